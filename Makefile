@@ -1,0 +1,37 @@
+# The two commands of the README, and the steps they are made of.
+#   make serve  set everything up, then serve the book on http://127.0.0.1:8000 with live reload
+#   make test   set everything up, then run the whole test suite (what CI runs)
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve test build bench setup clean
+
+serve: setup
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+
+test: setup
+	$(BIN)/ruff check hooks snippets tests
+	$(BIN)/codespell docs snippets hooks tests README.md CONTRIBUTING.md
+	$(BIN)/pytest
+
+build: setup
+	$(BIN)/mkdocs build --strict
+
+bench: setup
+	$(BIN)/python tests/benchmark.py
+
+setup: $(VENV)/.installed node_modules/.installed
+
+$(VENV)/.installed: requirements.txt
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+clean:
+	rm -rf site .cache

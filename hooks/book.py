@@ -1,0 +1,508 @@
+"""MkDocs hook: execute the book's snippets and typeset its math during the build.
+
+Markdown syntax it expands (see CONTRIBUTING.md):
+
+    ```python exec="on" alt="text for a figure"
+    --8<-- "part_2/calculus/power_rule.py:positive"
+    ```
+
+    $$ \\frac{d}{dx} x^3 = \\computed{part_2/calculus/power_rule.py:cube} $$
+
+Every failure stops the build with a message naming the chapter file and line and
+the snippet file and line; nothing of a failed snippet is written onto a page.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import logging
+import os
+import platform
+import re
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+log = logging.getLogger("mkdocs.hooks.book")
+
+HOOKS = Path(__file__).resolve().parent
+ROOT = HOOKS.parent
+SNIPPETS = ROOT / "snippets"
+CACHE = ROOT / ".cache" / "book"
+KATEX = ROOT / "node_modules" / "katex" / "dist"
+TIMEOUT = float(os.environ.get("BOOK_TIMEOUT", "30"))  # seconds a snippet may run
+EXECUTE = os.environ.get("BOOK_EXECUTE", "1") != "0"  # "0" only for the benchmark
+
+FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*python\b(?P<attrs>.*)$")
+ATTR = re.compile(r'([\w-]+)="([^"]*)"')
+INCLUDE = re.compile(r'^[ \t]*--8<--[ \t]+"(?P<path>[^":]+):(?P<section>[\w-]+)"[ \t]*$')
+COMPUTED = re.compile(r"\\computed\{(?P<path>[^}:]+):(?P<name>\w+)\}")
+MARKER = re.compile(r"^\s*# --8<-- \[(?P<kind>start|end):(?P<name>[\w-]+)\]\s*$")
+FIGURE = re.compile(r"<!-- book-figure (?P<key>\w+) (?P<index>\d+) -->")
+MATH = re.compile(
+    r'<span class="arithmatex">\\\((?P<inline>.*?)\\\)</span>'
+    r'|<div class="arithmatex">\\\[(?P<display>.*?)\\\]</div>',
+    re.S,
+)
+
+
+class BookError(PluginError):
+    """A build failure whose message names the files and lines at fault."""
+
+
+# --- Snippet files ----------------------------------------------------------------
+
+
+def read_section(path: str, section: str) -> tuple[str, int]:
+    """Code between `# --8<-- [start:section]` and `[end:section]`, and its first line."""
+    file = SNIPPETS / path
+    if not file.is_file():
+        raise FileNotFoundError(f"no snippet file snippets/{path}")
+    lines = file.read_text(encoding="utf-8").splitlines()
+    start = end = None
+    for number, line in enumerate(lines, 1):
+        match = MARKER.match(line)
+        if match and match["name"] == section:
+            if match["kind"] == "start":
+                start = number
+            else:
+                end = number
+    if start is None or end is None or end <= start:
+        raise LookupError(f"snippets/{path} has no section [start:{section}] ... [end:{section}]")
+    body = lines[start:end - 1]
+    if any(MARKER.match(line) for line in body):
+        raise LookupError(f"snippets/{path}: section {section!r} contains another section's marker")
+    return "\n".join(body).strip("\n") + "\n", start + 1
+
+
+@dataclass
+class Block:
+    """One `exec` fence of a chapter, with where it stands and what it includes."""
+
+    page: str  # chapter path relative to docs/
+    line: int  # line of the opening fence in the chapter
+    start: int  # index of the opening fence line
+    stop: int  # index just after the closing fence line
+    indent: str
+    attrs: dict[str, str]
+    path: str
+    section: str
+
+    @property
+    def where(self) -> str:
+        return f"docs/{self.page}:{self.line}"
+
+
+def find_blocks(page: str, markdown: str) -> list[Block]:
+    """Every ```python exec="on"``` fence of a chapter; a malformed one is an error."""
+    lines = markdown.splitlines()
+    blocks, i = [], 0
+    while i < len(lines):
+        match = FENCE.match(lines[i])
+        if not match:
+            i += 1
+            continue
+        fence, indent = match["fence"], match["indent"]
+        close = next((j for j in range(i + 1, len(lines))
+                      if lines[j].strip() == fence), None)
+        if close is None:
+            raise BookError(f"docs/{page}:{i + 1}: code fence is never closed")
+        attrs = dict(ATTR.findall(match["attrs"]))
+        if attrs.get("exec") in {"on", "1", "true"}:
+            body = [line for line in lines[i + 1:close] if line.strip()]
+            include = INCLUDE.match(body[0]) if len(body) == 1 else None
+            if not include:
+                raise BookError(f"docs/{page}:{i + 1}: an exec block holds exactly one line "
+                                '--8<-- "path/to/snippet.py:section"')
+            blocks.append(Block(page, i + 1, i, close + 1, indent, attrs,
+                                include["path"], include["section"]))
+        i = close + 1
+    return blocks
+
+
+def find_computed(markdown: str) -> list[tuple[str, str, int]]:
+    """Every \\computed{path:name} of a chapter, with its line."""
+    return [(m["path"], m["name"], markdown.count("\n", 0, m.start()) + 1)
+            for m in COMPUTED.finditer(markdown)]
+
+
+# --- Running snippets -------------------------------------------------------------
+
+
+def fingerprint() -> str:
+    """What a cached result depends on besides the code: runner and library versions."""
+    parts = [platform.python_version()]
+    parts += [metadata.version(name) for name in ("numpy", "sympy", "matplotlib")]
+    parts += [(HOOKS / name).read_text(encoding="utf-8")
+              for name in ("snippet_runner.py", "capture_backend.py")]
+    return hashlib.sha256("\0".join(parts).encode()).hexdigest()
+
+
+@dataclass
+class Job:
+    """A piece of code to run alone: one displayed section, or a whole snippet file."""
+
+    path: str
+    code: str
+    first_line: int
+    export: list[str] | None = None  # names whose values the prose shows (whole files)
+    key: str = ""
+    result: dict | None = None
+    done: threading.Event = field(default_factory=threading.Event)
+
+    def payload(self) -> dict:
+        return {"id": self.key, "path": f"snippets/{self.path}", "code": self.code,
+                "first_line": self.first_line, "timeout": TIMEOUT, "export": self.export,
+                "figure_prefix": self.key[:8]}
+
+
+class Executor:
+    """Runs jobs in the forking runner, at most once per content, with a disk cache."""
+
+    def __init__(self):
+        self.salt = fingerprint()
+        self.jobs: dict[str, Job] = {}
+        self.process: subprocess.Popen | None = None
+        self.lock = threading.Lock()
+        self.executed = self.cached = 0
+        (CACHE / "snippets").mkdir(parents=True, exist_ok=True)
+
+    def submit(self, job: Job) -> Job:
+        """Queue a job unless the same code already ran in this session or is cached."""
+        payload = job.payload()
+        payload.pop("id"), payload.pop("figure_prefix")
+        job.key = hashlib.sha256((self.salt + json.dumps(payload, sort_keys=True)).encode()
+                                 ).hexdigest()[:24]
+        if job.key in self.jobs:
+            return self.jobs[job.key]
+        self.jobs[job.key] = job
+        cached = CACHE / "snippets" / f"{job.key}.json"
+        if cached.is_file():
+            job.result = json.loads(cached.read_text(encoding="utf-8"))
+            job.done.set()
+            self.cached += 1
+            return job
+        with self.lock:
+            if self.process is None:
+                self.start()
+            self.process.stdin.write(json.dumps(job.payload()) + "\n")
+            self.process.stdin.flush()
+        self.executed += 1
+        return job
+
+    def start(self) -> None:
+        env = dict(os.environ, PYTHONHASHSEED="0", PYTHONDONTWRITEBYTECODE="1")
+        self.process = subprocess.Popen(
+            [sys.executable, str(HOOKS / "snippet_runner.py")], cwd=ROOT, env=env,
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, encoding="utf-8")
+        threading.Thread(target=self.read, args=(self.process,), daemon=True).start()
+
+    def read(self, process: subprocess.Popen) -> None:
+        """Hand each result line to its job; mark every job failed if the runner dies."""
+        for line in process.stdout:
+            result = json.loads(line)
+            job = self.jobs.get(result.get("id"))
+            if job is None:
+                continue
+            job.result = result
+            if not result["error"] and not result["stderr"]:
+                path = CACHE / "snippets" / f"{job.key}.json"
+                path.write_text(json.dumps(result), encoding="utf-8")
+            job.done.set()
+        for job in self.jobs.values():
+            if not job.done.is_set():
+                job.result = {"error": "the snippet runner stopped", "stdout": "",
+                              "stderr": "", "figures": [], "values": {}}
+                job.done.set()
+
+    def wait(self, job: Job) -> dict:
+        if not job.done.wait(TIMEOUT * 4 + 60):
+            raise BookError(f"snippets/{job.path}: no result from the snippet runner")
+        return job.result
+
+    def close(self) -> None:
+        if self.process is not None:
+            self.process.stdin.close()
+            self.process.wait(10)
+            self.process = None
+
+
+# --- Typesetting math -------------------------------------------------------------
+
+
+class Katex:
+    """TeX to HTML through one Node.js process per build, with a disk cache."""
+
+    def __init__(self):
+        self.file = CACHE / "katex.json"
+        self.cache: dict[str, dict] = {}
+        if self.file.is_file():
+            self.cache = json.loads(self.file.read_text(encoding="utf-8"))
+        self.used: set[str] = set()
+        self.process: subprocess.Popen | None = None
+
+    def render(self, items: list[tuple[str, bool]]) -> list[dict]:
+        keys = [("D" if display else "I") + tex for tex, display in items]
+        missing = sorted({k for k in keys if k not in self.cache})
+        if missing:
+            if self.process is None:
+                if not (KATEX / "katex.min.js").is_file():
+                    raise BookError("KaTeX is not installed: run `npm ci` in the repository root")
+                self.process = subprocess.Popen(
+                    ["node", str(HOOKS / "katex_render.cjs")], cwd=ROOT, text=True,
+                    encoding="utf-8", stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+            self.process.stdin.write(json.dumps([[k[1:], k[0] == "D"] for k in missing]) + "\n")
+            self.process.stdin.flush()
+            answers = json.loads(self.process.stdout.readline())
+            for key, answer in zip(missing, answers):
+                self.cache[key] = answer
+        self.used.update(keys)
+        return [self.cache[k] for k in keys]
+
+    def close(self) -> None:
+        if self.process is not None:
+            self.process.stdin.close()
+            self.process.wait(10)
+            self.process = None
+        good = {k: v for k, v in self.cache.items() if k in self.used and "html" in v}
+        self.file.write_text(json.dumps(good), encoding="utf-8")
+
+
+# --- The build --------------------------------------------------------------------
+
+
+class Book:
+    """State of one build: the chapters' blocks, their jobs and the math renderer."""
+
+    def __init__(self, executor: Executor | None):
+        self.executor = executor
+        self.blocks: dict[str, list[Block]] = {}
+        self.sections: dict[tuple[str, str], Job] = {}
+        self.files: dict[str, Job] = {}
+        self.errors: dict[str, str] = {}  # chapter -> error found while scanning
+        self.katex = Katex()
+        self.started = time.perf_counter()
+
+    def scan(self, page: str, markdown: str) -> None:
+        """Find a chapter's snippets and queue them, so they run while pages render."""
+        try:
+            blocks = self.blocks[page] = find_blocks(page, markdown)
+        except BookError as err:
+            self.errors[page] = str(err)
+            return
+        exports: dict[str, set[str]] = {}
+        for block in blocks:
+            exports.setdefault(block.path, set())
+        for path, name, _ in find_computed(markdown):
+            exports.setdefault(path, set()).add(name)
+        if self.executor is None:
+            return
+        for block in blocks:
+            try:
+                code, first = read_section(block.path, block.section)
+            except (OSError, LookupError) as err:
+                self.errors[page] = f"{block.where}: {err}"
+                return
+            job = Job(block.path, code, first)
+            self.sections[block.path, block.section] = job
+        for path, names in exports.items():
+            self.files.setdefault(path, Job(path, "", 1, [])).export.extend(sorted(names))
+
+    def submit(self) -> None:
+        """Queue every snippet of every chapter (whole files last, they are the checks)."""
+        if self.executor is None:
+            return
+        for key, job in list(self.sections.items()):
+            self.sections[key] = self.executor.submit(job)
+        for path, job in list(self.files.items()):
+            file = SNIPPETS / path
+            if not file.is_file():
+                continue  # reported with the chapter's line when the page is built
+            job.code = file.read_text(encoding="utf-8")
+            job.export = sorted(set(job.export))
+            self.files[path] = self.executor.submit(job)
+
+    def failure(self, where: str, what: str, result: dict) -> str:
+        """The message for a snippet that raised, printed to stderr or timed out."""
+        detail = result["error"] or f"it wrote to stderr:\n{result['stderr']}"
+        return f"{where}: {what} failed\n{detail.rstrip()}"
+
+    def page_markdown(self, page: str, markdown: str) -> str:
+        """Replace exec blocks by code, output and figures; \\computed{} by LaTeX values."""
+        if page in self.errors:
+            raise BookError(self.errors[page])
+        blocks = find_blocks(page, markdown)
+        errors: list[str] = []
+        lines = markdown.splitlines()
+        for block in reversed(blocks):
+            lines[block.start:block.stop] = self.render_block(block, errors).splitlines()
+        markdown = "\n".join(lines) + "\n"
+
+        def computed(match: re.Match) -> str:
+            line = markdown.count("\n", 0, match.start()) + 1
+            path, name = match["path"], match["name"]
+            if self.executor is None:
+                return r"\boxed{?}"
+            if not (SNIPPETS / path).is_file():
+                errors.append(f"docs/{page}:{line}: \\computed names a missing file snippets/{path}")
+                return ""
+            result = self.executor.wait(self.files[path])
+            if result["error"] or result["stderr"]:
+                errors.append(self.failure(f"docs/{page}:{line}", f"snippets/{path}", result))
+                return ""
+            return "{" + result["values"][name] + "}"
+
+        markdown = COMPUTED.sub(computed, markdown)
+        for path in sorted({b.path for b in blocks}):
+            if self.executor is not None and (SNIPPETS / path).is_file():
+                result = self.executor.wait(self.files[path])
+                if result["error"] or result["stderr"]:
+                    where = next(b.where for b in blocks if b.path == path)
+                    errors.append(self.failure(where, f"the checks of snippets/{path}", result))
+        if errors:
+            raise BookError("\n\n".join(dict.fromkeys(errors)))
+        return markdown
+
+    def render_block(self, block: Block, errors: list[str]) -> str:
+        """Markdown for one snippet: its code, then what running it printed and drew."""
+        try:
+            code, _ = read_section(block.path, block.section)
+        except (OSError, LookupError) as err:
+            errors.append(f"{block.where}: {err}")
+            return ""
+        title = block.attrs.get("title", Path(block.path).name)
+        parts = [f'<div class="snippet" data-snippet="{block.path}:{block.section}" markdown>',
+                 "", f'```python title="{title}"', code.rstrip("\n"), "```", ""]
+        if self.executor is not None:
+            job = self.sections[block.path, block.section]
+            result = self.executor.wait(job)
+            if result["error"] or result["stderr"]:
+                errors.append(self.failure(block.where, f"snippets/{block.path}:{block.section}",
+                                           result))
+                return ""
+            if result["stdout"]:
+                fence = "`" * max(3, 1 + max((len(m) for m in re.findall(r"`+", result["stdout"])),
+                                             default=0))
+                parts += [f'{fence}{{ .text .no-copy .snippet-output title="Output" }}',
+                          result["stdout"].rstrip("\n"), fence, ""]
+            if result["figures"] and not block.attrs.get("alt"):
+                errors.append(f"{block.where}: snippets/{block.path}:{block.section} draws a "
+                              'figure: give the block alt="..." text describing it')
+            for index, _ in enumerate(result["figures"]):
+                parts += [f"<!-- book-figure {job.key} {index} -->", ""]
+        parts.append("</div>")
+        return "\n".join(block.indent + p if p else "" for p in parts)
+
+    def page_content(self, page: str, source: str, content: str) -> str:
+        """Insert figures and typeset every formula of a rendered page."""
+        alts = {(b.path, b.section): b.attrs.get("alt", "") for b in self.blocks.get(page, [])}
+        by_key = {job.key: (key, job) for key, job in self.sections.items()}
+
+        def figure(match: re.Match) -> str:
+            (path, section), job = by_key[match["key"]]
+            svg = job.result["figures"][int(match["index"])]
+            alt = html.escape(alts.get((path, section), ""), quote=True)
+            svg = svg.replace("<svg", f'<svg role="img" aria-label="{alt}"', 1)
+            return f'<figure class="snippet-figure">{svg}</figure>'
+
+        content = FIGURE.sub(figure, content)
+        found = list(MATH.finditer(content))
+        if not found:
+            return content
+        items = [(html.unescape(m["inline"] if m["display"] is None else m["display"]).strip(),
+                  m["display"] is not None) for m in found]
+        answers = self.katex.render(items)
+        errors = []
+        for (tex, _), answer in zip(items, answers):
+            if "error" in answer:
+                first = tex.splitlines()[0].strip()
+                line = next((n for n, text in enumerate(source.splitlines(), 1) if first in text), "?")
+                errors.append(f"docs/{page}:{line}: KaTeX cannot typeset ${tex}$: {answer['error']}")
+        if errors:
+            raise BookError("\n".join(errors))
+        pieces, last = [], 0
+        for match, answer in zip(found, answers):
+            math = answer["html"]
+            if match["display"] is not None:  # a box that scrolls a long equation alone
+                math = f'<div class="math-display">{math}</div>'
+            pieces += [content[last:match.start()], math]
+            last = match.end()
+        return "".join(pieces) + content[last:]
+
+    def close(self) -> None:
+        self.katex.close()
+        if self.executor is not None:
+            log.info("snippets: %d executed, %d from cache, %.2f s",
+                     self.executor.executed, self.executor.cached,
+                     time.perf_counter() - self.started)
+
+
+# --- MkDocs events ----------------------------------------------------------------
+
+_executor: Executor | None = None  # lives as long as `mkdocs serve`, reused by rebuilds
+_book: Book | None = None
+
+
+def on_startup(command, dirty):
+    global _executor
+    if EXECUTE:
+        _executor = Executor()
+
+
+def on_shutdown():
+    if _executor is not None:
+        _executor.close()
+
+
+def on_config(config):
+    """Serve KaTeX's stylesheet from the site itself."""
+    config.extra_css.insert(0, "assets/katex/katex.min.css")
+    return config
+
+
+def on_files(files: Files, config) -> Files:
+    """Add KaTeX's CSS and fonts to the site; find and queue every chapter's snippets."""
+    global _book, _executor
+    if EXECUTE and _executor is None:  # a build run without on_startup (e.g. the API)
+        _executor = Executor()
+    if EXECUTE and _executor.process is not None and _executor.process.poll() is not None:
+        _executor.process = None
+    _book = Book(_executor if EXECUTE else None)
+    if _executor is not None:
+        _executor.executed = _executor.cached = 0
+    if not (KATEX / "katex.min.css").is_file():
+        raise BookError("KaTeX is not installed: run `npm ci` in the repository root")
+    for asset in [KATEX / "katex.min.css", *sorted((KATEX / "fonts").iterdir())]:
+        uri = f"assets/katex/{asset.relative_to(KATEX).as_posix()}"
+        files.append(File.generated(config, uri, abs_src_path=str(asset)))
+    for file in files.documentation_pages():
+        _book.scan(file.src_uri, Path(file.abs_src_path).read_text(encoding="utf-8"))
+    _book.submit()
+    return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    return _book.page_markdown(page.file.src_uri, markdown)
+
+
+def on_page_content(content, page, config, files):
+    source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
+    return _book.page_content(page.file.src_uri, source, content)
+
+
+def on_post_build(config):
+    _book.close()
+
+
+def on_build_error(error):
+    if _book is not None:
+        _book.katex.close()

@@ -1,0 +1,237 @@
+"""Run snippets, each in its own forked process, for the build hook.
+
+Started once per build (or per `mkdocs serve` session) as
+`python hooks/snippet_runner.py`: it imports NumPy, SymPy and Matplotlib once,
+then reads one JSON job per line on stdin and answers one JSON result per line
+on stdout. Every job runs in a fresh fork of this warm process, so a snippet
+sees the interpreter state of a new `python` (nothing another snippet did),
+starts in milliseconds, and is killed when it passes its time limit.
+
+Job:    {"id", "path", "code", "first_line", "timeout", "export": [names] | null,
+         "figure_prefix"}
+Result: {"id", "stdout", "stderr", "error", "figures": [svg], "values": {name: latex},
+         "seconds"}
+"""
+
+from __future__ import annotations
+
+import builtins
+import io
+import json
+import os
+import re
+import select
+import signal
+import sys
+import tempfile
+import time
+import traceback
+from collections import deque
+
+PRELOAD = ("numpy", "sympy", "matplotlib.pyplot")
+# A backend that draws like Agg and whose show() returns at once: the runner
+# collects the figures a snippet made after it ends.
+BACKEND = "module://capture_backend"
+
+
+def preload() -> None:
+    """Import the heavy libraries once and warm their lazy parts, before any fork."""
+    os.environ["MPLBACKEND"] = BACKEND
+    for name in PRELOAD:
+        __import__(name)
+    import matplotlib.pyplot as plt
+    import numpy as np
+    import sympy as sp
+
+    # Touch what most snippets use first (printers, solvers, fonts), so each fork
+    # starts warm. Caches only: results and printed output are unchanged.
+    x = sp.Symbol("x")
+    expr = sp.diff((x + 1) ** 3 * sp.sqrt(x), x)
+    str(sp.simplify(expr)), sp.latex(expr), sp.solve(x**2 - 1, x), sp.pretty(expr)
+    str(np.linspace(0, 1, 3)), repr(np.eye(2))
+    plt.figure()
+    plt.plot([0, 1])
+    plt.xlabel("$x$")
+    plt.gcf().savefig(io.StringIO(), format="svg")
+    plt.close("all")
+
+
+def to_latex(value) -> str:
+    """LaTeX for a value exported to the prose: strings are taken as LaTeX."""
+    import numpy as np
+    import sympy as sp
+
+    if isinstance(value, str):
+        return value
+    if isinstance(value, np.ndarray):
+        value = sp.Matrix(value.tolist())
+    elif isinstance(value, (np.integer, np.floating)):
+        value = value.item()
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return repr(value)
+    return sp.latex(value)
+
+
+_ID = re.compile(r'\bid="([^"]+)"')
+_REF = re.compile(r'(xlink:href="#|href="#|url\(#)([^")]+)')
+
+
+def figure_svgs(prefix: str) -> list[str]:
+    """Every open Matplotlib figure as inline SVG that follows the page's colours."""
+    if "matplotlib.pyplot" not in sys.modules:
+        return []
+    import matplotlib.pyplot as plt
+
+    svgs = []
+    for k, num in enumerate(plt.get_fignums()):
+        buf = io.StringIO()
+        with plt.rc_context({"svg.hashsalt": "book", "svg.fonttype": "path"}):
+            plt.figure(num).savefig(buf, format="svg", transparent=True,
+                                    bbox_inches="tight", metadata={"Date": None})
+        svg = buf.getvalue()
+        svg = svg[svg.index("<svg"):]  # drop the XML prolog and doctype
+        svg = re.sub(r"<metadata>.*?</metadata>\s*", "", svg, flags=re.S)
+        # Scale with the column: keep the viewBox, drop the fixed size in points.
+        svg = re.sub(r'<svg([^>]*?) width="[^"]*" height="[^"]*"', r"<svg\1", svg, count=1)
+        # Black ink follows the text colour, so axes read in light and dark mode.
+        svg = re.sub(r"#000000\b|\bblack\b", "currentColor", svg)
+        # Ids must be unique on a page that holds several figures.
+        ids = f"{prefix}-{k}-"
+        svg = _ID.sub(lambda m: f'id="{ids}{m.group(1)}"', svg)
+        svg = _REF.sub(lambda m: f"{m.group(1)}{ids}{m.group(2)}", svg)
+        svgs.append(svg)
+    return svgs
+
+
+def run_child(job: dict, workdir: str) -> None:
+    """Run one job in this (forked) process and write its result file; never returns."""
+    signal.set_wakeup_fd(-1)
+    signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+    out_path, err_path = (os.path.join(workdir, n) for n in ("stdout", "stderr"))
+    for fd, path in ((1, out_path), (2, err_path)):
+        handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
+        os.dup2(handle, fd)
+        os.close(handle)
+    sys.stdout = io.TextIOWrapper(io.FileIO(1, "w", closefd=False), encoding="utf-8",
+                                  write_through=True)
+    sys.stderr = io.TextIOWrapper(io.FileIO(2, "w", closefd=False), encoding="utf-8",
+                                  write_through=True)
+    sys.stdin = open(os.devnull)
+    os.chdir(workdir)
+    sys.path[0] = workdir
+    path = job["path"]
+    sys.argv = [path]
+    namespace = {"__name__": "__main__", "__builtins__": builtins}
+    if job.get("export") is not None:  # whole-file runs behave like `python file.py`
+        namespace["__file__"] = path
+    result = {"error": None, "figures": [], "values": {}}
+    try:
+        code = compile("\n" * (job["first_line"] - 1) + job["code"], path, "exec")
+        exec(code, namespace)
+        result["figures"] = figure_svgs(job["figure_prefix"])
+        for name in job.get("export") or ():
+            if name not in namespace:
+                raise NameError(f"{path} defines no name {name!r} for the prose")
+            result["values"][name] = to_latex(namespace[name])
+    except BaseException as exc:  # noqa: BLE001 - every failure is reported, not raised
+        tb = exc.__traceback__
+        while tb is not None and tb.tb_frame.f_code.co_filename == __file__:
+            tb = tb.tb_next  # hide the runner's own frames
+        result["error"] = "".join(traceback.format_exception(type(exc), exc, tb))
+    sys.stdout.flush()
+    sys.stderr.flush()
+    with open(os.path.join(workdir, "result.json"), "w", encoding="utf-8") as f:
+        json.dump(result, f)
+    os._exit(0)
+
+
+class Zygote:
+    """Forks a child per job, at most `parallel` at a time, and enforces time limits."""
+
+    def __init__(self, parallel: int):
+        self.parallel = parallel
+        self.queue: deque[dict] = deque()
+        self.running: dict[int, tuple[dict, float, str, float]] = {}
+        self.root = tempfile.mkdtemp(prefix="snippets-")
+        self.wake_r, wake_w = os.pipe()
+        os.set_blocking(self.wake_r, False)
+        os.set_blocking(wake_w, False)
+        signal.signal(signal.SIGCHLD, lambda *_: None)
+        signal.set_wakeup_fd(wake_w)
+
+    def start(self, job: dict) -> None:
+        workdir = tempfile.mkdtemp(dir=self.root)
+        sys.stdout.flush()
+        pid = os.fork()
+        if pid == 0:
+            run_child(job, workdir)
+        started = time.monotonic()
+        self.running[pid] = (job, started + job["timeout"], workdir, started)
+
+    def finish(self, pid: int, status: int | None) -> None:
+        job, _, workdir, started = self.running.pop(pid)
+        result = {"id": job["id"], "error": None, "figures": [], "values": {}}
+        result_file = os.path.join(workdir, "result.json")
+        if status is None:
+            result["error"] = f"TimeoutError: still running after {job['timeout']:g} s; stopped"
+        elif os.path.exists(result_file):
+            with open(result_file, encoding="utf-8") as f:
+                result.update(json.load(f))
+        else:
+            result["error"] = f"the snippet's process died (wait status {status})"
+        for name in ("stdout", "stderr"):
+            path = os.path.join(workdir, name)
+            with open(path, encoding="utf-8", errors="replace") as f:
+                result[name] = f.read()
+        result["seconds"] = round(time.monotonic() - started, 4)
+        sys.stdout.write(json.dumps(result) + "\n")
+        sys.stdout.flush()
+
+    def reap(self) -> None:
+        now = time.monotonic()
+        for pid, (_, deadline, _, _) in list(self.running.items()):
+            done, status = os.waitpid(pid, os.WNOHANG)
+            if done:
+                self.finish(pid, status)
+            elif now > deadline:
+                os.kill(pid, signal.SIGKILL)
+                os.waitpid(pid, 0)
+                self.finish(pid, None)
+
+    def serve(self) -> None:
+        stdin = sys.stdin.fileno()
+        buffer, eof = b"", False
+        while not (eof and not self.queue and not self.running):
+            while self.queue and len(self.running) < self.parallel:
+                self.start(self.queue.popleft())
+            deadlines = [d for _, d, _, _ in self.running.values()]
+            wait = max(0.0, min(deadlines) - time.monotonic()) if deadlines else None
+            watched = [self.wake_r] + ([] if eof else [stdin])
+            try:
+                ready, _, _ = select.select(watched, [], [], wait)
+            except InterruptedError:
+                ready = []
+            if stdin in ready:
+                data = os.read(stdin, 1 << 16)
+                eof = not data
+                buffer += data
+                *lines, buffer = buffer.split(b"\n")
+                self.queue.extend(json.loads(line) for line in lines if line.strip())
+            if self.wake_r in ready:
+                try:
+                    os.read(self.wake_r, 4096)
+                except BlockingIOError:
+                    pass
+            self.reap()
+
+
+def main() -> None:
+    preload()
+    parallel = int(os.environ.get("BOOK_JOBS") or os.cpu_count() or 1)
+    sys.stdout.write(json.dumps({"ready": True}) + "\n")
+    sys.stdout.flush()
+    Zygote(parallel).serve()
+
+
+if __name__ == "__main__":
+    main()

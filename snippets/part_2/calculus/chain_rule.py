@@ -1,0 +1,19 @@
+"""Chain rule on y = (x + 1)^3 with u = x + 1, EMAT31530 §1.2 eqs. (14)-(20)."""
+
+# --8<-- [start:chain]
+import sympy as sp
+
+x, u = sp.symbols("x u")
+inner = x + 1  # u(x)
+outer = u**3  # y(u)
+dy_du = sp.diff(outer, u)
+du_dx = sp.diff(inner, x)
+dy_dx = (dy_du * du_dx).subs(u, inner)  # multiply, then put u = x + 1 back
+print("dy/du =", dy_du)
+print("du/dx =", du_dx)
+print("dy/dx =", dy_dx)
+# --8<-- [end:chain]
+
+# The chain rule agrees with differentiating the expanded cubic directly.
+assert dy_dx == 3 * (x + 1) ** 2
+assert sp.expand(dy_dx) == sp.diff(sp.expand((x + 1) ** 3), x)

@@ -1,0 +1,28 @@
+"""Zero slope at a minimum, a maximum and neither (EMAT31530 §1.4's lost three-panel figure)."""
+
+# --8<-- [start:plot]
+import matplotlib.pyplot as plt
+import numpy as np
+
+x = np.linspace(-1.5, 1.5, 121)
+panels = [("minimum", x**2), ("maximum", -(x**2)), ("neither", x**3)]
+
+fig, axes = plt.subplots(1, 3, figsize=(9, 3), sharey=True)
+for ax, (title, y) in zip(axes, panels):
+    ax.plot(x, y, color="tab:blue")
+    ax.plot([0], [0], "o", color="tab:red")
+    ax.axhline(0, color="tab:red", linestyle="--", linewidth=0.8)  # the flat tangent
+    ax.set_title(f"zero slope: {title}")
+    ax.set_xlabel("$x$")
+axes[0].set_ylabel("$f(x)$")
+fig.tight_layout()
+plt.show()
+# --8<-- [end:plot]
+
+# Each curve has slope 0 at x = 0, and only the first has its lowest value there.
+import sympy as sp  # noqa: E402
+
+s = sp.symbols("x")
+for f in (s**2, -(s**2), s**3):
+    assert sp.diff(f, s).subs(s, 0) == 0
+assert [int(np.argmin(y)) == 60 for _, y in panels] == [True, False, False]
