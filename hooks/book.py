@@ -138,6 +138,21 @@ def find_computed(markdown: str) -> list[tuple[str, str, int]]:
 # --- Running snippets -------------------------------------------------------------
 
 
+def read_json(path: Path):
+    """A cache file's content, or None when it is missing or unreadable."""
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write a cache file so that a concurrent build never reads half of it."""
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}")
+    temporary.write_text(text, encoding="utf-8")
+    os.replace(temporary, path)
+
+
 def fingerprint() -> str:
     """What a cached result depends on besides the code: runner and library versions."""
     parts = [platform.python_version()]
@@ -185,9 +200,9 @@ class Executor:
         if job.key in self.jobs:
             return self.jobs[job.key]
         self.jobs[job.key] = job
-        cached = CACHE / "snippets" / f"{job.key}.json"
-        if cached.is_file():
-            job.result = json.loads(cached.read_text(encoding="utf-8"))
+        cached = read_json(CACHE / "snippets" / f"{job.key}.json")
+        if cached is not None:
+            job.result = cached
             job.done.set()
             self.cached += 1
             return job
@@ -215,8 +230,7 @@ class Executor:
                 continue
             job.result = result
             if not result["error"] and not result["stderr"]:
-                path = CACHE / "snippets" / f"{job.key}.json"
-                path.write_text(json.dumps(result), encoding="utf-8")
+                write_atomic(CACHE / "snippets" / f"{job.key}.json", json.dumps(result))
             job.done.set()
         for job in self.jobs.values():
             if not job.done.is_set():
@@ -244,9 +258,7 @@ class Katex:
 
     def __init__(self):
         self.file = CACHE / "katex.json"
-        self.cache: dict[str, dict] = {}
-        if self.file.is_file():
-            self.cache = json.loads(self.file.read_text(encoding="utf-8"))
+        self.cache: dict[str, dict] = read_json(self.file) or {}
         self.used: set[str] = set()
         self.process: subprocess.Popen | None = None
 
@@ -274,7 +286,7 @@ class Katex:
             self.process.wait(10)
             self.process = None
         good = {k: v for k, v in self.cache.items() if k in self.used and "html" in v}
-        self.file.write_text(json.dumps(good), encoding="utf-8")
+        write_atomic(self.file, json.dumps(good))
 
 
 # --- The build --------------------------------------------------------------------
