@@ -35,10 +35,11 @@ from mkdocs.structure.files import File, Files
 log = logging.getLogger("mkdocs.hooks.book")
 
 HOOKS = Path(__file__).resolve().parent
+KATEX = HOOKS.parent / "node_modules" / "katex" / "dist"
+# Set from the configuration file's folder in on_config (a test may build another project).
 ROOT = HOOKS.parent
 SNIPPETS = ROOT / "snippets"
 CACHE = ROOT / ".cache" / "book"
-KATEX = ROOT / "node_modules" / "katex" / "dist"
 TIMEOUT = float(os.environ.get("BOOK_TIMEOUT", "30"))  # seconds a snippet may run
 EXECUTE = os.environ.get("BOOK_EXECUTE", "1") != "0"  # "0" only for the benchmark
 
@@ -365,9 +366,10 @@ class Book:
             if self.executor is None:
                 return r"\boxed{?}"
             if not (SNIPPETS / path).is_file():
-                errors.append(f"docs/{page}:{line}: \\computed names a missing file snippets/{path}")
+                errors.append(f"docs/{page}:{line}: \\computed names a missing file "
+                              f"snippets/{path}")
                 return ""
-            result = self.executor.wait(self.files[path])
+            result = self.executor.wait(self.file_job(path, {name}))
             if result["error"] or result["stderr"]:
                 errors.append(self.failure(f"docs/{page}:{line}", f"snippets/{path}", result))
                 return ""
@@ -376,7 +378,7 @@ class Book:
         markdown = COMPUTED.sub(computed, markdown)
         for path in sorted({b.path for b in blocks}):
             if self.executor is not None and (SNIPPETS / path).is_file():
-                result = self.executor.wait(self.files[path])
+                result = self.executor.wait(self.file_job(path, set()))
                 if result["error"] or result["stderr"]:
                     where = next(b.where for b in blocks if b.path == path)
                     errors.append(self.failure(where, f"the checks of snippets/{path}", result))
@@ -384,18 +386,36 @@ class Book:
             raise BookError("\n\n".join(dict.fromkeys(errors)))
         return markdown
 
+    def section_job(self, block: Block) -> Job:
+        """The job that ran this block's code as it is now (queued late if it changed)."""
+        code, first = read_section(block.path, block.section)
+        job = self.sections.get((block.path, block.section))
+        if job is None or job.code != code or job.first_line != first:
+            job = self.sections[block.path, block.section] = self.executor.submit(
+                Job(block.path, code, first))
+        return job
+
+    def file_job(self, path: str, names: set[str]) -> Job:
+        """The job that ran a whole snippet file as it is now, exporting `names`."""
+        code = (SNIPPETS / path).read_text(encoding="utf-8")
+        job = self.files.get(path)
+        if job is None or job.code != code or not names <= set(job.export or ()):
+            export = sorted(names | set(job.export or ()) if job else names)
+            job = self.files[path] = self.executor.submit(Job(path, code, 1, export))
+        return job
+
     def render_block(self, block: Block, errors: list[str]) -> str:
         """Markdown for one snippet: its code, then what running it printed and drew."""
         try:
-            code, _ = read_section(block.path, block.section)
+            job = self.section_job(block) if self.executor is not None else None
+            code = job.code if job else read_section(block.path, block.section)[0]
         except (OSError, LookupError) as err:
             errors.append(f"{block.where}: {err}")
             return ""
         title = block.attrs.get("title", Path(block.path).name)
         parts = [f'<div class="snippet" data-snippet="{block.path}:{block.section}" markdown>',
                  "", f'```python title="{title}"', code.rstrip("\n"), "```", ""]
-        if self.executor is not None:
-            job = self.sections[block.path, block.section]
+        if job is not None:
             result = self.executor.wait(job)
             if result["error"] or result["stderr"]:
                 errors.append(self.failure(block.where, f"snippets/{block.path}:{block.section}",
@@ -437,8 +457,10 @@ class Book:
         for (tex, _), answer in zip(items, answers):
             if "error" in answer:
                 first = tex.splitlines()[0].strip()
-                line = next((n for n, text in enumerate(source.splitlines(), 1) if first in text), "?")
-                errors.append(f"docs/{page}:{line}: KaTeX cannot typeset ${tex}$: {answer['error']}")
+                line = next((n for n, text in enumerate(source.splitlines(), 1)
+                             if first in text), "?")
+                errors.append(f"docs/{page}:{line}: KaTeX cannot typeset ${tex}$: "
+                              f"{answer['error']}")
         if errors:
             raise BookError("\n".join(errors))
         pieces, last = [], 0
@@ -464,19 +486,16 @@ _executor: Executor | None = None  # lives as long as `mkdocs serve`, reused by 
 _book: Book | None = None
 
 
-def on_startup(command, dirty):
-    global _executor
-    if EXECUTE:
-        _executor = Executor()
-
-
 def on_shutdown():
     if _executor is not None:
         _executor.close()
 
 
 def on_config(config):
-    """Serve KaTeX's stylesheet from the site itself."""
+    """Find the project's snippets and cache; serve KaTeX's stylesheet from the site itself."""
+    global ROOT, SNIPPETS, CACHE
+    ROOT = Path(config.config_file_path).resolve().parent
+    SNIPPETS, CACHE = ROOT / "snippets", ROOT / ".cache" / "book"
     config.extra_css.insert(0, "assets/katex/katex.min.css")
     return config
 
@@ -484,7 +503,7 @@ def on_config(config):
 def on_files(files: Files, config) -> Files:
     """Add KaTeX's CSS and fonts to the site; find and queue every chapter's snippets."""
     global _book, _executor
-    if EXECUTE and _executor is None:  # a build run without on_startup (e.g. the API)
+    if EXECUTE and _executor is None:  # one runner for a build, or for all rebuilds of serve
         _executor = Executor()
     if EXECUTE and _executor.process is not None and _executor.process.poll() is not None:
         _executor.process = None

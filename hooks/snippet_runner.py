@@ -97,8 +97,8 @@ def figure_svgs(prefix: str) -> list[str]:
         svg = re.sub(r"#000000\b|\bblack\b", "currentColor", svg)
         # Ids must be unique on a page that holds several figures.
         ids = f"{prefix}-{k}-"
-        svg = _ID.sub(lambda m: f'id="{ids}{m.group(1)}"', svg)
-        svg = _REF.sub(lambda m: f"{m.group(1)}{ids}{m.group(2)}", svg)
+        svg = _ID.sub(lambda m, ids=ids: f'id="{ids}{m.group(1)}"', svg)
+        svg = _REF.sub(lambda m, ids=ids: f"{m.group(1)}{ids}{m.group(2)}", svg)
         svgs.append(svg)
     return svgs
 

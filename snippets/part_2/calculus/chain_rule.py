@@ -8,7 +8,7 @@ inner = x + 1  # u(x)
 outer = u**3  # y(u)
 dy_du = sp.diff(outer, u)
 du_dx = sp.diff(inner, x)
-dy_dx = (dy_du * du_dx).subs(u, inner)  # multiply, then put u = x + 1 back
+dy_dx = (dy_du * du_dx).subs(u, inner)  # then put u = x + 1 back
 print("dy/du =", dy_du)
 print("du/dx =", du_dx)
 print("dy/dx =", dy_dx)

@@ -4,7 +4,7 @@
 import sympy as sp
 
 x = sp.symbols("x", positive=True)
-half = sp.Rational(1, 2)  # exact 1/2: a float 0.5 would turn exponents into floats
+half = sp.Rational(1, 2)  # exact; 0.5 would make float exponents
 terms = [3 * x**4, 2 * x**-half, x**-2]
 for term in terms:
     print(f"d/dx {term} = {sp.diff(term, x)}")

@@ -17,7 +17,7 @@ import sympy as sp
 x = sp.symbols("x")
 u_terms = [x, x**2, x**3]
 v_terms = [2 * x, 3 * x**2, x**3]
-products = [a * b for a in u_terms for b in v_terms]  # multiplying out the brackets
+products = [a * b for a in u_terms for b in v_terms]  # brackets out
 print(len(products), "products:", products)
 print("collected:", sp.expand(sum(products)))
 # --8<-- [end:terms]

@@ -6,7 +6,7 @@ import sympy as sp
 a = sp.symbols("a")
 loss = a**2 + 5 * a - 3
 slope = sp.diff(loss, a)
-(best,) = sp.solve(sp.Eq(slope, 0), a)  # the one place where the slope is zero
+(best,) = sp.solve(sp.Eq(slope, 0), a)  # the one zero of the slope
 curvature = sp.diff(loss, a, 2)
 print("dL/da =", slope)
 print("slope is zero at a =", best)

@@ -11,7 +11,8 @@ fig, axes = plt.subplots(1, 3, figsize=(9, 3), sharey=True)
 for ax, (title, y) in zip(axes, panels):
     ax.plot(x, y, color="tab:blue")
     ax.plot([0], [0], "o", color="tab:red")
-    ax.axhline(0, color="tab:red", linestyle="--", linewidth=0.8)  # the flat tangent
+    # the flat tangent at x = 0
+    ax.axhline(0, color="tab:red", linestyle="--", linewidth=0.8)
     ax.set_title(f"zero slope: {title}")
     ax.set_xlabel("$x$")
 axes[0].set_ylabel("$f(x)$")

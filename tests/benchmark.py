@@ -1,0 +1,198 @@
+"""Benchmark the book's build: a script that reports, never a test that asserts.
+
+    make bench            # or: .venv/bin/python tests/benchmark.py [--repeat N]
+
+Prints one table and writes bench-results.json with:
+- cold build: empty caches, every snippet executed and every formula typeset;
+- build with execution off (BOOK_EXECUTE=0), math cache warm;
+- build executing every snippet (snippet cache empty, math cache warm): its difference
+  to the build without execution, divided by the number of snippet jobs, is what running
+  a snippet costs the build;
+- warm build: nothing changed since the last build;
+- edit to page: under `mkdocs serve`, from saving an edited snippet to the rebuilt page;
+- the heaviest chapter page: bytes a browser transfers, and time until math and figures
+  are visible (headless Chromium, when it is installed).
+
+Targets for the finished book (about 150 snippets): execution adds at most 0.015 s per
+snippet; a warm build takes at most 1.2 times the build without execution; a chapter page
+transfers at most 400 KiB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT / "hooks"), str(ROOT / "tests")]
+import book  # noqa: E402
+
+CACHE = ROOT / ".cache" / "book"
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def build(site: Path, **env: str) -> float:
+    """Seconds for one `mkdocs build --strict`, start of process to exit."""
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
+                   cwd=ROOT, env={**ENV, **env}, check=True)
+    return time.perf_counter() - start
+
+
+def timed(repeat: int, prepare, site: Path, **env: str) -> float:
+    """Median of `repeat` builds, each after `prepare()`."""
+    times = []
+    for _ in range(repeat):
+        prepare()
+        times.append(build(site, **env))
+    return statistics.median(times)
+
+
+def count_jobs() -> tuple[int, int]:
+    """Snippet blocks shown in the chapters, and jobs the runner executes for them."""
+    blocks, files = 0, set()
+    for page in (ROOT / "docs").rglob("*.md"):
+        text = page.read_text(encoding="utf-8")
+        found = book.find_blocks(page.relative_to(ROOT / "docs").as_posix(), text)
+        blocks += len({(b.path, b.section) for b in found})
+        files |= {b.path for b in found} | {p for p, _, _ in book.find_computed(text)}
+    return blocks, blocks + len(files)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def edit_to_page() -> float | None:
+    """Under `mkdocs serve`: seconds from saving an edited snippet to the rebuilt page."""
+    snippet = ROOT / "snippets" / "part_2" / "calculus" / "chain_rule.py"
+    original = snippet.read_text(encoding="utf-8")
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/part-2/calculus/"
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-q", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=ROOT, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    def page() -> str:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                return response.read().decode()
+        except OSError:
+            return ""
+
+    try:
+        deadline = time.monotonic() + 120
+        while "chain_rule.py" not in page():
+            if time.monotonic() > deadline or server.poll() is not None:
+                return None
+            time.sleep(0.1)
+        time.sleep(1.5)  # let the watcher settle after the first build
+        marker = f"edited at {time.time():.0f}"
+        start = time.perf_counter()
+        snippet.write_text(original.replace('print("dy/dx =", dy_dx)',
+                                            f'print("dy/dx =", dy_dx)  # {marker}'),
+                           encoding="utf-8")
+        while marker not in page():
+            if time.perf_counter() - start > 60:
+                return None
+            time.sleep(0.02)
+        return time.perf_counter() - start
+    finally:
+        snippet.write_text(original, encoding="utf-8")
+        server.terminate()
+        server.wait(10)
+
+
+def heaviest_page(site: Path) -> tuple[str, dict]:
+    """The chapter page with the most bytes to transfer, measured in Chromium if available."""
+    pages = [p for p in site.rglob("index.html") if p.parent != site]
+    page = max(pages, key=lambda p: p.stat().st_size)
+    path = page.parent.relative_to(site).as_posix() + "/"
+    try:
+        from browser.measure import page_weight_and_visible
+    except ImportError:
+        page_weight_and_visible = None
+    if page_weight_and_visible is not None and shutil.which("chromium"):
+        port = free_port()
+        server = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind",
+                                   "127.0.0.1", "-d", str(site)], stdout=subprocess.DEVNULL,
+                                  stderr=subprocess.DEVNULL)
+        try:
+            time.sleep(0.5)
+            return path, page_weight_and_visible(f"http://127.0.0.1:{port}/{path}")
+        finally:
+            server.terminate()
+            server.wait(10)
+    # Without a browser: the page, its stylesheets and scripts, as files on disk.
+    html = page.read_text(encoding="utf-8")
+    size = page.stat().st_size
+    for asset in site.rglob("*"):
+        if asset.suffix in {".css", ".js"} and asset.name in html:
+            size += asset.stat().st_size
+    return path, {"bytes": size, "ms_to_math_and_figures": None, "method": "files on disk"}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=3, help="builds per measurement")
+    args = parser.parse_args()
+    site = Path(tempfile.mkdtemp(prefix="bench-site-"))
+    blocks, jobs = count_jobs()
+
+    cold = timed(1, lambda: shutil.rmtree(CACHE, ignore_errors=True), site)
+    no_exec = timed(args.repeat, lambda: None, site, BOOK_EXECUTE="0")
+    executing = timed(args.repeat,
+                      lambda: shutil.rmtree(CACHE / "snippets", ignore_errors=True), site)
+    warm = timed(args.repeat, lambda: None, site)
+    edit = edit_to_page()
+    page, weight = heaviest_page(site)
+
+    per_snippet = (executing - no_exec) / max(jobs, 1)
+    results = {
+        "snippet_blocks": blocks, "snippet_jobs": jobs,
+        "cold_build_s": round(cold, 3), "no_exec_build_s": round(no_exec, 3),
+        "executing_build_s": round(executing, 3), "warm_build_s": round(warm, 3),
+        "execution_s_per_snippet_job": round(per_snippet, 4),
+        "warm_over_no_exec": round(warm / no_exec, 3),
+        "edit_to_page_s": None if edit is None else round(edit, 3),
+        "heaviest_page": page, "heaviest_page_bytes": weight["bytes"],
+        "heaviest_page_kib": round(weight["bytes"] / 1024, 1),
+        "ms_to_math_and_figures": weight.get("ms_to_math_and_figures"),
+        "machine": {"cores": os.cpu_count(), "python": sys.version.split()[0]},
+    }
+    rows = [
+        ("snippet blocks / jobs", f"{blocks} / {jobs}", ""),
+        ("cold build (empty caches)", f"{cold:.2f} s", ""),
+        ("build, execution off", f"{no_exec:.2f} s", ""),
+        ("build, every snippet executed", f"{executing:.2f} s", ""),
+        ("  execution per snippet job", f"{per_snippet * 1000:.1f} ms", "target <= 15 ms"),
+        ("warm build (nothing changed)", f"{warm:.2f} s",
+         f"{warm / no_exec:.2f} x no-exec, target <= 1.2"),
+        ("edit snippet -> page rebuilt", "n/a" if edit is None else f"{edit:.2f} s", "serve"),
+        (f"heaviest page {page}", f"{weight['bytes'] / 1024:.0f} KiB", "target <= 400 KiB"),
+        ("  math and figures visible",
+         "n/a" if weight.get("ms_to_math_and_figures") is None
+         else f"{weight['ms_to_math_and_figures']:.0f} ms", "headless Chromium"),
+    ]
+    width = max(len(r[0]) for r in rows)
+    for name, value, note in rows:
+        print(f"{name:<{width}}  {value:>10}  {note}")
+    (ROOT / "bench-results.json").write_text(json.dumps(results, indent=2) + "\n",
+                                             encoding="utf-8")
+    shutil.rmtree(site, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,178 @@
+"""Headless Chromium as the browser tests and the benchmark use it.
+
+Shared by tests/browser/conftest.py (fixtures) and the benchmark script:
+
+- `chromium_path()`, `launch(playwright)`: Debian's Chromium with the prescribed flags;
+- `serve(site)`: a built site on http://127.0.0.1:<free port>/<site_url path>/;
+- `page_weight_and_visible(url)`: transferred bytes of a cold page load, and the time
+  until its KaTeX math and snippet figures are visible.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import os
+import shutil
+import sys
+import threading
+import urllib.parse
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+               "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+MISSING = ("CHROMIUM IS MISSING: the real-browser tests need /usr/bin/chromium or `chromium` "
+           "on PATH (Debian: apt-get install chromium); Playwright's own download is not used.")
+
+
+def chromium_path() -> str | None:
+    """Debian's Chromium: /usr/bin/chromium, else `chromium` on PATH, else None."""
+    if os.access("/usr/bin/chromium", os.X_OK):
+        return "/usr/bin/chromium"
+    return shutil.which("chromium")
+
+
+def launch(playwright):
+    """Headless Chromium from the system, with the flags that keep it off the network."""
+    path = chromium_path()
+    if path is None:
+        raise RuntimeError(MISSING)
+    return playwright.chromium.launch(executable_path=path, headless=True, args=LAUNCH_ARGS)
+
+
+def is_local(url: str) -> bool:
+    """A URL the page may load: the test server on 127.0.0.1, or inline data."""
+    parts = urllib.parse.urlsplit(url)
+    if parts.scheme in {"data", "blob", "about"}:
+        return True
+    return parts.scheme in {"http", "https", "ws", "wss"} and parts.hostname == "127.0.0.1"
+
+
+# --- Serving a built site -----------------------------------------------------------
+
+
+def site_prefix(config: Path = ROOT / "mkdocs.yml") -> str:
+    """The path the book is published under, from site_url: e.g. '/verified-textbook/'."""
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_multi_constructor("", lambda loader, suffix, node: None)  # !ENV and friends
+    data = yaml.load(config.read_text(encoding="utf-8"), Loader=Loader) or {}
+    path = urllib.parse.urlsplit(data.get("site_url") or "/").path or "/"
+    return path if path.endswith("/") else path + "/"
+
+
+class _Handler(SimpleHTTPRequestHandler):
+    """Serves the site under a prefix, as the published book is; 404.html for the rest."""
+
+    prefix = "/"
+
+    def translate_path(self, path: str) -> str:
+        clean = urllib.parse.unquote(urllib.parse.urlsplit(path).path)
+        if not clean.startswith(self.prefix):
+            return str(Path(self.directory) / "\0outside")
+        return super().translate_path("/" + clean[len(self.prefix):])
+
+    def send_error(self, code, message=None, explain=None):
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def log_message(self, format, *args):  # noqa: A002  (the base class's argument name)
+        pass
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        if not isinstance(sys.exc_info()[1], ConnectionError):  # a closed tab is no error
+            super().handle_error(request, client_address)
+
+
+@contextlib.contextmanager
+def serve(site: Path, prefix: str | None = None) -> Iterator[str]:
+    """Serve a built site on 127.0.0.1 (a free port, threaded); yields its base URL."""
+    prefix = site_prefix() if prefix is None else prefix
+    handler = type("Handler", (_Handler,), {"prefix": prefix})
+    server = _Server(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
+    thread = threading.Thread(target=server.serve_forever, name="book-server", daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+# --- The benchmark's measurement ----------------------------------------------------
+
+# True, as performance.now() (ms since navigation start), once every formula and figure
+# has a box on screen and the KaTeX fonts are in.
+VISIBLE = """() => {
+  if (document.readyState === "loading" || document.fonts.status !== "loaded") return false;
+  const items = document.querySelectorAll(".katex, figure.snippet-figure svg, article img");
+  for (const item of items) {
+    const box = item.getBoundingClientRect();
+    if (box.width === 0 || box.height === 0) return false;
+    if (item.tagName === "IMG" && !(item.complete && item.naturalWidth > 0)) return false;
+  }
+  return performance.now();
+}"""
+
+
+def page_weight_and_visible(url: str, *, javascript: bool = True) -> dict:
+    """Cold load of one page in a fresh context: bytes transferred, ms to math and figures.
+
+    `bytes` sums what every response put on the wire (headers and body) until the network
+    is idle, the search index included. `ms_to_math_and_figures` is measured inside the
+    page from navigation start. With javascript=False the time is taken at the load event
+    (the math is HTML and CSS, so it shows without scripts).
+    """
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        try:
+            context = browser.new_context(java_script_enabled=javascript)
+            context.route(lambda u: not is_local(u), lambda route: route.abort())
+            finished = []
+            context.on("requestfinished", finished.append)
+            page = context.new_page()
+            page.goto(url, wait_until="commit")
+            if javascript:
+                handle = page.wait_for_function(VISIBLE, polling="raf", timeout=60_000)
+                ms = float(handle.json_value())
+            else:
+                page.wait_for_load_state("load")
+                ms = None
+            page.wait_for_load_state("networkidle")
+            if ms is None:
+                timing = page.evaluate("() => performance.getEntriesByType('navigation')[0]"
+                                       ".loadEventEnd")
+                ms = float(timing)
+            total = 0
+            for request in finished:
+                sizes = request.sizes()
+                total += sizes["responseHeadersSize"] + max(sizes["responseBodySize"], 0)
+            context.close()
+        finally:
+            browser.close()
+    return {"bytes": int(total), "ms_to_math_and_figures": round(ms, 1)}
+
+
+if __name__ == "__main__":  # python tests/browser/measure.py URL
+    print(page_weight_and_visible(sys.argv[1]))

@@ -1,0 +1,67 @@
+"""Shared fixtures: the repository's paths, the chapters' snippet blocks, and one built site."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS, SNIPPETS, HOOKS = ROOT / "docs", ROOT / "snippets", ROOT / "hooks"
+sys.path.insert(0, str(HOOKS))
+
+import book  # noqa: E402  (the build hook itself: the tests parse chapters as it does)
+
+# What a reader's fresh `python` has, except a display: figures go to a silent backend.
+FRESH_ENV = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "MPL"))}
+FRESH_ENV.update(MPLBACKEND="module://capture_backend", PYTHONPATH=str(HOOKS))
+
+
+def chapters() -> list[Path]:
+    return sorted(DOCS.rglob("*.md"))
+
+
+def chapter_blocks() -> list[book.Block]:
+    """Every exec block of every chapter, as the build hook finds them."""
+    return [block for page in chapters()
+            for block in book.find_blocks(page.relative_to(DOCS).as_posix(),
+                                          page.read_text(encoding="utf-8"))]
+
+
+def snippet_files() -> list[Path]:
+    return sorted(SNIPPETS.rglob("*.py"))
+
+
+def mirror(page: str) -> str:
+    """A chapter's snippet folder: part-1/linear-algebra/basis.md -> part_1/linear_algebra/basis."""
+    path = Path(page).with_suffix("")
+    if path.name == "index":
+        path = path.parent
+    return path.as_posix().replace("-", "_")
+
+
+def run_python(code: str, cwd: Path, timeout: float = 60) -> subprocess.CompletedProcess:
+    """Run code as a reader would: `python -` in a fresh interpreter."""
+    return subprocess.run([sys.executable, "-"], input=code, capture_output=True, text=True,
+                          cwd=cwd, env=FRESH_ENV, timeout=timeout)
+
+
+def build(project: Path, site: Path, **env: str) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` of a project into a folder, as CI does."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
+         "-f", str(project / "mkdocs.yml"), "-d", str(site)],
+        capture_output=True, text=True, cwd=project, timeout=600,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env})
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The book, built once with every snippet executed; the build must succeed."""
+    out = tmp_path_factory.mktemp("site")
+    result = build(ROOT, out)
+    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
+    return out

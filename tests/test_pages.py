@@ -1,0 +1,167 @@
+"""The built pages show what the snippets really print, and every snippet is accounted for."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import DOCS, ROOT, SNIPPETS, book, chapter_blocks, chapters, mirror, run_python
+
+BLOCKS = chapter_blocks()
+
+
+def html_of(site: Path, page: str) -> BeautifulSoup:
+    """The built page of a chapter (directory URLs: a/b.md -> a/b/index.html)."""
+    path = Path(page).with_suffix("")
+    built = site / (path.parent if path.name == "index" else path) / "index.html"
+    return BeautifulSoup(built.read_text(encoding="utf-8"), "html.parser")
+
+
+def built_pages(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("*.html") if p.name != "404.html")
+
+
+@pytest.mark.parametrize("block", BLOCKS, ids=lambda b: f"{b.page}:{b.line}:{b.section}")
+def test_block_prints_what_the_page_shows(block, site, tmp_path):
+    """Pasted into a fresh `python`, a code block prints exactly the output under it."""
+    shown = html_of(site, block.page).find_all(
+        "div", class_="snippet", attrs={"data-snippet": f"{block.path}:{block.section}"})
+    assert shown, f"{block.where}: snippets/{block.path}:{block.section} is not on the page"
+    for div in shown:
+        blocks = div.find_all("div", class_="highlight")
+        code = blocks[0].find("code").get_text()
+        output = div.find("div", class_="snippet-output")
+        expected = output.find("code").get_text() if output else ""
+        result = run_python(code, tmp_path)
+        assert result.returncode == 0 and result.stderr == "", (
+            f"{block.where}: the code shown for {block.path}:{block.section} fails alone:\n"
+            f"{result.stderr}")
+        assert result.stdout.rstrip("\n") == expected.rstrip("\n"), (
+            f"{block.where}: {block.path}:{block.section} prints something else than the page "
+            f"shows.\n--- page\n{expected}\n--- fresh python\n{result.stdout}")
+
+
+def test_every_snippet_is_included_by_its_chapter():
+    """Each snippet file is shown by the chapter whose folder it sits in."""
+    included = {b.path for b in BLOCKS}
+    for file in SNIPPETS.rglob("*.py"):
+        rel = file.relative_to(SNIPPETS).as_posix()
+        assert rel in included, f"snippets/{rel} is not included by any chapter"
+    for block in BLOCKS:
+        assert Path(block.path).parent.as_posix() == mirror(block.page), (
+            f"{block.where}: snippets/{block.path} should sit in snippets/{mirror(block.page)}/")
+
+
+def test_every_included_snippet_is_run_by_the_tests():
+    """What a chapter includes or quotes is a .py file under snippets/, which the tests run."""
+    run = {p.relative_to(SNIPPETS).as_posix() for p in SNIPPETS.rglob("*.py")}
+    for page in chapters():
+        text = page.read_text(encoding="utf-8")
+        rel = page.relative_to(DOCS).as_posix()
+        for path, _, line in book.find_computed(text):
+            assert path in run, f"docs/{rel}:{line}: \\computed names snippets/{path}, never run"
+    for block in BLOCKS:
+        assert block.path in run, f"{block.where}: includes {block.path}, which no test runs"
+
+
+def docs_code_blocks() -> list[tuple[str, int, str, str]]:
+    """Python and >>> blocks written directly in docs/ (not exec includes)."""
+    found = []
+    fence = re.compile(
+        r"^(?P<indent>[ \t]*)(?P<fence>`{3,})[ \t]*(?P<lang>python|pycon)\b(?P<rest>.*)$")
+    for page in chapters():
+        lines = page.read_text(encoding="utf-8").splitlines()
+        i = 0
+        while i < len(lines):
+            match = fence.match(lines[i])
+            if match and "exec=" not in match["rest"]:
+                end = next(j for j in range(i + 1, len(lines))
+                           if lines[j].strip() == match["fence"])
+                code = "\n".join(line[len(match["indent"]):] for line in lines[i + 1:end])
+                found.append((page.relative_to(DOCS).as_posix(), i + 1, match["lang"],
+                              code + "\n"))
+                i = end
+            i += 1
+    return found
+
+
+@pytest.mark.parametrize("page,line,lang,code", docs_code_blocks(), ids=lambda v: str(v)[:40])
+def test_code_written_in_docs_runs(page, line, lang, code, tmp_path):
+    """A Python block in a chapter runs; a >>> session there passes as a doctest."""
+    if lang == "pycon":
+        (tmp_path / "session.txt").write_text(code, encoding="utf-8")
+        result = subprocess.run([sys.executable, "-m", "doctest", "session.txt"],
+                                capture_output=True, text=True, cwd=tmp_path, timeout=60)
+    else:
+        result = run_python(code, tmp_path)
+    assert result.returncode == 0 and not result.stderr, (
+        f"docs/{page}:{line}: this {lang} block fails:\n{result.stdout}{result.stderr}")
+
+
+def test_pages_hold_typeset_math_and_no_raw_tex(site):
+    """Every formula became KaTeX HTML at build time; no TeX delimiters are left."""
+    typeset = 0
+    for page in built_pages(site):
+        text = page.read_text(encoding="utf-8")
+        body = BeautifulSoup(text, "html.parser").find("article")
+        if body is None:
+            continue
+        for node in body.find_all(class_=["katex-mathml", "highlight"]):
+            node.decompose()  # TeX source kept for screen readers, and code
+        visible = body.get_text()
+        for raw in ("\\(", "\\[", "$$", "\\begin{", "\\computed"):
+            assert raw not in visible, f"{page.relative_to(site)} shows raw TeX {raw!r}"
+        assert 'class="arithmatex"' not in text
+        assert "katex-error" not in text
+        typeset += text.count('class="katex"')
+    assert typeset > 0
+
+
+def test_no_traceback_is_published(site):
+    """A failing snippet stops the build; no page ever carries a traceback."""
+    for page in built_pages(site):
+        assert "Traceback (most recent call last)" not in page.read_text(encoding="utf-8"), page
+
+
+def test_figures_are_inline_svg_with_alt_text(site):
+    """Every drawn figure is inline SVG labelled for screen readers."""
+    figures = 0
+    for page in built_pages(site):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for svg in soup.select("figure.snippet-figure svg"):
+            figures += 1
+            assert svg.get("role") == "img" and svg.get("aria-label", "").strip(), page
+            assert "#000000" not in str(svg), f"{page}: figure ink does not follow the theme"
+    assert figures > 0
+
+
+def test_no_asset_is_loaded_from_another_site(site):
+    """Scripts, styles, fonts and images all come from the site itself."""
+    pattern = re.compile(r"""(?:src|srcset)=["']?(?:https?:)?//"""
+                         r"""|<link[^>]+href=["'](?:https?:)?//[^"']+\.(?:css|js)"""
+                         r"""|url\(["']?(?:https?:)?//""")
+    for file in site.rglob("*"):
+        if file.suffix in {".html", ".css", ".js"}:
+            text = file.read_text(encoding="utf-8", errors="replace")
+            match = pattern.search(text)
+            assert match is None, (
+                f"{file.relative_to(site)} loads {text[match.start():match.start() + 80]}")
+
+
+def test_hooks_module_imports():
+    """The build hook imports on its own (a smoke test, as Pydantic does for its hooks)."""
+    result = subprocess.run([sys.executable, "-c", "import book"], cwd=ROOT / "hooks",
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+
+
+def test_displayed_code_fits_the_page():
+    """Displayed snippet lines stay within 80 characters, so code does not scroll sideways."""
+    for block in BLOCKS:
+        code, first = book.read_section(block.path, block.section)
+        for number, line in enumerate(code.splitlines(), first):
+            assert len(line) <= 80, f"snippets/{block.path}:{number} is {len(line)} characters wide"

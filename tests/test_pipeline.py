@@ -1,0 +1,168 @@
+"""Each kind of mistake stops the build with a message that names the files and lines."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+from conftest import HOOKS, build
+
+CONFIG = f"""
+site_name: pipeline test
+strict: true
+validation: {{links: {{anchors: warn, unrecognized_links: warn}}}}
+theme: {{name: mkdocs}}
+plugins: []
+hooks: [{HOOKS / "book.py"}]
+markdown_extensions: [md_in_html, attr_list, pymdownx.arithmatex: {{generic: true}},
+                      pymdownx.superfences, pymdownx.highlight]
+"""
+
+GOOD_SNIPPET = '''\
+"""A worked example for the pipeline tests."""
+
+# --8<-- [start:show]
+import sympy as sp
+
+x = sp.symbols("x")
+slope = sp.diff(x**3, x)
+print("slope:", slope)
+# --8<-- [end:show]
+
+assert slope == 3 * x**2
+'''
+
+GOOD_CHAPTER = '''\
+# Chapter
+
+Intro line.
+
+```python exec="on"
+--8<-- "chapter/example.py:show"
+```
+
+$$ \\frac{d}{dx} x^3 = \\computed{chapter/example.py:slope} $$
+
+See [the other page](other.md#top).
+'''
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    """A one-chapter book built with the real hook; tests break one thing in it."""
+    (tmp_path / "mkdocs.yml").write_text(CONFIG, encoding="utf-8")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "chapter.md").write_text(GOOD_CHAPTER, encoding="utf-8")
+    (tmp_path / "docs" / "other.md").write_text("# Other { #top }\n", encoding="utf-8")
+    (tmp_path / "snippets" / "chapter").mkdir(parents=True)
+    (tmp_path / "snippets" / "chapter" / "example.py").write_text(GOOD_SNIPPET, encoding="utf-8")
+    return tmp_path
+
+
+def edit(project: Path, relative: str, old: str, new: str) -> None:
+    path = project / relative
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def failing_build(project: Path, *expected: str, **env: str) -> str:
+    result = build(project, project / "site", **env)
+    assert result.returncode != 0, "the build should have failed"
+    for text in expected:
+        assert text in result.stderr, f"{text!r} not in the build's message:\n{result.stderr}"
+    page = project / "site" / "chapter" / "index.html"
+    assert not page.exists() or "Traceback" not in page.read_text(encoding="utf-8")
+    return result.stderr
+
+
+def test_good_project_builds_and_shows_real_output(project):
+    """The untouched project builds; its page shows the printed output and typeset answer."""
+    result = build(project, project / "site")
+    assert result.returncode == 0, result.stderr
+    page = (project / "site" / "chapter" / "index.html").read_text(encoding="utf-8")
+    assert "slope: 3*x**2" in page
+    assert 'class="katex"' in page and "<mn>3</mn>" in page
+
+
+def test_exception_names_chapter_and_snippet_lines(project):
+    """An exception in a displayed section names the chapter line and the snippet line."""
+    edit(project, "snippets/chapter/example.py", 'print("slope:", slope)', "print(1 / 0)")
+    failing_build(project, "docs/chapter.md:5", 'snippets/chapter/example.py", line 8',
+                  "ZeroDivisionError")
+
+
+def test_wrong_answer_fails_the_checks(project):
+    """A check after the displayed part that no longer holds stops the build."""
+    edit(project, "snippets/chapter/example.py", "slope == 3 * x**2", "slope == 4 * x**2")
+    failing_build(project, "the checks of snippets/chapter/example.py",
+                  'snippets/chapter/example.py", line 11', "AssertionError")
+
+
+def test_changed_displayed_code_fails_the_checks(project):
+    """Changing a number in the displayed code breaks the stated answer."""
+    edit(project, "snippets/chapter/example.py", "sp.diff(x**3, x)", "sp.diff(x**4, x)")
+    failing_build(project, "docs/chapter.md:5", "AssertionError")
+
+
+def test_missing_snippet_file(project):
+    """An include of a file that does not exist names the chapter line."""
+    edit(project, "docs/chapter.md", "chapter/example.py:show", "chapter/missing.py:show")
+    failing_build(project, "docs/chapter.md:5", "no snippet file snippets/chapter/missing.py")
+
+
+def test_missing_section(project):
+    """An include of a section the file does not mark names the chapter line."""
+    edit(project, "docs/chapter.md", "example.py:show", "example.py:nothere")
+    failing_build(project, "docs/chapter.md:5", "has no section [start:nothere]")
+
+
+def test_unknown_computed_name(project):
+    """A \\computed{} value the snippet does not define stops the build."""
+    edit(project, "docs/chapter.md", "example.py:slope}", "example.py:slop}")
+    failing_build(project, "docs/chapter.md", "defines no name 'slop'")
+
+
+def test_bad_tex(project):
+    """TeX that KaTeX cannot typeset names the chapter line."""
+    edit(project, "docs/chapter.md", "Intro line.", "Intro $\\fracc{1}{2}$ line.")
+    failing_build(project, "docs/chapter.md:3", "KaTeX cannot typeset", "fracc")
+
+
+def test_dead_link_and_anchor(project):
+    """Links to missing pages or anchors fail the strict build, naming the page."""
+    edit(project, "docs/chapter.md", "other.md#top", "other.md#nowhere")
+    failing_build(project, "chapter.md", "nowhere")
+    edit(project, "docs/chapter.md", "other.md#nowhere", "gone.md")
+    failing_build(project, "chapter.md", "gone.md")
+
+
+def test_hanging_snippet_is_stopped(project):
+    """A snippet that never ends is killed at the time limit and named."""
+    edit(project, "snippets/chapter/example.py", 'print("slope:", slope)',
+         "while True:\n    pass")
+    failing_build(project, "docs/chapter.md:5", "still running after 2 s",
+                  BOOK_TIMEOUT="2")
+
+
+def test_stderr_output_fails(project):
+    """A warning or anything else written to stderr is treated as a failure."""
+    edit(project, "snippets/chapter/example.py", 'print("slope:", slope)',
+         'import warnings\nwarnings.warn("careful")')
+    failing_build(project, "docs/chapter.md:5", "wrote to stderr", "careful")
+
+
+def test_figure_without_alt_text(project):
+    """A block that draws a figure must describe it for screen readers."""
+    edit(project, "snippets/chapter/example.py", 'print("slope:", slope)', textwrap.dedent("""\
+        import matplotlib.pyplot as plt
+        plt.plot([0, 1], [0, 1])
+        plt.show()"""))
+    failing_build(project, "docs/chapter.md:5", 'alt="..."')
+
+
+def test_malformed_exec_block(project):
+    """An exec block must hold exactly one include line."""
+    edit(project, "docs/chapter.md", '--8<-- "chapter/example.py:show"', "print(1)")
+    failing_build(project, "docs/chapter.md:5", "exactly one line")

@@ -1,0 +1,34 @@
+"""Every snippet file runs alone, passes its checks and its doctests."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from conftest import FRESH_ENV, ROOT, SNIPPETS, snippet_files
+
+# Run a file as `python file.py` would, then its doctests; exit 1 if any fails.
+DRIVER = """
+import doctest, runpy, sys, types
+namespace = runpy.run_path(sys.argv[1], run_name="__main__")
+module = types.ModuleType("__main__", namespace.get("__doc__"))
+module.__dict__.update(namespace)
+failed, attempted = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
+sys.exit(1 if failed else 0)
+"""
+
+
+@pytest.mark.parametrize("path", snippet_files(), ids=lambda p: str(p.relative_to(SNIPPETS)))
+def test_snippet_runs_alone(path, tmp_path):
+    """A snippet file runs in a fresh interpreter within 30 s: checks, doctests, no stderr."""
+    result = subprocess.run([sys.executable, "-c", DRIVER, str(path)], capture_output=True,
+                            text=True, cwd=tmp_path, env=FRESH_ENV, timeout=30)
+    where = path.relative_to(ROOT)
+    assert result.returncode == 0, f"{where} failed:\n{result.stdout}{result.stderr}"
+    assert result.stderr == "", f"{where} wrote to stderr:\n{result.stderr}"
+
+
+def test_snippets_exist():
+    """The book has snippets at all (a wrong folder would make the test above vacuous)."""
+    assert len(snippet_files()) >= 8
