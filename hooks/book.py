@@ -432,7 +432,8 @@ class Book:
             for index, _ in enumerate(result["figures"]):
                 parts += [f"<!-- book-figure {job.key} {index} -->", ""]
         parts.append("</div>")
-        return "\n".join(block.indent + p if p else "" for p in parts)
+        lines = "\n".join(parts).split("\n")
+        return "\n".join(block.indent + line if line else "" for line in lines)
 
     def page_content(self, page: str, source: str, content: str) -> str:
         """Insert figures and typeset every formula of a rendered page."""

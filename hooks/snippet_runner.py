@@ -93,8 +93,10 @@ def figure_svgs(prefix: str) -> list[str]:
         svg = re.sub(r"<metadata>.*?</metadata>\s*", "", svg, flags=re.S)
         # Scale with the column: keep the viewBox, drop the fixed size in points.
         svg = re.sub(r'<svg([^>]*?) width="[^"]*" height="[^"]*"', r"<svg\1", svg, count=1)
-        # Black ink follows the text colour, so axes read in light and dark mode.
+        # Black ink follows the text colour, so axes read in light and dark mode;
+        # text glyphs carry no fill of their own and inherit the root's.
         svg = re.sub(r"#000000\b|\bblack\b", "currentColor", svg)
+        svg = svg.replace("<svg", '<svg fill="currentColor"', 1)
         # Ids must be unique on a page that holds several figures.
         ids = f"{prefix}-{k}-"
         svg = _ID.sub(lambda m, ids=ids: f'id="{ids}{m.group(1)}"', svg)

@@ -166,3 +166,16 @@ def test_malformed_exec_block(project):
     """An exec block must hold exactly one include line."""
     edit(project, "docs/chapter.md", '--8<-- "chapter/example.py:show"', "print(1)")
     failing_build(project, "docs/chapter.md:5", "exactly one line")
+
+
+def test_exec_block_inside_a_collapsed_answer(project):
+    """An indented exec block inside `??? success` renders whole inside the details box."""
+    edit(project, "mkdocs.yml", "md_in_html,", "md_in_html, admonition, pymdownx.details,")
+    edit(project, "docs/chapter.md", '```python exec="on"\n--8<-- "chapter/example.py:show"\n```',
+         '??? success "Answer"\n    Worked steps.\n\n    ```python exec="on"\n'
+         '    --8<-- "chapter/example.py:show"\n    ```\n\nAfter the box.')
+    result = build(project, project / "site")
+    assert result.returncode == 0, result.stderr
+    page = (project / "site" / "chapter" / "index.html").read_text(encoding="utf-8")
+    box = page[page.index("<details"):page.index("</details>")]
+    assert "slope: 3*x**2" in box and 'class="snippet"' in box and ">diff<" in box

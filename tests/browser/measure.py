@@ -175,4 +175,6 @@ def page_weight_and_visible(url: str, *, javascript: bool = True) -> dict:
 
 
 if __name__ == "__main__":  # python tests/browser/measure.py URL
-    print(page_weight_and_visible(sys.argv[1]))
+    import json
+
+    print(json.dumps(page_weight_and_visible(sys.argv[1])))
