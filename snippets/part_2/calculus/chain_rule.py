@@ -14,6 +14,8 @@ print("du/dx =", du_dx)
 print("dy/dx =", dy_dx)
 # --8<-- [end:chain]
 
-# The chain rule agrees with differentiating the expanded cubic directly.
+# Eq. (18) with its bracket, d(x + 1)/dx = 1, and the chain rule agrees with
+# differentiating the expanded cubic directly.
+assert du_dx == 1
 assert dy_dx == 3 * (x + 1) ** 2
 assert sp.expand(dy_dx) == sp.diff(sp.expand((x + 1) ** 3), x)

@@ -1,0 +1,28 @@
+"""d(a^T x)/dx = a^T, ML1 §3.4: by the index method and with explicit symbols."""
+
+# --8<-- [start:index]
+import sympy as sp
+
+j, k = sp.symbols("j k", integer=True)
+m = sp.symbols("m", integer=True, positive=True)
+a, x = sp.IndexedBase("a"), sp.IndexedBase("x")
+term_by_term = sp.diff(sp.Sum(a[k] * x[k], (k, 1, m)), x[j])
+print("d(a^T x)/dx_j =", term_by_term)
+print("              =", term_by_term.doit())
+# --8<-- [end:index]
+
+# --8<-- [start:explicit]
+import sympy as sp
+
+a = sp.Matrix(sp.symbols("a1:4"))  # column vectors, m = 3
+x = sp.Matrix(sp.symbols("x1:4"))
+scalar = (a.T * x)[0]  # a^T x is 1 x 1
+J = sp.Matrix([scalar]).jacobian(x)
+print("a^T x =", scalar)
+print("d(a^T x)/dx =", J, "shape", J.shape)
+print("equals a^T:", J == a.T, "  equals a:", J == a)
+# --8<-- [end:explicit]
+
+assert term_by_term == sp.Sum(sp.KroneckerDelta(j, k) * sp.IndexedBase("a")[k], (k, 1, m))
+assert J == a.T and J.shape == (1, 3) and J != a  # a row, not the column a
+aT = a.T

@@ -1,0 +1,38 @@
+"""d(y^T A x)/dx = y^T A, ML1 §3.4: route 1 by indices, route 2 by a^T x, and explicitly."""
+
+# --8<-- [start:index]
+import sympy as sp
+
+i, j, k = sp.symbols("i j k", integer=True)
+m, n = sp.symbols("m n", integer=True, positive=True)
+y, A, x = sp.IndexedBase("y"), sp.IndexedBase("A"), sp.IndexedBase("x")
+form = sp.Sum(sp.Sum(y[k] * A[k, j] * x[j], (j, 1, m)), (k, 1, n))
+term_by_term = sp.diff(form, x[i])
+print(term_by_term)
+print(term_by_term.doit())
+# --8<-- [end:index]
+
+# --8<-- [start:explicit]
+import sympy as sp
+
+A = sp.Matrix(2, 3, sp.symbols("A11:14 A21:24"))  # n = 2, m = 3
+y = sp.Matrix(sp.symbols("y1:3"))
+x = sp.Matrix(sp.symbols("x1:4"))
+form = y.T * A * x  # (1 x 2)(2 x 3)(3 x 1) = 1 x 1: a scalar
+print("shape of y^T A x:", form.shape)
+J = form.jacobian(x)
+print("Jacobian == y^T A:", J == y.T * A)
+v = A.T * y  # route 2: y^T A = v^T, so y^T A x = v^T x
+print("v^T == y^T A:", v.T == y.T * A)
+route_2 = sp.Matrix([(v.T * x)[0]]).jacobian(x)
+print("d(v^T x)/dx == v^T:", route_2 == v.T)
+# --8<-- [end:explicit]
+
+# Index route: the sifted sum is sum_k y_k A_ki, entry i of y^T A (for 1 <= i <= m).
+Y, AA = sp.IndexedBase("y"), sp.IndexedBase("A")
+inner = sp.Piecewise((AA[k, i] * Y[k], (i >= 1) & (i <= m)), (0, True))
+assert term_by_term.doit() == sp.Sum(inner, (k, 1, n))
+assert J == y.T * A and J.shape == (1, 3) and form.shape == (1, 1)
+assert sp.Matrix([(v.T * x)[0]]).jacobian(x) == v.T == y.T * A
+yTA = y.T * A
+sifted = term_by_term.doit()

@@ -1,0 +1,19 @@
+"""The index method on the linear layer, ML1 §3.4: dy_i/dx_j = sum_k delta_jk w_ik = w_ij."""
+
+# --8<-- [start:index]
+import sympy as sp
+
+i, j, k = sp.symbols("i j k", integer=True)
+m = sp.symbols("m", integer=True, positive=True)
+w, x = sp.IndexedBase("w"), sp.IndexedBase("x")
+y_i = sp.Sum(w[i, k] * x[k], (k, 1, m))  # y_i = sum_k w_ik x_k
+term_by_term = sp.diff(y_i, x[j])
+print("dy_i/dx_j =", term_by_term)
+print("          =", term_by_term.doit())
+# --8<-- [end:index]
+
+# Differentiating each term gives delta_jk w_ik, and the sum sifts out w_ij
+# (for an index j that lies in 1..m).
+assert term_by_term == sp.Sum(sp.KroneckerDelta(j, k) * w[i, k], (k, 1, m))
+assert term_by_term.doit() == sp.Piecewise((w[i, j], (j >= 1) & (j <= m)), (0, True))
+sifted = term_by_term.doit()

@@ -1,0 +1,41 @@
+"""Kronecker delta, Iverson brackets and the sifting property sum_j d_ij x_j = x_i, ML1 §3.4."""
+
+# --8<-- [start:delta]
+import numpy as np
+import sympy as sp
+
+n = 4
+delta = np.array([[sp.KroneckerDelta(i, j) for j in range(n)]
+                  for i in range(n)], dtype=int)
+iverson = np.array([[int(i == j) for j in range(n)] for i in range(n)])
+print(delta)
+print("same as the Iverson brackets [i = j]:", (delta == iverson).all())
+print("same as the identity matrix:", (delta == np.eye(n)).all())
+# --8<-- [end:delta]
+
+# --8<-- [start:sift]
+import numpy as np
+
+x = np.array([5.0, -1.0, 2.0, 7.0])
+delta = np.eye(4, dtype=int)
+for i in range(4):
+    picked = sum(delta[i, j] * x[j] for j in range(4))
+    print(f"sum_j delta_{i + 1}j x_j = {picked}   x_{i + 1} = {x[i]}")
+# --8<-- [end:sift]
+
+# --8<-- [start:symbolic]
+import sympy as sp
+
+i, j = sp.symbols("i j", integer=True)
+m = sp.symbols("m", integer=True, positive=True)
+x = sp.IndexedBase("x")
+sifted = sp.Sum(sp.KroneckerDelta(i, j) * x[j], (j, 1, m)).doit()
+print(sifted)
+# --8<-- [end:symbolic]
+
+# The delta table is the Iverson bracket and the identity; sifting picks out x_i.
+assert (iverson == np.eye(n)).all()
+assert all(sp.KroneckerDelta(a, b) == int(a == b) for a in range(n) for b in range(n))
+values = np.array([5.0, -1.0, 2.0, 7.0])
+assert (np.eye(4) @ values == values).all()
+assert sifted == sp.Piecewise((x[i], (i >= 1) & (i <= m)), (0, True))

@@ -1,0 +1,36 @@
+"""Partial derivatives and the gradient of y = x1 x2^2, ML1 §3.3."""
+
+# --8<-- [start:partials]
+import sympy as sp
+
+x1, x2 = sp.symbols("x1 x2")
+y = x1 * x2**2
+print("dy/dx1 =", sp.diff(y, x1))  # x2 held constant
+print("dy/dx2 =", sp.diff(y, x2))  # x1 held constant
+gradient = sp.Matrix([y]).jacobian([x1, x2])  # one output: one row
+print("dy/dx =", gradient, "shape", gradient.shape)
+# --8<-- [end:partials]
+
+# --8<-- [start:numeric]
+import numpy as np
+
+
+def f(x):
+    return x[0] * x[1] ** 2
+
+
+x = np.array([1.5, -0.5])
+h = 1e-6
+rates = [(f(x + h * e) - f(x - h * e)) / (2 * h) for e in np.eye(2)]
+print("finite differences:", np.round(rates, 6))
+print("[x2^2, 2 x1 x2]:   ", np.array([x[1] ** 2, 2 * x[0] * x[1]]))
+# --8<-- [end:numeric]
+
+d_x1, d_x2 = sp.diff(y, x1), sp.diff(y, x2)
+assert d_x1 == x2**2 and d_x2 == 2 * x1 * x2
+assert gradient == sp.Matrix([[x2**2, 2 * x1 * x2]]) and gradient.shape == (1, 2)
+assert np.allclose(rates, [x[1] ** 2, 2 * x[0] * x[1]], atol=1e-8)
+# Footnote 8: a gradient is a first derivative (one row of first partials); a
+# higher-order derivative is something else, e.g. the 2 x 2 Hessian of second partials.
+hessian = sp.hessian(y, (x1, x2))
+assert hessian == sp.Matrix([[0, 2 * x2], [2 * x2, 2 * x1]]) and hessian != gradient

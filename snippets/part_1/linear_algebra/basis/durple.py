@@ -1,0 +1,114 @@
+"""Purple joins the basis: two ways to mix durple, ML1 §2.3 (computed exactly)."""
+
+# --8<-- [start:two_ways]
+import sympy as sp
+
+r = sp.Matrix([1, 0, 0])
+g = sp.Matrix([0, 1, 0])
+b = sp.Matrix([0, 0, 1])
+s = 1 / sp.sqrt(2)
+p = s * r + s * b  # purple: a mix of red and blue
+d = s * sp.Matrix([-1, 0, 1])  # durple, in the friend's basis r, g, b
+
+first = -s * r + s * b  # red and blue only
+second = -sp.sqrt(2) * r + p  # the purple knob turned up
+print("p =", list(p))
+print("d =", list(d))
+print("-r/sqrt(2) + b/sqrt(2) =", list(first))
+print("-sqrt(2) r + p         =", list(second))
+print("both equal d:", first == d, second == d)
+# --8<-- [end:two_ways]
+
+# --8<-- [start:all_ways]
+import sympy as sp
+
+s = 1 / sp.sqrt(2)
+M = sp.Matrix([[1, 0, 0, s],  # columns: r, g, b, p
+               [0, 1, 0, 0],
+               [0, 0, 1, s]])
+d = s * sp.Matrix([-1, 0, 1])
+t = sp.Symbol("t")
+solution, params = M.gauss_jordan_solve(d)  # every x with M x = d
+solution = solution.subs(params[0], t)  # call the free parameter t
+print("every knob setting that gives d:")
+names = ["x_r", "x_g", "x_b", "x_p"]
+for name, value in zip(names, solution, strict=True):
+    print(f"  {name} = {value}")
+print("t = 0:", list(solution.subs(t, 0)))
+print("t = 1:", list(solution.subs(t, 1)))
+# --8<-- [end:all_ways]
+
+# --8<-- [start:source_claim]
+import sympy as sp
+
+r = sp.Matrix([1, 0, 0])
+b = sp.Matrix([0, 0, 1])
+s = 1 / sp.sqrt(2)
+p = s * r + s * b
+d = s * sp.Matrix([-1, 0, 1])
+x = sp.Symbol("x")
+print("-2 r + p =", list(-2 * r + p))
+print("equals d:", -2 * r + p == d)
+print("x with x r + p = d:", sp.solve(x * r + p - d, x))
+# --8<-- [end:source_claim]
+
+# --8<-- [start:plot]
+import matplotlib.pyplot as plt
+import numpy as np
+
+s = 1 / np.sqrt(2)
+r, b = np.array([1.0, 0.0]), np.array([0.0, 1.0])  # red-blue plane
+p = s * r + s * b
+d = -s * r + s * b
+
+fig, axes = plt.subplots(1, 2, figsize=(9, 4.2), sharey=True)
+routes = [[(-s * r, "tab:red", r"$-\frac{1}{\sqrt{2}}\mathbf{r}$"),
+           (s * b, "tab:blue", r"$\frac{1}{\sqrt{2}}\mathbf{b}$")],
+          [(-np.sqrt(2) * r, "tab:red", r"$-\sqrt{2}\,\mathbf{r}$"),
+           (p, "tab:purple", r"$\mathbf{p}$")]]
+titles = ["red and blue only", "with the purple knob"]
+for ax, route, title in zip(axes, routes, titles, strict=True):
+    tail = np.zeros(2)
+    for step, colour, label in route:
+        ax.annotate("", tail + step, tail, arrowprops=dict(
+            arrowstyle="-|>", color=colour, linewidth=2))
+        mid = tail + step / 2
+        ax.text(mid[0], mid[1] + 0.07, label, color=colour,
+                ha="center", fontsize=12)
+        tail = tail + step
+    ax.plot(*d, "o", color="tab:green", markersize=8)
+    ax.text(d[0] - 0.05, d[1] + 0.08, r"$\mathbf{d}$", ha="right",
+            fontsize=13)
+    ax.axhline(0, color="gray", linewidth=0.8)
+    ax.axvline(0, color="gray", linewidth=0.8)
+    ax.set_xlim(-1.6, 0.9)
+    ax.set_ylim(-0.3, 1.0)
+    ax.set_aspect("equal")
+    ax.set_xlabel("red intensity")
+    ax.set_title(title)
+axes[0].set_ylabel("blue intensity")
+fig.tight_layout()
+plt.show()
+# --8<-- [end:plot]
+
+# Both representations give d exactly; the source's "-2 r + p" does not, and the
+# coefficient of r that works with one unit of p is -sqrt(2).
+import sympy as sp  # noqa: E402
+
+S = 1 / sp.sqrt(2)
+R, B = sp.Matrix([1, 0, 0]), sp.Matrix([0, 0, 1])
+P, D = S * R + S * B, S * sp.Matrix([-1, 0, 1])
+assert -S * R + S * B == D
+assert -sp.sqrt(2) * R + P == D
+assert -2 * R + P != D
+assert sp.solve(sp.Symbol("x") * R + P - D, sp.Symbol("x")) == {sp.Symbol("x"): -sp.sqrt(2)}
+assert sp.simplify(solution.subs(t, 0) - sp.Matrix([-S, 0, S, 0])) == sp.zeros(4, 1)
+assert sp.simplify(solution.subs(t, 1) - sp.Matrix([-sp.sqrt(2), 0, 0, 1])) == sp.zeros(4, 1)
+assert sp.simplify(M * solution - D) == sp.zeros(3, 1)
+assert np.allclose(-np.sqrt(2) * r + p, d) and np.allclose(-s * r + s * b, d)
+
+# Values typeset in the prose.
+coords_first = solution.subs(t, 0).T
+coords_second = solution.subs(t, 1).T
+coords_all = solution.T
+source_combination = (-2 * R + P).T

@@ -1,0 +1,101 @@
+"""Angle and cosine similarity, ML1 §2.4: a worked example, a figure, the range."""
+
+# --8<-- [start:worked]
+import sympy as sp
+
+v = sp.Matrix([3, 1])
+w = sp.Matrix([1, 2])
+dot = v.dot(w)
+cos_theta = sp.radsimp(dot / (v.norm() * w.norm()))
+theta = sp.acos(cos_theta)
+print("v . w =", dot)
+print("||v|| =", v.norm(), " ||w|| =", w.norm())
+print("cos(theta) =", cos_theta)
+print("theta =", theta, "=", sp.deg(theta), "degrees")
+# --8<-- [end:worked]
+
+# --8<-- [start:compare]
+import numpy as np
+
+
+def cosine_similarity(v, w):
+    return v @ w / (np.linalg.norm(v) * np.linalg.norm(w))
+
+
+v = np.array([3.0, 1.0])
+others = {"2v": 2 * v, "w": np.array([1.0, 2.0]),
+          "u": np.array([-1.0, 3.0]), "-v": -v}
+for name, x in others.items():
+    print(f"cos(v, {name:>2}) = {cosine_similarity(v, x):+.4f}")
+# --8<-- [end:compare]
+
+# --8<-- [start:plot]
+import matplotlib.pyplot as plt
+import numpy as np
+
+v = np.array([3.0, 1.0])
+others = [  # vector, colour, label, cosine with v, where the label goes
+    (2 * v, "tab:blue", r"$2\mathbf{v}$", "+1", (6.2, 1.5)),
+    (np.array([1.0, 2.0]), "tab:green", r"$\mathbf{w}$", "+0.71",
+     (1.0, 2.6)),
+    (np.array([-1.0, 3.0]), "tab:orange", r"$\mathbf{u}$", "0",
+     (-1.9, 3.1)),
+    (-v, "tab:red", r"$-\mathbf{v}$", "-1", (-3.0, -1.5))]
+fig, ax = plt.subplots(figsize=(6, 4))
+for x, colour, label, cos, where in others:
+    ax.annotate("", x, (0, 0), arrowprops=dict(
+        arrowstyle="-|>", color=colour, linewidth=2))
+    ax.text(*where, f"{label}: cos = {cos}", color=colour,
+            ha="center", va="center")
+ax.annotate("", v, (0, 0), arrowprops=dict(arrowstyle="-|>",
+                                           linewidth=3))
+ax.text(v[0] + 0.1, v[1] - 0.5, r"$\mathbf{v}$", fontsize=14)
+arc = np.linspace(np.arctan2(1, 3), np.arctan2(2, 1), 30)
+ax.plot(1.2 * np.cos(arc), 1.2 * np.sin(arc), color="tab:green")
+ax.text(1.4, 1.0, r"$\theta = 45^\circ$", color="tab:green")
+ax.set_xlim(-4.2, 7.8)
+ax.set_ylim(-2.0, 3.6)
+ax.set_aspect("equal")
+ax.axhline(0, color="gray", linewidth=0.5)
+ax.axvline(0, color="gray", linewidth=0.5)
+ax.set_title(r"cosine similarity of each vector with $\mathbf{v}$")
+fig.tight_layout()
+plt.show()
+# --8<-- [end:plot]
+
+# --8<-- [start:words]
+import numpy as np
+
+vocabulary = ["ball", "goal", "vote", "party"]
+counts = {"match report": np.array([4, 3, 0, 1]),
+          "transfer news": np.array([2, 1, 0, 0]),
+          "election night": np.array([0, 0, 5, 3])}
+first = counts["match report"]
+for name, x in counts.items():
+    cos = first @ x / (np.linalg.norm(first) * np.linalg.norm(x))
+    print(f"match report vs {name:15} cos = {cos:.3f}")
+# --8<-- [end:words]
+
+# The worked example: v . w = 5, ||v|| ||w|| = sqrt(50), so cos = 1/sqrt(2), 45 deg.
+assert sp.Matrix([3, 1]).norm() == sp.sqrt(10) and sp.Matrix([1, 2]).norm() == sp.sqrt(5)
+assert dot == 5 and cos_theta == 1 / sp.sqrt(2) and theta == sp.pi / 4
+# The formula agrees with the angle measured directly from the directions.
+direct = np.arctan2(2, 1) - np.arctan2(1, 3)
+assert np.isclose(np.cos(direct), float(cos_theta))
+# The labels in the figure are the computed similarities.
+labels = [float(cos) for _, _, _, cos, _ in others]
+computed = [cosine_similarity(v, x) for x, _, _, _, _ in others]
+assert np.allclose(labels, computed, atol=0.005)
+# Cosine similarity runs from -1 (opposite) through 0 (perpendicular) to +1.
+rng = np.random.default_rng(0)
+pairs = rng.normal(size=(1000, 2, 5))
+sims = np.array([cosine_similarity(a, b) for a, b in pairs])
+assert sims.min() < -0.9 and sims.max() > 0.9 and np.all(np.abs(sims) <= 1)
+assert np.isclose(cosine_similarity(v, -v), -1) and cosine_similarity(v, -v) < 0
+# Word counts are never negative, so their similarities stay in [0, 1].
+word_sims = [first @ x / (np.linalg.norm(first) * np.linalg.norm(x))
+             for x in counts.values()]
+assert np.isclose(word_sims[0], 1) and 0.9 < word_sims[1] < 1
+assert 0.05 < word_sims[2] < 0.15 and min(word_sims) >= 0
+cos_exact = cos_theta
+theta_exact = theta

@@ -1,0 +1,49 @@
+"""Pythagoras as the norm of c = a + b with a = [a, 0]^T, b = [0, b]^T, ML1 §2.4."""
+
+# --8<-- [start:symbolic]
+import sympy as sp
+
+a, b = sp.symbols("a b", real=True)
+a_vec = sp.Matrix([a, 0])
+b_vec = sp.Matrix([0, b])
+c = a_vec + b_vec
+c_dot_c = c.dot(c)
+print("c =", list(c))
+print("||c||^2 = c . c =", c_dot_c)
+print("a . b =", a_vec.dot(b_vec))
+# --8<-- [end:symbolic]
+
+# --8<-- [start:plot]
+import matplotlib.pyplot as plt
+import numpy as np
+
+a, b = 3.0, 2.0
+c = np.array([a, b])
+fig, ax = plt.subplots(figsize=(5, 3.2))
+arrows = [((0, 0), (a, 0), "tab:blue"), ((a, 0), (a, b), "tab:orange"),
+          ((0, 0), (a, b), "tab:red")]
+for tail, head, colour in arrows:
+    ax.annotate("", head, tail, arrowprops=dict(
+        arrowstyle="-|>", color=colour, linewidth=2))
+ax.plot([a - 0.2, a - 0.2, a], [0, 0.2, 0.2], color="gray")  # right angle
+ax.text(a / 2, -0.3, r"$\mathbf{a} = [a, 0]^T$", color="tab:blue",
+        ha="center")
+ax.text(a + 0.1, b / 2, r"$\mathbf{b} = [0, b]^T$", color="tab:orange")
+ax.text(a / 2 - 0.2, b / 2 + 0.2,
+        r"$\mathbf{c} = \mathbf{a} + \mathbf{b}$", color="tab:red",
+        ha="right")
+ax.set_title(rf"$\|\mathbf{{c}}\|^2 = a^2 + b^2$:  "
+             rf"${a:g}^2 + {b:g}^2 = {c @ c:g}$")
+ax.set_xlim(-0.3, 4.5)
+ax.set_ylim(-0.5, 2.2)
+ax.set_aspect("equal")
+ax.axis("off")
+fig.tight_layout()
+plt.show()
+# --8<-- [end:plot]
+
+# ||c||^2 = a^2 + b^2 for all real a, b, because a and b are orthogonal.
+A, B = sp.symbols("a b", real=True)
+assert sp.expand(c_dot_c - (A**2 + B**2)) == 0
+assert a_vec.dot(b_vec) == 0
+assert c @ c == a**2 + b**2 == 13.0

@@ -1,0 +1,55 @@
+"""The hiking example of ML1 §2.2: adding and scaling displacement vectors."""
+
+# --8<-- [start:walk]
+import numpy as np
+
+v1 = np.array([3.0, 2.0, 0.5])  # first leg: east, north, up (km)
+v2 = np.array([1.0, 2.5, 1.0])  # second leg, to the peak
+v_peak = v1 + v2  # where you stand: the sum of the two offsets
+lam = 1.5  # the mountain grows by this factor
+w = lam * v1 + lam * v2  # both legs scaled
+print("v' = v1 + v2        =", v_peak)
+print("w  = lam v1 + lam v2 =", w)
+print("lam v'              =", lam * v_peak)
+# --8<-- [end:walk]
+
+# --8<-- [start:plot]
+import matplotlib.pyplot as plt
+import numpy as np
+
+v1 = np.array([3.0, 2.0, 0.5])
+v2 = np.array([1.0, 2.5, 1.0])
+lam = 1.5
+origin = np.zeros(3)
+
+fig = plt.figure(figsize=(9, 4.5))
+for i, scale in enumerate([1.0, lam]):
+    ax = fig.add_subplot(1, 2, i + 1, projection="3d")
+    a, b = scale * v1, scale * v2
+    legs = [(origin, a, "tab:blue", r"$\mathbf{v}_1$"),
+            (a, b, "tab:orange", r"$\mathbf{v}_2$"),
+            (origin, a + b, "tab:red", r"$\mathbf{v}'$")]
+    if scale != 1.0:
+        legs = [(s, d, c, rf"${lam}\,$" + lab) for s, d, c, lab in legs]
+    for start, step, colour, label in legs:
+        ax.quiver(*start, *step, color=colour, arrow_length_ratio=0.08,
+                  linewidth=2, label=label)
+    ax.set_xlim(0, 6)
+    ax.set_ylim(0, 7)
+    ax.set_zlim(0, 2.5)
+    ax.set_xlabel("east (km)")
+    ax.set_ylabel("north (km)")
+    ax.set_zlabel("up (km)")
+    for pane in (ax.xaxis.pane, ax.yaxis.pane, ax.zaxis.pane):
+        pane.set_alpha(0)  # no pane fill: reads on any page colour
+    ax.set_title("original mountain" if scale == 1.0
+                 else rf"mountain scaled by $\lambda = {lam}$")
+    ax.legend(loc="upper left", frameon=False)
+fig.tight_layout()
+plt.show()
+# --8<-- [end:plot]
+
+# The sum of the legs is the position of the peak, and scaling both legs by lam
+# is the same as scaling the position: lam v1 + lam v2 = lam (v1 + v2).
+assert np.allclose(v_peak, [4.0, 4.5, 1.5])
+assert np.allclose(w, lam * v_peak)

@@ -1,0 +1,39 @@
+"""Why the conditional mean minimises the expected squared error, ML1 §4."""
+
+# --8<-- [start:derivation]
+import sympy as sp
+
+c = sp.symbols("c")  # the single prediction y(x) for one value x
+t = sp.symbols("t1:4")  # the values T can take when X = x
+p = sp.symbols("p1:4", positive=True)  # their probabilities (or counts)
+loss = sum(pk * (c - tk) ** 2 for pk, tk in zip(p, t, strict=True))
+slope = sp.diff(loss, c)
+(best,) = sp.solve(slope, c)
+print("dL/dc   =", sp.collect(sp.expand(slope), c))
+print("best c  =", best)
+print("d2L/dc2 =", sp.diff(loss, c, 2))
+# --8<-- [end:derivation]
+
+# --8<-- [start:decomposition]
+import sympy as sp
+
+c = sp.symbols("c")
+t = sp.symbols("t1:4")
+p1, p2 = sp.symbols("p1 p2", positive=True)
+p = (p1, p2, 1 - p1 - p2)  # probabilities sum to one
+mean = sum(pk * tk for pk, tk in zip(p, t, strict=True))  # E[T | X = x]
+variance = sum(pk * (tk - mean) ** 2 for pk, tk in zip(p, t, strict=True))
+loss = sum(pk * (c - tk) ** 2 for pk, tk in zip(p, t, strict=True))
+print(sp.expand(loss - ((c - mean) ** 2 + variance)))
+# --8<-- [end:decomposition]
+
+# The stationary point is the weighted mean, sum p t / sum p, and the
+# curvature 2 sum p is positive, so it is the minimum.
+P = list(sp.symbols("p1:4", positive=True))
+T = list(sp.symbols("t1:4"))
+weighted = sum(a * b for a, b in zip(P, T, strict=True)) / sum(P)
+assert sp.simplify(best - weighted) == 0
+second = sp.diff(sum(a * (c - b) ** 2 for a, b in zip(P, T, strict=True)), c, 2)
+assert sp.simplify(second - 2 * sum(P)) == 0
+# Expected loss = (c - mean)^2 + variance: the decomposition holds exactly.
+assert sp.expand(loss - ((c - mean) ** 2 + variance)) == 0

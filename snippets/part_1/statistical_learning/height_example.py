@@ -1,0 +1,93 @@
+"""The 22-year-olds of ML1 §4: the conditional mean height 1.69 m and its MSE."""
+
+# --8<-- [start:float]
+weights = [0.5, 0.3, 0.2]  # 50, 30 and 20 of the 100 people
+heights = [1.70, 1.60, 1.80]  # metres
+prediction = sum(w * h for w, h in zip(weights, heights, strict=True))
+print(prediction)
+print(prediction == 1.69)
+print(f"{prediction:.2f}")
+print(0.1 + 0.2)  # the classic example of the same effect
+# --8<-- [end:float]
+
+# --8<-- [start:exact]
+from fractions import Fraction
+
+import sympy as sp
+
+weights = [Fraction(50, 100), Fraction(30, 100), Fraction(20, 100)]
+heights = [Fraction("1.70"), Fraction("1.60"), Fraction("1.80")]
+exact = sum(w * h for w, h in zip(weights, heights, strict=True))
+print(exact, "=", float(exact))
+print(sp.Rational("0.5") * sp.Rational("1.70")
+      + sp.Rational("0.3") * sp.Rational("1.60")
+      + sp.Rational("0.2") * sp.Rational("1.80"))
+print(Fraction(0.3))  # the float 0.3 is not exactly 3/10
+# --8<-- [end:exact]
+
+# --8<-- [start:mse]
+from fractions import Fraction
+
+people = ([Fraction("1.70")] * 50 + [Fraction("1.60")] * 30
+          + [Fraction("1.80")] * 20)  # the 100 people aged 22
+
+
+def mse(c):
+    return sum((c - t) ** 2 for t in people) / len(people)
+
+
+for guess in ["1.60", "1.69", "1.70", "1.80"]:
+    value = mse(Fraction(guess))
+    print(f"predict {guess} m: MSE = {value} = {float(value)} m^2")
+# --8<-- [end:mse]
+
+# --8<-- [start:plot]
+import matplotlib.pyplot as plt
+import numpy as np
+
+heights_22 = np.repeat([1.70, 1.60, 1.80], [50, 30, 20])
+c = np.linspace(1.55, 1.85, 301)  # candidate predictions
+squared = ((c[:, None] - heights_22) ** 2).mean(axis=1)
+absolute = np.abs(c[:, None] - heights_22).mean(axis=1)
+
+fig, (left, right) = plt.subplots(1, 2, figsize=(9, 3.6))
+for ax, loss, name in [(left, squared, "mean squared error (m$^2$)"),
+                       (right, absolute, "mean absolute error (m)")]:
+    ax.plot(c, loss, color="tab:blue")
+    ax.axvline(heights_22.mean(), color="tab:red", linestyle="--",
+               label=f"mean {heights_22.mean():.2f} m")
+    ax.axvline(np.median(heights_22), color="tab:green", linestyle=":",
+               label=f"median {np.median(heights_22):.2f} m")
+    ax.set_xlabel("prediction $c$ for age 22 (m)")
+    ax.set_ylabel(name)
+    ax.legend(frameon=False)  # no white box in dark mode
+left.set_title("squared error: lowest at the mean")
+right.set_title("absolute error: lowest at the median")
+fig.tight_layout()
+plt.show()
+# --8<-- [end:plot]
+
+import math  # noqa: E402
+
+# The source's 1.69 m is right; the float lands one step (ulp) above 1.69.
+assert exact == Fraction(169, 100)
+assert prediction == 0.5 * 1.70 + 0.3 * 1.60 + 0.2 * 1.80
+assert prediction != 1.69 and math.isclose(prediction, 1.69)
+assert prediction - 1.69 == math.ulp(1.69)
+assert Fraction(0.3) != Fraction(3, 10)
+assert repr(0.1 + 0.2) == "0.30000000000000004"
+best_height = rf"{float(exact):.2f}\,\mathrm{{m}}"
+assert best_height.startswith("1.69")
+# The MSE is smallest at the mean; what is left is the variance, 0.0049 m^2,
+# i.e. a standard deviation of 7 cm, and any other c adds (c - 1.69)^2.
+smallest = mse(exact)
+assert smallest == Fraction(49, 10000)
+for guess in [Fraction(k, 1000) for k in range(1500, 1901)]:
+    assert mse(guess) == smallest + (guess - exact) ** 2
+smallest_mse = sp.Rational(smallest.numerator, smallest.denominator)
+# The curves of the figure: squared error lowest at 1.69, absolute at 1.70.
+assert abs(c[np.argmin(squared)] - 1.69) < 1e-9
+assert abs(c[np.argmin(absolute)] - 1.70) < 1e-9
+assert np.median(heights_22) == 1.70
+spread = sp.sqrt(smallest_mse)  # the standard deviation, in metres
+assert spread == sp.Rational(7, 100)

@@ -1,0 +1,66 @@
+"""Joint, marginal and conditional distributions of age and height, ML1 §4."""
+
+# --8<-- [start:joint]
+import numpy as np
+
+ages = np.array([19, 20, 21, 22])  # values of X
+heights = np.array([1.60, 1.70, 1.80])  # values of Y, in metres
+counts = np.array([[45, 35, 10],  # people of age 19 with each height
+                   [40, 50, 20],
+                   [35, 45, 20],
+                   [30, 50, 20]])  # age 22
+joint = counts / counts.sum()  # p(X = age, Y = height)
+print("p(X, Y) =")
+print(joint)
+print("sums to", joint.sum())
+
+row = joint[ages == 22][0]  # keep only the people aged 22 ...
+p_22 = row.sum()  # ... who make up p(X = 22) of everyone
+conditional = row / p_22  # ... and rescale so it sums to one
+print("p(X = 22) =", p_22)
+print("p(Y | X = 22) =", conditional)
+# --8<-- [end:joint]
+
+# --8<-- [start:plot]
+import matplotlib.pyplot as plt
+import numpy as np
+
+ages = np.array([19, 20, 21, 22])
+heights = np.array([1.60, 1.70, 1.80])
+counts = np.array([[45, 35, 10], [40, 50, 20], [35, 45, 20], [30, 50, 20]])
+joint = counts / counts.sum()
+conditional = joint[3] / joint[3].sum()  # the row of age 22, rescaled
+
+fig, (left, right) = plt.subplots(1, 2, figsize=(9, 3.6))
+image = left.imshow(joint.T, origin="lower", cmap="Blues", vmin=0)
+left.set_xticks(range(4), [str(age) for age in ages])
+left.set_yticks(range(3), [f"{h:.2f}" for h in heights])
+left.add_patch(plt.Rectangle((2.5, -0.5), 1, 3, fill=False,
+                             edgecolor="tab:red", linewidth=2))
+left.set_xlabel("age $X$ (years)")
+left.set_ylabel("height $Y$ (m)")
+left.set_title("joint $p(X, Y)$")
+fig.colorbar(image, ax=left)
+right.bar([f"{h:.2f}" for h in heights], joint[3], color="tab:blue",
+          alpha=0.4, label="$p(X = 22, Y)$: filtered")
+right.bar([f"{h:.2f}" for h in heights], conditional, color="none",
+          edgecolor="tab:red", linewidth=2, label="$p(Y \\mid X = 22)$")
+right.set_xlabel("height $Y$ (m)")
+right.set_ylabel("probability")
+right.set_title("conditional: filter, then rescale")
+right.set_ylim(0, 0.65)
+right.legend(loc="upper right", frameon=False)
+fig.tight_layout()
+plt.show()
+# --8<-- [end:plot]
+
+# The table is a distribution; 100 of the 400 people are 22, and among them
+# 30%, 50% and 20% have heights 1.60, 1.70 and 1.80 m, as in the source.
+assert np.isclose(joint.sum(), 1) and (joint >= 0).all()
+assert counts[3].sum() == 100 and counts.sum() == 400
+assert p_22 == 0.25
+assert np.allclose(conditional, [0.3, 0.5, 0.2])
+assert np.isclose(conditional.sum(), 1)
+# Conditional = joint / marginal, for every age at once.
+marginal = joint.sum(axis=1)
+assert np.allclose((joint / marginal[:, None]).sum(axis=1), 1)

@@ -1,0 +1,73 @@
+"""Simulated hours and grades: the conditional mean beats other predictors in MSE, ML1 §4."""
+
+# --8<-- [start:simulate]
+import matplotlib.pyplot as plt
+import numpy as np
+
+rng = np.random.default_rng(0)
+
+
+def mean_grade(x):  # E[T | X = x]: each extra hour helps a little less
+    return 4 + 5 * (1 - np.exp(-x / 4))
+
+
+def sample(size):  # hours 0, 1, ..., 12, and a grade with noise of sd 1
+    x = rng.integers(0, 13, size=size)
+    return x, mean_grade(x) + rng.normal(0, 1, size=size)
+
+
+x_train, t_train = sample(200)  # the data set D we learn from
+x_test, t_test = sample(100_000)  # fresh people, to measure the MSE
+group_mean = np.array([t_train[x_train == h].mean() for h in range(13)])
+slope, intercept = np.polyfit(x_train, t_train, 1)
+predictors = {
+    "E[T | X = x]": mean_grade,
+    "group means of D": lambda x: group_mean[x],
+    "least-squares line": lambda x: intercept + slope * x,
+    "E[T | X = x] + 0.5": lambda x: mean_grade(x) + 0.5,
+    "mean of t, ignoring x": lambda x: np.full(len(x), t_train.mean()),
+}
+mse = {name: np.mean((y(x_test) - t_test) ** 2)
+       for name, y in predictors.items()}
+for name, value in mse.items():
+    print(f"{name:22} test MSE = {value:.3f}")
+
+fig, (left, right) = plt.subplots(1, 2, figsize=(9, 3.8))
+jitter = rng.uniform(-0.15, 0.15, size=len(x_train))
+left.plot(x_train + jitter, t_train, ".", color="gray", alpha=0.5)
+hours = np.arange(13)
+styles = ["tab:red", "tab:orange", "tab:green", "tab:purple", "tab:brown"]
+for (name, y), colour in zip(predictors.items(), styles, strict=True):
+    left.plot(hours, y(hours), color=colour, label=name)
+left.set_xlabel("hours studied $x$")
+left.set_ylabel("grade $t$")
+left.legend(fontsize=8, frameon=False)  # no white box in dark mode
+right.barh(list(mse), list(mse.values()), color=styles)
+right.axvline(1, color="gray", linestyle="--")  # the noise variance
+right.invert_yaxis()
+right.set_xlabel("test MSE (dashed: noise variance 1)")
+fig.tight_layout()
+plt.show()
+# --8<-- [end:simulate]
+
+# The conditional mean has the smallest test MSE, close to the noise
+# variance 1 that no predictor can remove; every other predictor y pays
+# about 1 + mean of (y(x) - E[T | X = x])^2 on top.
+assert min(mse, key=mse.get) == "E[T | X = x]"
+assert abs(mse["E[T | X = x]"] - 1) < 0.02
+for name, y in predictors.items():
+    gap = np.mean((y(x_test) - mean_grade(x_test)) ** 2)
+    assert abs(mse[name] - (1 + gap)) < 0.03, name
+assert abs(mse["E[T | X = x] + 0.5"] - 1.25) < 0.03
+# On the data set itself, no function of x beats the group means: moving
+# any one group's prediction away from its mean raises the training MSE.
+assert all((x_train == h).any() for h in range(13))
+train_mse = np.mean((group_mean[x_train] - t_train) ** 2)
+for h in range(13):
+    for step in (-0.1, 0.1):
+        moved = group_mean.copy()
+        moved[h] += step
+        assert np.mean((moved[x_train] - t_train) ** 2) > train_mse
+# "About 15 students per hour": 200 / 13 on average, each hour 8 to 25.
+per_hour = np.bincount(x_train, minlength=13)
+assert per_hour.sum() == 200 and 8 <= per_hour.min() and per_hour.max() <= 25

@@ -1,0 +1,41 @@
+"""Squared error versus absolute error, and the MSE of a small data set, ML1 §4."""
+
+# --8<-- [start:ratio]
+truth = 170  # the person's height, in centimetres
+for guess in (160, 150):
+    error = guess - truth
+    print(f"guess {guess} cm: |error| = {abs(error)} cm, "
+          f"squared error = {error**2} cm^2")
+print("absolute error ratio:", abs(150 - truth) / abs(160 - truth))
+print("squared error ratio: ", (150 - truth) ** 2 / (160 - truth) ** 2)
+# --8<-- [end:ratio]
+
+# --8<-- [start:mse]
+import numpy as np
+
+x = np.array([1, 2, 4, 4, 6, 8])  # hours studied
+t = np.array([5.0, 5.5, 6.0, 8.0, 7.5, 9.0])  # grades obtained
+
+
+def y(x):
+    return 4.5 + 0.5 * x  # some guess at the relationship
+
+
+print("y(x_n) =", y(x))
+print("errors =", y(x) - t)
+print("MSE    =", np.mean((y(x) - t) ** 2))
+# --8<-- [end:mse]
+
+# Squared error: twice the distance is four times as bad; absolute: twice.
+assert (150 - truth) ** 2 == 4 * (160 - truth) ** 2
+assert abs(150 - truth) == 2 * abs(160 - truth)
+# The MSE by the formula (1/N) sum (y(x_n) - t_n)^2, with N = 6.
+N = len(x)
+assert np.isclose(np.mean((y(x) - t) ** 2), sum((y(x) - t) ** 2) / N)
+# Two students studied 4 hours with grades 6 and 8: whatever y(4) is, one
+# of them is missed, and the smallest total squared miss is at y(4) = 7.
+both = t[x == 4]
+assert len(both) == 2 and both[0] != both[1]
+candidates = np.linspace(5, 9, 401)
+misses = [((c - both) ** 2).sum() for c in candidates]
+assert np.isclose(candidates[np.argmin(misses)], both.mean()) and both.mean() == 7

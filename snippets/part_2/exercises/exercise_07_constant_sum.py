@@ -1,0 +1,18 @@
+"""Exercise 7, EMAT31530 §6 eq. (103) and §7 eq. (145): summing a constant b, N times."""
+
+# --8<-- [start:sum]
+import sympy as sp
+
+i = sp.symbols("i", integer=True)
+N = sp.symbols("N", integer=True, positive=True)
+b = sp.symbols("b")  # b does not depend on i
+answer = sp.Sum(b, (i, 1, N)).doit()
+print("sum of b for i = 1..N:", answer)
+for n in [1, 2, 5]:  # the same with plain loops, for b = 0.5
+    print(n, "terms:", sum(0.5 for _ in range(n)))
+# --8<-- [end:sum]
+
+assert answer == N * b
+for n in range(1, 20):
+    assert sum(0.5 for _ in range(n)) == 0.5 * n
+    assert sp.Sum(b, (i, 1, n)).doit() == n * b

@@ -1,0 +1,58 @@
+"""Exercise 12, EMAT31530 §6 eqs. (108)-(109) and §7 eqs. (165)-(169): dy_i/dw_k for y = Xw."""
+
+# --8<-- [start:index]
+import sympy as sp
+
+i, j, k = sp.symbols("i j k", integer=True, positive=True)
+N = sp.symbols("N", integer=True, positive=True)  # columns of X
+X = sp.IndexedBase("X")
+w = sp.IndexedBase("w")
+y_i = sp.Sum(X[i, j] * w[j], (j, 1, N))
+with_delta = sp.diff(y_i, w[k])  # d w_j / d w_k becomes a delta
+print("y_i         =", y_i)
+print("dy_i/dw_k   =", with_delta)
+# k lies in 1..N, so write N = k + m with m >= 0:
+m = sp.symbols("m", integer=True, nonnegative=True)
+picked = with_delta.doit().subs(N, k + m)
+print("delta picks =", picked)
+# --8<-- [end:index]
+
+# --8<-- [start:symbolic]
+import sympy as sp
+
+X = sp.Matrix(3, 2, lambda i, j: sp.Symbol(f"X{i + 1}{j + 1}"))
+w = sp.Matrix(sp.symbols("w1 w2"))
+y = X * w
+jacobian = y.jacobian(w)  # entry (i, k) is dy_i / dw_k
+print("y =", y.T)
+print("dy/dw =", jacobian)
+print("equals X:", jacobian == X)
+# --8<-- [end:symbolic]
+
+# --8<-- [start:numerical]
+import numpy as np
+
+rng = np.random.default_rng(0)
+X = rng.normal(size=(4, 3))
+w = rng.normal(size=3)
+h = 1e-6
+J = np.zeros((4, 3))  # J[i, k] estimates dy_i / dw_k
+for k in range(3):
+    step = np.zeros(3)
+    step[k] = h
+    J[:, k] = (X @ (w + step) - X @ (w - step)) / (2 * h)
+print("J, by finite differences:")
+print(np.round(J, 6))
+print("X:")
+print(np.round(X, 6))
+print("J agrees with X:", np.allclose(J, X, rtol=0, atol=1e-8))
+# --8<-- [end:numerical]
+
+# Eq. (168): the sum with a Kronecker delta; eq. (169): it picks out X_ik, as a
+# general index formula, for a symbolic 3x2 X, and numerically for a random 4x3 X.
+i, j, k, N = sp.symbols("i j k N", integer=True, positive=True)
+Xb, wb = sp.IndexedBase("X"), sp.IndexedBase("w")
+assert with_delta == sp.Sum(sp.KroneckerDelta(j, k) * Xb[i, j], (j, 1, N))
+assert picked == Xb[i, k]
+assert jacobian == sp.Matrix(3, 2, lambda r, c: sp.Symbol(f"X{r + 1}{c + 1}"))
+assert np.abs(J - X).max() < 1e-8

@@ -1,0 +1,30 @@
+"""Transposes of a column vector and a 2 x 3 matrix, EMAT31530 §4.3 eqs. (52)-(53)."""
+
+# --8<-- [start:vector]
+import numpy as np
+
+c = np.array([[1], [2], [3]])  # 3 x 1
+print(c.shape, "->", c.T.shape)
+print(c.T)
+# --8<-- [end:vector]
+
+# --8<-- [start:matrix]
+import numpy as np
+
+B = np.array([[1, 2, 3],
+              [4, 5, 6]])
+print(B.shape, "->", B.T.shape)
+print(B.T)
+# --8<-- [end:matrix]
+
+BT = B.T
+# Round brackets, as everywhere in the book's prose.
+import sympy as sp  # noqa: E402
+
+B_tex = sp.latex(sp.Matrix(B), mat_delim="(")
+BT_tex = sp.latex(sp.Matrix(BT), mat_delim="(")
+# (B^T)_ij = B_ji, and transposing twice gives back the original.
+assert BT.shape == (3, 2) and c.T.shape == (1, 3)
+assert all(BT[i, j] == B[j, i] for i in range(3) for j in range(2))
+assert np.array_equal(BT, [[1, 4], [2, 5], [3, 6]])
+assert np.array_equal(BT.T, B) and np.array_equal(c.T.T, c)

@@ -1,0 +1,35 @@
+"""log turns products into sums, powers into multiples: EMAT31530 §3 eqs. (43)-(47)."""
+
+# --8<-- [start:rules]
+import sympy as sp
+
+b, c, x = sp.symbols("b c x", positive=True)
+y = sp.symbols("y", real=True)
+print(sp.expand_log(sp.log(b * c)))  # eq. (43)
+print(sp.expand_log(sp.log(x**y)))  # eqs. (44)-(46)
+# --8<-- [end:rules]
+
+# --8<-- [start:many]
+import numpy as np
+
+rng = np.random.default_rng(0)
+x = rng.uniform(0.5, 2.0, size=10)  # ten positive datapoints
+print("log of the product:", np.log(np.prod(x)))
+print("sum of the logs:   ", np.sum(np.log(x)))
+# --8<-- [end:many]
+
+# The rules, checked symbolically and numerically.
+product_rule = sp.expand_log(sp.log(b * c))
+p = sp.symbols("p", positive=True)
+power_rule = sp.expand_log(sp.log(p**y))
+assert product_rule == sp.log(b) + sp.log(c)
+assert power_rule == y * sp.log(p)
+# The power rule is not only for whole numbers of factors: y = 1/2 and y = -3 too.
+assert np.isclose(np.log(7.0**0.5), 0.5 * np.log(7.0))
+assert np.isclose(np.log(7.0**-3), -3 * np.log(7.0))
+# Eq. (47) for a symbolic product of N = 5 factors, and numerically for N = 10.
+i = sp.symbols("i", integer=True)
+xs = sp.IndexedBase("x", positive=True)
+lhs = sp.expand_log(sp.log(sp.Product(xs[i], (i, 1, 5)).doit()), force=True)
+assert lhs == sp.Sum(sp.log(xs[i]), (i, 1, 5)).doit()
+assert np.isclose(np.log(np.prod(x)), np.sum(np.log(x)), rtol=1e-14)

@@ -1,0 +1,86 @@
+"""A float32 product of N copies of 0.1 underflows; its sum of logs does not (EMAT §3).
+
+The source says 0.1^38 = 1e-38 is "only just inside the range" of float32, whose minimum
+it gives as 1.2e-38. But 1e-38 < 1.18e-38: the product has already left the normal range
+at N = 38 and lives among the subnormals, losing digits, until it becomes 0 at N = 46.
+"""
+
+# --8<-- [start:underflow]
+import numpy as np
+
+tiny = np.finfo(np.float32).tiny  # smallest *normal* float32
+print("smallest normal float32:", tiny)
+
+x = np.full(50, 0.1, dtype=np.float32)  # x_1 = ... = x_50 = 0.1
+products = np.cumprod(x)  # products[N - 1] = x_1 * ... * x_N
+log_sums = np.cumsum(np.log(x))  # log x_1 + ... + log x_N
+for N in [10, 37, 38, 40, 45, 46, 50]:
+    p, s = products[N - 1], log_sums[N - 1]
+    print(f"N = {N}: product = {p:.7g}, normal: {p >= tiny!s:5}, "
+          f"sum of logs = {s:.4f}")
+# --8<-- [end:underflow]
+
+# --8<-- [start:recover]
+import numpy as np
+
+x = np.full(50, 0.1, dtype=np.float32)
+log_sum = np.sum(np.log(x))  # still float32
+print(type(log_sum).__name__, log_sum)
+print("product = 10 **", log_sum / np.log(np.float32(10)))
+print("float32 product:", np.prod(x))
+# --8<-- [end:recover]
+
+# --8<-- [start:plot]
+import matplotlib.pyplot as plt
+import numpy as np
+
+info = np.finfo(np.float32)
+N = np.arange(1, 51)
+products = np.cumprod(np.full(50, 0.1, dtype=np.float32))
+nonzero = products > 0
+
+fig, ax = plt.subplots(figsize=(6, 4))
+ax.semilogy(N[nonzero], products[nonzero], "o", color="tab:blue",
+            markersize=4, label=r"float32 product $0.1^N$")
+ax.plot(N[~nonzero], np.full((~nonzero).sum(), 2e-47), "x",
+        color="tab:red", label="float32 product is exactly 0")
+ax.axhline(info.tiny, color="tab:orange", linestyle="--",
+           label="smallest normal float32")
+ax.axhspan(info.smallest_subnormal, info.tiny, color="tab:orange",
+           alpha=0.15, label="subnormal range (fewer digits)")
+ax.set_xlabel("$N$, number of factors")
+ax.set_ylabel("product (log scale)")
+ax.set_ylim(1e-47, 1)
+ax.legend(loc="upper right", fontsize=8)
+fig.tight_layout()
+plt.show()
+# --8<-- [end:plot]
+
+# The claims of the page, computed.
+info = np.finfo(np.float32)
+x = np.full(50, 0.1, dtype=np.float32)
+products = np.cumprod(x)
+log_sums = np.cumsum(np.log(x))
+first_subnormal = int(np.argmax(products < info.tiny)) + 1
+first_zero = int(np.argmax(products == 0)) + 1
+assert products.dtype == np.float32 and log_sums.dtype == np.float32
+assert (first_subnormal, first_zero) == (38, 46)
+assert products[36] >= info.tiny > products[37] > 0  # N = 37 normal, N = 38 not
+assert np.all(products[45:] == 0) and np.all(products[:45] > 0)
+assert np.prod(x) == 0  # the one-call product underflows too
+# The product loses relative accuracy once subnormal (40 % off at N = 45) ...
+exact = 10.0 ** -np.arange(1, 51)
+rel_err = np.abs(products.astype(np.float64) - exact) / exact
+assert rel_err[:37].max() < 1e-5 and 0.40 < rel_err[44] < 0.41
+# ... while every sum of logs is finite and within 1e-6 (relative) of float64.
+reference = np.cumsum(np.log(x.astype(np.float64)))
+assert np.all(np.isfinite(log_sums))
+assert np.max(np.abs(log_sums - reference) / np.abs(reference)) < 1e-6
+assert abs(log_sums[-1] / np.log(10) + 50) < 1e-4  # log10 of 0.1^50 is -50
+# float64 lasts longer, but a few hundred factors of 0.1 still reach 0.
+assert abs(np.finfo(np.float64).tiny - 2.2e-308) < 0.1e-308
+assert np.prod(np.full(300, 0.1)) > 0 and np.prod(np.full(330, 0.1)) == 0
+tiny_tex = f"{info.tiny:.4g}".replace("e-", r" \times 10^{-") + "}"
+smallest_subnormal_tex = (
+    f"{info.smallest_subnormal:.2g}".replace("e-", r" \times 10^{-") + "}"
+)
