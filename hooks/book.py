@@ -373,6 +373,9 @@ class Book:
             if result["error"] or result["stderr"]:
                 errors.append(self.failure(f"docs/{page}:{line}", f"snippets/{path}", result))
                 return ""
+            if name not in result["values"]:
+                errors.append(f"docs/{page}:{line}: snippets/{path} gave no value {name!r}")
+                return ""
             return "{" + result["values"][name] + "}"
 
         markdown = COMPUTED.sub(computed, markdown)

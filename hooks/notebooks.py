@@ -15,6 +15,7 @@ book hook ran in this build, and their outputs are what those runs printed and d
 
 from __future__ import annotations
 
+import hashlib
 import html
 import inspect
 import json
@@ -55,9 +56,14 @@ CDN_SCRIPTS = re.compile(
     r'<!-- Load mathjax -->.*?</script>\s*<!-- End of mathjax configuration -->'
     r'|<script[^>]*src="[^"]*(?:mathjax|mermaid)[^"]*"[^>]*>\s*</script>'
     r'|<script type="text/x-mathjax-config">.*?</script>'
-    r'|<script type="module">[^<]*mermaid[^<]*</script>'
-    r'|<style>\s*\.jp-Mermaid[^<]*</style>',
+    r'|<script type="module">(?:(?!</script>).)*?mermaid(?:(?!</script>).)*?</script>'
+    r'|<style>\s*\.jp-Mermaid(?:(?!</style>).)*</style>'
+    r'|<!-- End of mermaid configuration -->',
     re.S | re.I)
+# mkdocs-jupyter inlines its 0.6 MB stylesheet into every notebook page: move big ones to
+# one shared file per content, which the browser then caches.
+BIG_STYLE = re.compile(r'<style type="text/css">(?P<css>(?:(?!</style>).){20000,})</style>',
+                       re.S)
 
 KERNEL = {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
           "language_info": {"name": "python"}}
@@ -802,7 +808,10 @@ def on_files(files: Files, config) -> Files:
         else:
             text = nbformat.writes(_state.workbooks.workbook(_state.builder, part))
         write_if_changed(path, text)
-        files.append(File.generated(config, uri, abs_src_path=str(path)))
+        # A file of another source folder rather than File.generated: mkdocs-jupyter's
+        # NotebookFile recomputes abs_src_path from src_dir, which a generated file lacks.
+        files.append(File(uri, src_dir=str(OUT), dest_dir=config.site_dir,
+                          use_directory_urls=config.use_directory_urls))
     return files
 
 
@@ -821,6 +830,8 @@ def write_if_changed(path: Path, text: str) -> None:
 def on_pre_page(page, config, files):
     """Write a solutions notebook with this build's outputs just before its page renders."""
     uri = page.file.src_uri
+    if uri in _state.generated:
+        page.edit_url = None  # generated from the chapters: edit those instead
     if uri in _state.generated and uri.endswith("-solutions.ipynb"):
         nb = _state.workbooks.solutions(_state.builder, _state.generated[uri])
         write_if_changed(OUT / uri, nbformat.writes(nb))
@@ -834,6 +845,8 @@ def on_page_content(content, page, config, files):
     book = _state.book._book
     if uri in _state.generated:
         content = CDN_SCRIPTS.sub("", content)
+        content = share_styles(content, page, config)
+        content = local_links(content, page.url)
         content = typeset(content, book.katex, f"{uri} (generated from the chapters)")
         name = posixpath.basename(uri)
         return links_row(name, f"{page_url(uri)}{name}", "notebook") + content
@@ -844,6 +857,30 @@ def on_page_content(content, page, config, files):
     match = re.search(r"</h1>", content)
     at = match.end() if match else 0
     return content[:at] + row + content[at:]
+
+
+def local_links(content: str, url: str) -> str:
+    """Links of a notebook to the published book become relative links within this site."""
+    site = _state.builder.site_url
+
+    def relative(match: re.Match) -> str:
+        path = posixpath.relpath(match["path"] or ".", url.rstrip("/") or ".")
+        return f'href="{path.rstrip("/")}/'
+    return re.sub(r'href="' + re.escape(site) + r'(?P<path>[^"#]*)', relative, content)
+
+
+def share_styles(content: str, page, config) -> str:
+    """Replace the big inline stylesheets of a notebook page by links to shared files."""
+    def link(match: re.Match) -> str:
+        css = match["css"]
+        name = f"assets/jupyter/{hashlib.sha256(css.encode()).hexdigest()[:12]}.css"
+        target = Path(config.site_dir) / name
+        if not target.is_file():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(css, encoding="utf-8")
+        href = posixpath.relpath(name, posixpath.dirname(page.url.rstrip("/") + "/x"))
+        return f'<link rel="stylesheet" href="{href}">'
+    return BIG_STYLE.sub(link, content)
 
 
 def links_row(href: str, site_path: str, what: str) -> str:
@@ -859,6 +896,7 @@ def on_post_page(output, page, config):
     book = _state.book._book
     if uri in _state.generated:
         target = Path(page.file.abs_dest_path).parent / posixpath.basename(uri)
+        target.parent.mkdir(parents=True, exist_ok=True)  # the page itself is written later
         target.write_bytes((OUT / uri).read_bytes())
         _state.written.append((str(target), uri))
         return output
@@ -867,6 +905,7 @@ def on_post_page(output, page, config):
     markdown = Path(page.file.abs_src_path).read_text(encoding="utf-8")
     nb = _state.builder.chapter(uri, markdown)
     target = Path(page.file.abs_dest_path).parent / notebook_name(uri)
+    target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(nbformat.writes(nb), encoding="utf-8")
     _state.written.append((str(target), uri))
     return output

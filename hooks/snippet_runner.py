@@ -97,6 +97,8 @@ def figure_svgs(prefix: str) -> list[str]:
         # text glyphs carry no fill of their own and inherit the root's.
         svg = re.sub(r"#000000\b|\bblack\b", "currentColor", svg)
         svg = svg.replace("<svg", '<svg fill="currentColor"', 1)
+        # White boxes (legend frames) take the page's background instead.
+        svg = re.sub(r"fill: ?#ffffff\b", "fill: var(--md-default-bg-color, #ffffff)", svg)
         # Ids must be unique on a page that holds several figures.
         ids = f"{prefix}-{k}-"
         svg = _ID.sub(lambda m, ids=ids: f'id="{ids}{m.group(1)}"', svg)
