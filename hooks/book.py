@@ -48,7 +48,7 @@ ATTR = re.compile(r'([\w-]+)="([^"]*)"')
 INCLUDE = re.compile(r'^[ \t]*--8<--[ \t]+"(?P<path>[^":]+):(?P<section>[\w-]+)"[ \t]*$')
 COMPUTED = re.compile(r"\\computed\{(?P<path>[^}:]+):(?P<name>\w+)\}")
 MARKER = re.compile(r"^\s*# --8<-- \[(?P<kind>start|end):(?P<name>[\w-]+)\]\s*$")
-FIGURE = re.compile(r"<!-- book-figure (?P<key>\w+) (?P<index>\d+) -->")
+FIGURE = re.compile(r"<!-- book-figure (?P<key>[\w-]+) (?P<index>\d+) -->")
 MATH = re.compile(
     r'<span class="arithmatex">\\\((?P<inline>.*?)\\\)</span>'
     r'|<div class="arithmatex">\\\[(?P<display>.*?)\\\]</div>',
@@ -63,26 +63,42 @@ class BookError(PluginError):
 # --- Snippet files ----------------------------------------------------------------
 
 
-def read_section(path: str, section: str) -> tuple[str, int]:
+def parse_sections(path: str, text: str) -> dict[str, tuple[int, int]]:
+    """Each named section of a snippet file: its first and last line of code (1-based)."""
+    open_at: dict[str, int] = {}
+    sections: dict[str, tuple[int, int]] = {}
+    for number, line in enumerate(text.splitlines(), 1):
+        match = MARKER.match(line)
+        if not match:
+            continue
+        name = match["name"]
+        if match["kind"] == "start":
+            if open_at:
+                raise LookupError(f"snippets/{path}:{number}: section {name!r} starts inside "
+                                  f"section {next(iter(open_at))!r}")
+            open_at[name] = number + 1
+        elif name in open_at:
+            sections[name] = (open_at.pop(name), number - 1)
+    return sections
+
+
+def read_section(path: str, section: str, text: str | None = None) -> tuple[str, int]:
     """Code between `# --8<-- [start:section]` and `[end:section]`, and its first line."""
     file = SNIPPETS / path
-    if not file.is_file():
-        raise FileNotFoundError(f"no snippet file snippets/{path}")
-    lines = file.read_text(encoding="utf-8").splitlines()
-    start = end = None
-    for number, line in enumerate(lines, 1):
-        match = MARKER.match(line)
-        if match and match["name"] == section:
-            if match["kind"] == "start":
-                start = number
-            else:
-                end = number
-    if start is None or end is None or end <= start:
+    if text is None:
+        if not file.is_file():
+            raise FileNotFoundError(f"no snippet file snippets/{path}")
+        text = file.read_text(encoding="utf-8")
+    sections = parse_sections(path, text)
+    if section not in sections:
         raise LookupError(f"snippets/{path} has no section [start:{section}] ... [end:{section}]")
-    body = lines[start:end - 1]
-    if any(MARKER.match(line) for line in body):
-        raise LookupError(f"snippets/{path}: section {section!r} contains another section's marker")
-    return "\n".join(body).strip("\n") + "\n", start + 1
+    first, last = sections[section]
+    lines = text.splitlines()[first - 1:last]
+    while lines and not lines[0].strip():  # blank lines at the edges are not shown
+        lines, first = lines[1:], first + 1
+    while lines and not lines[-1].strip():
+        lines = lines[:-1]
+    return "\n".join(lines) + "\n", first
 
 
 @dataclass
@@ -165,20 +181,31 @@ def fingerprint() -> str:
 
 @dataclass
 class Job:
-    """A piece of code to run alone: one displayed section, or a whole snippet file."""
+    """One snippet file to run once, alone: its sections' output, its checks, its values."""
 
     path: str
     code: str
-    first_line: int
-    export: list[str] | None = None  # names whose values the prose shows (whole files)
+    sections: dict[str, tuple[int, int]]
+    export: list[str]  # names whose values the prose shows
     key: str = ""
     result: dict | None = None
     done: threading.Event = field(default_factory=threading.Event)
 
     def payload(self) -> dict:
         return {"id": self.key, "path": f"snippets/{self.path}", "code": self.code,
-                "first_line": self.first_line, "timeout": TIMEOUT, "export": self.export,
-                "figure_prefix": self.key[:8]}
+                "sections": sorted([name, *lines] for name, lines in self.sections.items()),
+                "timeout": TIMEOUT, "export": self.export, "figure_prefix": self.key[:8]}
+
+    def shown(self, section: str) -> Job:
+        """What a reader sees of one section: its code, and what it printed and drew."""
+        code, first = read_section(self.path, section, self.code)
+        part = (self.result or {}).get("sections", {}).get(section, {})
+        shown = Job(self.path, code, {}, [], key=f"{self.key}-{section}",
+                    result={"error": None, "stderr": "", "values": {},
+                            "stdout": part.get("stdout", ""),
+                            "figures": part.get("figures", [])})
+        shown.done.set()
+        return shown
 
 
 class Executor:
@@ -294,59 +321,63 @@ class Katex:
 
 
 class Book:
-    """State of one build: the chapters' blocks, their jobs and the math renderer."""
+    """State of one build: the chapters' blocks, their files' jobs and the math renderer."""
 
     def __init__(self, executor: Executor | None):
         self.executor = executor
         self.blocks: dict[str, list[Block]] = {}
-        self.sections: dict[tuple[str, str], Job] = {}
-        self.files: dict[str, Job] = {}
+        self.files: dict[str, Job] = {}  # snippet path -> the job that ran the whole file
+        self.sections: dict[tuple[str, str], Job] = {}  # (path, section) -> what is shown
+        self.exports: dict[str, set[str]] = {}  # snippet path -> names the prose uses
         self.errors: dict[str, str] = {}  # chapter -> error found while scanning
         self.katex = Katex()
         self.started = time.perf_counter()
 
     def scan(self, page: str, markdown: str) -> None:
-        """Find a chapter's snippets and queue them, so they run while pages render."""
+        """Find a chapter's snippets, so that all of them run while pages render."""
         try:
             blocks = self.blocks[page] = find_blocks(page, markdown)
         except BookError as err:
             self.errors[page] = str(err)
             return
-        exports: dict[str, set[str]] = {}
         for block in blocks:
-            exports.setdefault(block.path, set())
+            self.exports.setdefault(block.path, set())
         for path, name, _ in find_computed(markdown):
-            exports.setdefault(path, set()).add(name)
-        if self.executor is None:
-            return
-        for block in blocks:
-            try:
-                code, first = read_section(block.path, block.section)
-            except (OSError, LookupError) as err:
-                self.errors[page] = f"{block.where}: {err}"
-                return
-            job = Job(block.path, code, first)
-            self.sections[block.path, block.section] = job
-        for path, names in exports.items():
-            self.files.setdefault(path, Job(path, "", 1, [])).export.extend(sorted(names))
+            self.exports.setdefault(path, set()).add(name)
 
     def submit(self) -> None:
-        """Queue every snippet of every chapter (whole files last, they are the checks)."""
+        """Queue every snippet file that a chapter uses; missing ones fail with their page."""
         if self.executor is None:
             return
-        for key, job in list(self.sections.items()):
-            self.sections[key] = self.executor.submit(job)
-        for path, job in list(self.files.items()):
-            file = SNIPPETS / path
-            if not file.is_file():
-                continue  # reported with the chapter's line when the page is built
-            job.code = file.read_text(encoding="utf-8")
-            job.export = sorted(set(job.export))
-            self.files[path] = self.executor.submit(job)
+        for path in sorted(self.exports):
+            try:
+                self.file_job(path, set())
+            except (OSError, LookupError):
+                pass  # reported with the chapter's file and line when the page is built
 
-    def failure(self, where: str, what: str, result: dict) -> str:
-        """The message for a snippet that raised, printed to stderr or timed out."""
+    def file_job(self, path: str, names: set[str]) -> Job:
+        """The job that runs a snippet file as it is now, exporting `names` and more."""
+        file = SNIPPETS / path
+        if not file.is_file():
+            raise FileNotFoundError(f"no snippet file snippets/{path}")
+        code = file.read_text(encoding="utf-8")
+        names = names | self.exports.get(path, set())
+        job = self.files.get(path)
+        if job is None or job.code != code or not names <= set(job.export):
+            job = Job(path, code, parse_sections(path, code), sorted(names))
+            job = self.files[path] = self.executor.submit(job)
+        return job
+
+    def failure(self, where: str, job: Job, result: dict) -> str:
+        """The message for a snippet file that raised, wrote to stderr or timed out."""
         detail = result["error"] or f"it wrote to stderr:\n{result['stderr']}"
+        section = result.get("failed_section")
+        if section:
+            what = f"snippets/{job.path}:{section}"
+        elif detail.startswith("TimeoutError"):
+            what = f"snippets/{job.path}"
+        else:
+            what = f"the checks of snippets/{job.path}"
         return f"{where}: {what} failed\n{detail.rstrip()}"
 
     def page_markdown(self, page: str, markdown: str) -> str:
@@ -365,75 +396,57 @@ class Book:
             path, name = match["path"], match["name"]
             if self.executor is None:
                 return r"\boxed{?}"
-            if not (SNIPPETS / path).is_file():
-                errors.append(f"docs/{page}:{line}: \\computed names a missing file "
-                              f"snippets/{path}")
+            try:
+                job = self.file_job(path, {name})
+            except (OSError, LookupError) as err:
+                errors.append(f"docs/{page}:{line}: \\computed: {err}")
                 return ""
-            result = self.executor.wait(self.file_job(path, {name}))
+            result = self.executor.wait(job)
             if result["error"] or result["stderr"]:
-                errors.append(self.failure(f"docs/{page}:{line}", f"snippets/{path}", result))
-                return ""
-            if name not in result["values"]:
+                errors.append(self.failure(f"docs/{page}:{line}", job, result))
+            elif name not in result["values"]:
                 errors.append(f"docs/{page}:{line}: snippets/{path} gave no value {name!r}")
-                return ""
-            return "{" + result["values"][name] + "}"
+            else:
+                return "{" + result["values"][name] + "}"
+            return ""
 
         markdown = COMPUTED.sub(computed, markdown)
-        for path in sorted({b.path for b in blocks}):
-            if self.executor is not None and (SNIPPETS / path).is_file():
-                result = self.executor.wait(self.file_job(path, set()))
-                if result["error"] or result["stderr"]:
-                    where = next(b.where for b in blocks if b.path == path)
-                    errors.append(self.failure(where, f"the checks of snippets/{path}", result))
         if errors:
             raise BookError("\n\n".join(dict.fromkeys(errors)))
         return markdown
 
-    def section_job(self, block: Block) -> Job:
-        """The job that ran this block's code as it is now (queued late if it changed)."""
-        code, first = read_section(block.path, block.section)
-        job = self.sections.get((block.path, block.section))
-        if job is None or job.code != code or job.first_line != first:
-            job = self.sections[block.path, block.section] = self.executor.submit(
-                Job(block.path, code, first))
-        return job
-
-    def file_job(self, path: str, names: set[str]) -> Job:
-        """The job that ran a whole snippet file as it is now, exporting `names`."""
-        code = (SNIPPETS / path).read_text(encoding="utf-8")
-        job = self.files.get(path)
-        if job is None or job.code != code or not names <= set(job.export or ()):
-            export = sorted(names | set(job.export or ()) if job else names)
-            job = self.files[path] = self.executor.submit(Job(path, code, 1, export))
-        return job
-
     def render_block(self, block: Block, errors: list[str]) -> str:
-        """Markdown for one snippet: its code, then what running it printed and drew."""
+        """Markdown for one snippet section: its code, then what it printed and drew."""
         try:
-            job = self.section_job(block) if self.executor is not None else None
-            code = job.code if job else read_section(block.path, block.section)[0]
+            if self.executor is None:
+                shown = None
+                code = read_section(block.path, block.section)[0]
+            else:
+                job = self.file_job(block.path, set())
+                code = read_section(block.path, block.section, job.code)[0]
+                result = self.executor.wait(job)
+                if result["error"] or result["stderr"]:
+                    errors.append(self.failure(block.where, job, result))
+                    return ""
+                shown = self.sections[block.path, block.section] = job.shown(block.section)
         except (OSError, LookupError) as err:
             errors.append(f"{block.where}: {err}")
             return ""
         title = block.attrs.get("title", Path(block.path).name)
         parts = [f'<div class="snippet" data-snippet="{block.path}:{block.section}" markdown>',
                  "", f'```python title="{title}"', code.rstrip("\n"), "```", ""]
-        if job is not None:
-            result = self.executor.wait(job)
-            if result["error"] or result["stderr"]:
-                errors.append(self.failure(block.where, f"snippets/{block.path}:{block.section}",
-                                           result))
-                return ""
-            if result["stdout"]:
-                fence = "`" * max(3, 1 + max((len(m) for m in re.findall(r"`+", result["stdout"])),
-                                             default=0))
+        if shown is not None:
+            stdout, figures = shown.result["stdout"], shown.result["figures"]
+            if stdout:
+                ticks = max((len(m) for m in re.findall(r"`+", stdout)), default=0)
+                fence = "`" * max(3, ticks + 1)
                 parts += [f'{fence}{{ .text .no-copy .snippet-output title="Output" }}',
-                          result["stdout"].rstrip("\n"), fence, ""]
-            if result["figures"] and not block.attrs.get("alt"):
+                          stdout.rstrip("\n"), fence, ""]
+            if figures and not block.attrs.get("alt"):
                 errors.append(f"{block.where}: snippets/{block.path}:{block.section} draws a "
                               'figure: give the block alt="..." text describing it')
-            for index, _ in enumerate(result["figures"]):
-                parts += [f"<!-- book-figure {job.key} {index} -->", ""]
+            for index, _ in enumerate(figures):
+                parts += [f"<!-- book-figure {shown.key} {index} -->", ""]
         parts.append("</div>")
         lines = "\n".join(parts).split("\n")
         return "\n".join(block.indent + line if line else "" for line in lines)

@@ -7,10 +7,14 @@ on stdout. Every job runs in a fresh fork of this warm process, so a snippet
 sees the interpreter state of a new `python` (nothing another snippet did),
 starts in milliseconds, and is killed when it passes its time limit.
 
-Job:    {"id", "path", "code", "first_line", "timeout", "export": [names] | null,
-         "figure_prefix"}
-Result: {"id", "stdout", "stderr", "error", "figures": [svg], "values": {name: latex},
-         "seconds"}
+Job:    {"id", "path", "code", "sections": [[name, first, last], ...], "timeout",
+         "export": [names], "figure_prefix"}
+Result: {"id", "sections": {name: {"stdout", "figures": [svg]}}, "stdout", "stderr",
+         "error", "failed_section", "values": {name: latex}, "seconds"}
+
+The file runs once, top to bottom, as `python file.py` would; what each named section
+prints and draws is recorded on its own. (That a section also runs alone, in a fresh
+interpreter, with the same output is what the test suite checks.)
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ import json
 import os
 import re
 import select
+import shutil
 import signal
 import sys
 import tempfile
@@ -104,6 +109,7 @@ def figure_svgs(prefix: str) -> list[str]:
         svg = _ID.sub(lambda m, ids=ids: f'id="{ids}{m.group(1)}"', svg)
         svg = _REF.sub(lambda m, ids=ids: f"{m.group(1)}{ids}{m.group(2)}", svg)
         svgs.append(svg)
+    plt.close("all")  # the next section starts with no figures open
     return svgs
 
 
@@ -125,15 +131,28 @@ def run_child(job: dict, workdir: str) -> None:
     sys.path[0] = workdir
     path = job["path"]
     sys.argv = [path]
-    namespace = {"__name__": "__main__", "__builtins__": builtins}
-    if job.get("export") is not None:  # whole-file runs behave like `python file.py`
-        namespace["__file__"] = path
-    result = {"error": None, "figures": [], "values": {}}
+    namespace = {"__name__": "__main__", "__file__": path, "__builtins__": builtins}
+    result = {"error": None, "failed_section": None, "sections": {}, "values": {}}
+    lines = job["code"].split("\n")
+    chunks, position = [], 1  # (section or None, first line, last line)
+    for name, first, last in sorted(job["sections"], key=lambda s: s[1]):
+        chunks += [(None, position, first - 1), (name, first, last)]
+        position = last + 1
+    chunks.append((None, position, len(lines)))
+    section = None
     try:
-        code = compile("\n" * (job["first_line"] - 1) + job["code"], path, "exec")
-        exec(code, namespace)
-        result["figures"] = figure_svgs(job["figure_prefix"])
-        for name in job.get("export") or ():
+        for section, first, last in chunks:
+            source = "\n" * (first - 1) + "\n".join(lines[first - 1:last]) + "\n"
+            sys.stdout.flush()
+            before = os.lseek(1, 0, os.SEEK_CUR)
+            exec(compile(source, path, "exec"), namespace)
+            if section is not None:
+                sys.stdout.flush()
+                result["sections"][section] = {
+                    "span": [before, os.lseek(1, 0, os.SEEK_CUR)],
+                    "figures": figure_svgs(f"{job['figure_prefix']}-{section}")}
+        section = None
+        for name in job["export"]:
             if name not in namespace:
                 raise NameError(f"{path} defines no name {name!r} for the prose")
             result["values"][name] = to_latex(namespace[name])
@@ -142,6 +161,7 @@ def run_child(job: dict, workdir: str) -> None:
         while tb is not None and tb.tb_frame.f_code.co_filename == __file__:
             tb = tb.tb_next  # hide the runner's own frames
         result["error"] = "".join(traceback.format_exception(type(exc), exc, tb))
+        result["failed_section"] = section
     sys.stdout.flush()
     sys.stderr.flush()
     with open(os.path.join(workdir, "result.json"), "w", encoding="utf-8") as f:
@@ -174,7 +194,8 @@ class Zygote:
 
     def finish(self, pid: int, status: int | None) -> None:
         job, _, workdir, started = self.running.pop(pid)
-        result = {"id": job["id"], "error": None, "figures": [], "values": {}}
+        result = {"id": job["id"], "error": None, "failed_section": None, "sections": {},
+                  "values": {}}
         result_file = os.path.join(workdir, "result.json")
         if status is None:
             result["error"] = f"TimeoutError: still running after {job['timeout']:g} s; stopped"
@@ -184,10 +205,15 @@ class Zygote:
         else:
             result["error"] = f"the snippet's process died (wait status {status})"
         for name in ("stdout", "stderr"):
-            path = os.path.join(workdir, name)
-            with open(path, encoding="utf-8", errors="replace") as f:
-                result[name] = f.read()
+            with open(os.path.join(workdir, name), "rb") as f:
+                data = f.read()
+            result[name] = data.decode("utf-8", errors="replace")
+            if name == "stdout":
+                for part in result.get("sections", {}).values():
+                    start, stop = part.pop("span")
+                    part["stdout"] = data[start:stop].decode("utf-8", errors="replace")
         result["seconds"] = round(time.monotonic() - started, 4)
+        shutil.rmtree(workdir, ignore_errors=True)
         sys.stdout.write(json.dumps(result) + "\n")
         sys.stdout.flush()
 
