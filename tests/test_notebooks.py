@@ -1,0 +1,282 @@
+"""Chapter notebooks, workbooks and their pages (hooks/notebooks.py, issue 7)."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import re
+import runpy
+from pathlib import Path
+
+import nbformat
+import notebooks  # the second build hook (hooks/ is on sys.path, see conftest)
+import pytest
+import sympy as sp
+from bs4 import BeautifulSoup
+from conftest import DOCS, ROOT, SNIPPETS, chapter_blocks
+from test_pages import html_of
+
+CHAPTERS = sorted({block.page for block in chapter_blocks()})
+PARTS = ["part-1", "part-2"]
+WORKBOOKS = [f"workbooks/{part}{kind}.ipynb" for part in PARTS for kind in ("", "-solutions")]
+
+
+def site_notebook(site: Path, page: str) -> Path:
+    return site / notebooks.page_url(page) / notebooks.notebook_name(page)
+
+
+def execute(nb: nbformat.NotebookNode, cwd: Path) -> nbformat.NotebookNode:
+    """Run a notebook top to bottom in a fresh kernel, as a reader's Jupyter would."""
+    from nbclient import NotebookClient
+
+    nb = nbformat.from_dict(json.loads(json.dumps(nb)))  # a copy: outputs are replaced
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            cell.outputs = []
+    NotebookClient(nb, timeout=60, kernel_name="python3",
+                   resources={"metadata": {"path": str(cwd)}}).execute()
+    return nb
+
+
+def stdout_of(cell) -> str:
+    return "".join(o.text for o in cell.get("outputs", [])
+                   if o.output_type == "stream" and o.name == "stdout")
+
+
+def stderr_of(cell) -> str:
+    return "".join(o.text for o in cell.get("outputs", [])
+                   if o.output_type == "stream" and o.name == "stderr")
+
+
+# --- Chapter notebooks ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("page", CHAPTERS)
+def test_chapter_page_links_its_notebook(page, site):
+    """A chapter with snippets shows Download and Colab links to a valid notebook in the site."""
+    row = html_of(site, page).find("div", class_="notebook-links")
+    assert row is not None, f"docs/{page}: the page has no notebook links"
+    download, colab = row.find_all("a")
+    assert download.get_text() == "Download notebook" and download.has_attr("download")
+    target = site / notebooks.page_url(page) / download["href"]
+    assert target == site_notebook(site, page) and target.is_file(), (
+        f"docs/{page}: the download link {download['href']} names no notebook of the site")
+    nbformat.validate(nbformat.read(target, as_version=4))
+    path = target.relative_to(site).as_posix()
+    assert colab.get_text() == "Open in Colab"
+    assert colab["href"] == ("https://colab.research.google.com/github/math-for-ml/"
+                             f"verified-textbook/blob/gh-pages/{path}")
+
+
+@pytest.mark.parametrize("page", CHAPTERS)
+def test_chapter_notebook_runs_and_prints_what_the_page_shows(page, site, tmp_path):
+    """Run top to bottom with nbclient, each code cell prints what the page shows under it."""
+    nb = nbformat.read(site_notebook(site, page), as_version=4)
+    shown = {}
+    for div in html_of(site, page).find_all("div", class_="snippet"):
+        code = div.find("div", class_="highlight").find("code").get_text()
+        output = div.find("div", class_="snippet-output")
+        shown.setdefault(div["data-snippet"],
+                         (code, output.find("code").get_text() if output else ""))
+    cells = [cell for cell in nb.cells if cell.cell_type == "code"]
+    assert [cell.metadata["snippet"] for cell in cells] == [
+        f"{b.path}:{b.section}" for b in chapter_blocks() if b.page == page], (
+        f"docs/{page}: the notebook's code cells are not the page's snippets in page order")
+    assert {cell.metadata["snippet"] for cell in cells} == set(shown), (
+        f"docs/{page}: the notebook holds other snippets than the page")
+    for cell in cells:  # the outputs stored at build time are the page's
+        code, output = shown[cell.metadata["snippet"]]
+        assert cell.source.rstrip("\n") == code.rstrip("\n")
+        assert stdout_of(cell).rstrip("\n") == output.rstrip("\n"), (
+            f"{page}: stored output of {cell.metadata['snippet']} differs from the page")
+    ran = execute(nb, tmp_path)
+    for cell in (c for c in ran.cells if c.cell_type == "code"):
+        name = cell.metadata["snippet"]
+        assert not stderr_of(cell), f"{page}: {name} writes to stderr in Jupyter:\n" + \
+            stderr_of(cell)
+        assert stdout_of(cell).rstrip("\n") == shown[name][1].rstrip("\n"), (
+            f"{page}: in a fresh kernel {name} prints something else than the page shows.\n"
+            f"--- page\n{shown[name][1]}\n--- notebook\n{stdout_of(cell)}")
+
+
+def test_chapter_notebooks_have_headings_and_formulas(site):
+    """Each notebook has the page's headings and, with \\computed filled in, its formulas."""
+    for page in CHAPTERS:
+        nb = nbformat.read(site_notebook(site, page), as_version=4)
+        markdown = [c.source for c in nb.cells if c.cell_type == "markdown"]
+        title = notebooks.page_title((DOCS / page).read_text(encoding="utf-8"))
+        assert markdown[0] == f"# {title}", f"{page}: the notebook does not start with its title"
+        text = "\n".join(markdown)
+        assert "\\computed" not in text and "\\boxed{?}" not in text, page
+    exercises = nbformat.read(site_notebook(site, "part-2/exercises.md"), as_version=4)
+    assert sum(c.source.startswith("$$") for c in exercises.cells) >= 12
+
+
+# --- Workbooks --------------------------------------------------------------------
+
+
+def snippet_value(path: str, name: str):
+    """A variable of a snippet file after running it whole (the book's verified answer)."""
+    with contextlib.redirect_stdout(io.StringIO()):
+        return runpy.run_path(str(SNIPPETS / path))[name]
+
+
+x, N, b = sp.symbols("x N b")
+X = sp.IndexedBase("X")
+i, k = sp.symbols("i k")
+x1, x2, x3, x4 = sp.symbols("x1:5")
+Y = sp.Matrix(sp.symbols("y1:3"))
+A = sp.Matrix(2, 3, sp.symbols("A1(1:4) A2(1:4)"))
+EX = "part_2/exercises/"
+
+# exercise key -> (the right answer, the same answer in another form, a wrong answer).
+# Part II takes the right answer from the book's own snippet files.
+ANSWERS = {
+    "part-2/exercises.md#exercise-1": (
+        lambda: snippet_value(EX + "exercise_01_powers.py", "answer"),
+        lambda: 10 * x**1.5 + 0.5 * x**-0.5 + 3 * x**-1.5, lambda: 10 * x**1.5),
+    "part-2/exercises.md#exercise-2": (
+        lambda: snippet_value(EX + "exercise_02_chain_rule.py", "dy_dx"),
+        lambda: 3 * x**2 + 6 * x + 3, lambda: 3 * (x + 1) ** 3),
+    "part-2/exercises.md#exercise-3": (
+        lambda: snippet_value(EX + "exercise_03_expanded.py", "derivative"),
+        lambda: "3*(x + 1)**2", lambda: 3 * x**2 + 6 * x + 1),
+    "part-2/exercises.md#exercise-4": (
+        lambda: snippet_value(EX + "exercise_04_minimum.py", "best"),
+        lambda: -0.25, lambda: sp.Rational(1, 4)),
+    "part-2/exercises.md#exercise-5": (
+        lambda: snippet_value(EX + "exercise_05_sum_of_squares.py", "total"),
+        lambda: 55.0, lambda: 30),
+    "part-2/exercises.md#exercise-6": (
+        lambda: snippet_value(EX + "exercise_06_product.py", "loop"),
+        lambda: sp.factorial(5), lambda: 24),
+    "part-2/exercises.md#exercise-7": (
+        lambda: snippet_value(EX + "exercise_07_constant_sum.py", "answer"),
+        lambda: b * N, lambda: b + N),
+    "part-2/exercises.md#exercise-8": (
+        lambda: snippet_value(EX + "exercise_08_constant_product.py", "answer"),
+        lambda: sp.exp(N * sp.log(b)), lambda: N * b),
+    "part-2/exercises.md#exercise-9": (
+        lambda: snippet_value(EX + "exercise_09_matrix_product.py", "C"),
+        lambda: [[19, 22], [43, 50]], lambda: [[5, 12], [21, 32]]),
+    "part-2/exercises.md#exercise-10": (
+        lambda: snippet_value(EX + "exercise_10_inverse.py", "inverse"),
+        lambda: [[-2.0, 1.0], [1.5, -0.5]], lambda: [[4, -2], [-3, 1]]),
+    "part-2/exercises.md#exercise-11": (
+        lambda: snippet_value(EX + "exercise_11_linear_solve.py", "x"),
+        lambda: [-4.0, 4.5], lambda: [4, -4.5]),
+    "part-2/exercises.md#exercise-12": (
+        lambda: snippet_value(EX + "exercise_12_gradient.py", "picked"),
+        lambda: X[i, k], lambda: X[k, i]),
+    "part-1/calculus/index.md#smallest-error": (
+        lambda: [-2, 0, 2], lambda: (-2.0, 0.0, 2.0), lambda: [-2, 0, -2]),
+    "part-1/calculus/multivariate.md#big-example": (
+        lambda: snippet_value("part_1/calculus/multivariate/big_example.py", "dy2_dx2"),
+        lambda: 2 * x1**2 * x2 * sp.sqrt(x2 * x3) + x1**2 * x2**2 * x3 / (2 * sp.sqrt(x2 * x3)),
+        lambda: 2 * x1**2 * x2 * sp.sqrt(x2 * x3)),
+    "part-1/calculus/jacobians.md#linear-layer": (
+        lambda: [(f"x{j}", f"y{n}") for j in (1, 2, 3) for n in (1, 2)],
+        lambda: [("x3", "y2"), ("x1", "y1"), ("x2", "y1"), ("x3", "y1"), ("x1", "y2"),
+                 ("x2", "y2")],
+        lambda: [(f"x{j}", f"y{n}") for j in (1, 2) for n in (1, 2)]),
+    "part-1/calculus/jacobians.md#kronecker-delta": (
+        lambda: [x1, x2, x3, x4], lambda: sp.Matrix([x1, x2, x3, x4]),
+        lambda: [x1 + x2, x2, x3, x4]),
+    "part-1/calculus/jacobians.md#y-transpose-a-x": (
+        lambda: Y.T * A, lambda: (A.T * Y).T, lambda: Y.T * A + sp.Matrix([[0, 0, x1]])),
+}
+
+
+@pytest.fixture(scope="module")
+def checks() -> dict:
+    """The workbook's first code cell, run: every check function as shipped."""
+    namespace: dict = {}
+    exec(compile(notebooks.check_source(), "<workbook checks>", "exec"), namespace)
+    return namespace
+
+
+def verdict(check, answer) -> str:
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        check(answer)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("key", list(ANSWERS))
+def test_check_accepts_right_answers_and_rejects_a_wrong_one(key, checks):
+    """An exercise's check says right to its answer in two forms, and not right to a wrong one."""
+    check = checks[notebooks.BY_KEY[key].check.__name__]
+    right, other, wrong = (make() for make in ANSWERS[key])
+    assert verdict(check, right).endswith(": right.\n"), f"{key}: the book's answer {right!r}"
+    assert verdict(check, other).endswith(": right.\n"), f"{key}: equivalent form {other!r}"
+    assert "not right" in verdict(check, wrong), f"{key}: wrong answer {wrong!r} accepted"
+    assert "no answer yet" in verdict(check, ...)
+
+
+def test_every_exercise_has_a_check_and_a_tested_answer():
+    """Part II's Exercises 1-12 and every Part I "Try it yourself" have a check and test data."""
+    sources = {p.relative_to(DOCS).as_posix(): p.read_text(encoding="utf-8")
+               for p in DOCS.rglob("*.md")}
+    found = notebooks.Workbooks(sources).tasks
+    numbered = [t.title for t in found["part-2"] if t.title.startswith("Exercise")]
+    assert numbered == [f"Exercise {n}" for n in range(1, 13)]
+    keys = [t.key for part in PARTS for t in found[part]]
+    assert len(found["part-1"]) > 0
+    missing = [key for key in keys if key not in notebooks.BY_KEY]
+    assert not missing, f"exercises without a check function in hooks/notebooks.py: {missing}"
+    assert set(ANSWERS) == set(notebooks.BY_KEY) and set(keys) == set(notebooks.BY_KEY), (
+        f"checks for exercises no chapter has: {set(notebooks.BY_KEY) - set(keys)}")
+
+
+@pytest.mark.parametrize("uri", WORKBOOKS)
+def test_workbook_runs_top_to_bottom(uri, site, tmp_path):
+    """A workbook (unanswered) and its solutions run in a fresh kernel without an error."""
+    path = site / uri.removesuffix(".ipynb") / Path(uri).name
+    nb = nbformat.read(path, as_version=4)
+    ran = execute(nb, tmp_path)
+    answer_cells = [c for c in ran.cells if c.metadata.get("exercise")]
+    if uri.endswith("-solutions.ipynb"):
+        assert not answer_cells and sum(c.cell_type == "code" for c in ran.cells) > 0
+        for cell in ran.cells:
+            assert not stderr_of(cell), f"{uri}: a cell writes to stderr"
+    else:
+        assert len(answer_cells) == sum(1 for k in notebooks.BY_KEY if k.startswith(
+            uri.removeprefix("workbooks/").removesuffix(".ipynb") + "/"))
+        for cell in answer_cells:
+            assert "no answer yet" in stdout_of(cell), f"{uri}: {cell.metadata['exercise']}"
+
+
+def test_workbook_pages_typeset_math_and_load_no_cdn(site):
+    """Workbook pages: math is KaTeX HTML, no MathJax or Mermaid script, palette-aware CSS."""
+    for uri in WORKBOOKS:
+        page = site / uri.removesuffix(".ipynb") / "index.html"
+        text = page.read_text(encoding="utf-8")
+        assert not re.search(r"mathjax|mermaid|cdnjs|cdn\.jsdelivr|unpkg", text, re.I), page
+        soup = BeautifulSoup(text, "html.parser")
+        cells = soup.select("div.jp-RenderedMarkdown")
+        assert cells, f"{uri}: mkdocs-jupyter rendered no markdown cell"
+        assert sum(len(c.select(".katex")) for c in cells) > 0, f"{uri}: no typeset math"
+        for cell in cells:
+            for node in cell.select(".katex-mathml"):
+                node.decompose()
+            visible = cell.get_text()
+            assert not re.search(r"\$[^$\s][^$]*\$|\\\(|\\\[", visible), (
+                f"{uri}: raw TeX left in a markdown cell: {visible[:200]}")
+        for link in soup.select('link[rel="stylesheet"]'):
+            assert (page.parent / link["href"]).resolve().is_file(), link["href"]
+        assert soup.select_one("div.notebook-links a[download]") is not None
+        assert "data-md-color-scheme=slate" in "".join(
+            (page.parent / link["href"]).resolve().read_text(encoding="utf-8")
+            for link in soup.select('link[href*="assets/jupyter/"]')), (
+            f"{uri}: the notebook styles do not follow Material's dark palette")
+
+
+def test_snippet_files_never_become_pages(site):
+    """mkdocs-jupyter converts only the generated notebooks, never a snippet or chapter."""
+    converted = [p.parent.relative_to(site).as_posix() for p in site.rglob("index.html")
+                 if 'class="jupyter-wrapper"' in p.read_text(encoding="utf-8")]
+    assert sorted(converted) == sorted(u.removesuffix(".ipynb") for u in WORKBOOKS)
+    assert not list(site.rglob("*.py"))
+    assert not list(DOCS.rglob("*.ipynb")), "generated notebooks must stay out of docs/"
+    assert (ROOT / ".cache" / "notebooks").is_dir()
