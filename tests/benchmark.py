@@ -41,12 +41,19 @@ CACHE = ROOT / ".cache" / "book"
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
+LOGS: list[str] = []  # the hooks' own summary lines of the last build
+
+
 def build(site: Path, **env: str) -> float:
     """Seconds for one `mkdocs build --strict`, start of process to exit."""
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
-                   cwd=ROOT, env={**ENV, **env}, check=True)
-    return time.perf_counter() - start
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
+        cwd=ROOT, env={**ENV, **env}, check=True, capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    LOGS[:] = [line.split("-  ", 1)[-1] for line in result.stderr.splitlines()
+               if "snippets:" in line or "notebooks:" in line]
+    return seconds
 
 
 def timed(repeat: int, prepare, site: Path, **env: str) -> float:
@@ -152,6 +159,7 @@ def main() -> None:
     blocks, jobs = count_jobs()
 
     cold = timed(1, lambda: shutil.rmtree(CACHE, ignore_errors=True), site)
+    cold_logs = list(LOGS)
     no_exec = timed(args.repeat, lambda: None, site, BOOK_EXECUTE="0")
     executing = timed(args.repeat,
                       lambda: shutil.rmtree(CACHE / "snippets", ignore_errors=True), site)
@@ -170,6 +178,7 @@ def main() -> None:
         "heaviest_page": page, "heaviest_page_bytes": weight["bytes"],
         "heaviest_page_kib": round(weight["bytes"] / 1024, 1),
         "ms_to_math_and_figures": weight.get("ms_to_math_and_figures"),
+        "cold_build_hook_logs": cold_logs,
         "machine": {"cores": os.cpu_count(), "python": sys.version.split()[0]},
     }
     rows = [
@@ -189,6 +198,8 @@ def main() -> None:
     width = max(len(r[0]) for r in rows)
     for name, value, note in rows:
         print(f"{name:<{width}}  {value:>10}  {note}")
+    for line in cold_logs:
+        print(f"cold build, {line}")
     (ROOT / "bench-results.json").write_text(json.dumps(results, indent=2) + "\n",
                                              encoding="utf-8")
     shutil.rmtree(site, ignore_errors=True)

@@ -55,8 +55,8 @@ def is_local(url: str) -> bool:
 # --- Serving a built site -----------------------------------------------------------
 
 
-def site_prefix(config: Path = ROOT / "mkdocs.yml") -> str:
-    """The path the book is published under, from site_url: e.g. '/verified-textbook/'."""
+def site_url(config: Path = ROOT / "mkdocs.yml") -> str:
+    """site_url of the book, ending in '/': e.g. 'https://example.org/verified-textbook/'."""
     import yaml
 
     class Loader(yaml.SafeLoader):
@@ -64,14 +64,40 @@ def site_prefix(config: Path = ROOT / "mkdocs.yml") -> str:
 
     Loader.add_multi_constructor("", lambda loader, suffix, node: None)  # !ENV and friends
     data = yaml.load(config.read_text(encoding="utf-8"), Loader=Loader) or {}
-    path = urllib.parse.urlsplit(data.get("site_url") or "/").path or "/"
-    return path if path.endswith("/") else path + "/"
+    url = data.get("site_url") or "http://127.0.0.1/"
+    return url if url.endswith("/") else url + "/"
+
+
+def site_prefix(config: Path = ROOT / "mkdocs.yml") -> str:
+    """The path the book is published under, from site_url: e.g. '/verified-textbook/'."""
+    return urllib.parse.urlsplit(site_url(config)).path or "/"
 
 
 class _Handler(SimpleHTTPRequestHandler):
-    """Serves the site under a prefix, as the published book is; 404.html for the rest."""
+    """Serves the site under a prefix, as the published book is; 404.html for the rest.
+
+    sitemap.xml names the published site_url; it is served with the URL the site has here,
+    as `mkdocs serve` does. (Material's instant navigation looks links up in the sitemap
+    after copying over only the scheme and host name, not the port, so without this every
+    link on a test port would be followed with a full page load.)
+    """
 
     prefix = "/"
+    published = ""
+
+    def do_GET(self):
+        path = urllib.parse.urlsplit(self.path).path
+        file = Path(self.translate_path(self.path))
+        if not path.endswith("/sitemap.xml") or not file.is_file() or not self.published:
+            return super().do_GET()
+        here = f"http://{self.server.server_address[0]}:{self.server.server_address[1]}"
+        body = file.read_text(encoding="utf-8").replace(self.published, here + self.prefix)
+        data = body.encode("utf-8")
+        self.send_response(200)
+        self.send_header("Content-Type", "application/xml")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
 
     def translate_path(self, path: str) -> str:
         clean = urllib.parse.unquote(urllib.parse.urlsplit(path).path)
@@ -104,10 +130,15 @@ class _Server(ThreadingHTTPServer):
 
 
 @contextlib.contextmanager
-def serve(site: Path, prefix: str | None = None) -> Iterator[str]:
-    """Serve a built site on 127.0.0.1 (a free port, threaded); yields its base URL."""
-    prefix = site_prefix() if prefix is None else prefix
-    handler = type("Handler", (_Handler,), {"prefix": prefix})
+def serve(site: Path, config: Path = ROOT / "mkdocs.yml") -> Iterator[str]:
+    """Serve a built site on 127.0.0.1 (a free port, threaded); yields its base URL.
+
+    The site is served under the path of its site_url, as published, so that absolute
+    links (those of the 404 page) work.
+    """
+    published = site_url(config)
+    prefix = urllib.parse.urlsplit(published).path or "/"
+    handler = type("Handler", (_Handler,), {"prefix": prefix, "published": published})
     server = _Server(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
     thread = threading.Thread(target=server.serve_forever, name="book-server", daemon=True)
     thread.start()
@@ -150,7 +181,7 @@ def page_weight_and_visible(url: str, *, javascript: bool = True) -> dict:
             context = browser.new_context(java_script_enabled=javascript)
             context.route(lambda u: not is_local(u), lambda route: route.abort())
             finished = []
-            context.on("requestfinished", finished.append)
+            context.on("requestfinished", lambda request: finished.append(request))
             page = context.new_page()
             page.goto(url, wait_until="commit")
             if javascript:

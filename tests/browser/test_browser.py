@@ -10,12 +10,14 @@ import json
 import re
 import subprocess
 import sys
+import urllib.parse
 from pathlib import Path
 
 import book  # the build hook (tests/conftest.py puts hooks/ on sys.path): snippet sections
 import measure
 import pytest
 from measure import ROOT, is_local
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 DOCS = ROOT / "docs"
 
@@ -23,12 +25,12 @@ DOCS = ROOT / "docs"
 def page_urls() -> dict[str, str]:
     """URL (relative to the site root) -> source, for every chapter and the 404 page."""
     urls = {}
-    for md in sorted(DOCS.rglob("*.md")):
+    for md in sorted([*DOCS.rglob("*.md"), *DOCS.rglob("*.ipynb")]):
         path = md.relative_to(DOCS).with_suffix("")
         folder = path.parent if path.name == "index" else path
         urls["" if folder.as_posix() == "." else f"{folder.as_posix()}/"] = (
             f"docs/{md.relative_to(DOCS).as_posix()}")
-    urls["404.html"] = "404.html (Material's page for a missing URL)"
+    urls["404.html"] = "404.html, Material's page for a missing URL"
     return urls
 
 
@@ -103,10 +105,17 @@ MATH_PROBLEMS = r"""() => {
     ".katex-error, mjx-merror, .MathJax_Error, [data-mjx-error], .arithmatex");
   errors.forEach(e => problems.push(`error element ${e.className || e.tagName}: ` +
                                     e.textContent.slice(0, 80)));
-  const clone = document.body.cloneNode(true);
-  clone.querySelectorAll(".katex-mathml, pre, code, script, style, noscript, " +
-                         ".md-search__output, template").forEach(n => n.remove());
-  const text = clone.textContent;
+  // Text a reader sees: rendered text nodes, minus code and KaTeX's MathML copy for
+  // screen readers (whose <annotation> holds the TeX source).
+  const skip = "pre, code, script, style, noscript, template, .katex-mathml, .md-search__output";
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const parts = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const parent = node.parentElement;
+    if (!parent || parent.closest(skip) || !parent.checkVisibility()) continue;
+    parts.push(node.textContent);
+  }
+  const text = parts.join("");
   for (const raw of ["$", "\\(", "\\[", "\\begin"]) {
     const at = text.indexOf(raw);
     if (at >= 0) problems.push(`raw TeX ${JSON.stringify(raw)} in the text: ` +
@@ -127,8 +136,12 @@ BOXES = r"""() => {
       if (!e.checkVisibility()) continue;
       math++;
       const box = e.getBoundingClientRect();
+      const source = e.querySelector("annotation")?.textContent.slice(0, 60) ?? "";
       if (box.width === 0 || box.height === 0)
-        problems.push(`formula with an empty box: ${e.textContent.slice(0, 60)}`);
+        problems.push(`formula with an empty box: ${source}`);
+      const mathml = e.querySelector(".katex-mathml")?.getBoundingClientRect();
+      if (mathml && mathml.width > 1)  // KaTeX's CSS hides the MathML copy for the eye
+        problems.push(`formula shown without KaTeX's stylesheet: ${source}`);
     }
     for (const e of document.querySelectorAll("figure.snippet-figure svg, img")) {
       if (!e.checkVisibility() && !e.closest("figure.snippet-figure")) continue;
@@ -162,7 +175,7 @@ OVERFLOW = r"""() => {
   window.scrollTo(10000, window.scrollY);
   if (window.scrollX !== 0) problems.push(`the page scrolls sideways by ${window.scrollX}px`);
   window.scrollTo(0, window.scrollY);
-  const scrolls = e => ["auto", "scroll"].includes(getComputedStyle(e).overflowX);
+  const scrolls = e => getComputedStyle(e).overflowX !== "visible";
   const describe = e => {
     const id = e.closest("[id]");
     return `<${e.tagName.toLowerCase()} class="${e.className.baseVal ?? e.className}">` +
@@ -170,6 +183,7 @@ OVERFLOW = r"""() => {
   };
   const content = document.querySelector(".md-content") || document.body;
   for (const e of content.querySelectorAll("*")) {
+    if (e.closest(".katex-mathml") || (e.ownerSVGElement && e.tagName !== "svg")) continue;
     const box = e.getBoundingClientRect();
     if (box.width === 0 || (box.right <= width + 1 && box.left >= -1)) continue;
     let parent = e.parentElement, inside = false;
@@ -183,17 +197,23 @@ OVERFLOW = r"""() => {
       break;
     }
   }
-  for (const e of document.querySelectorAll(".katex-display")) {
+  const loose = [...document.querySelectorAll(".katex-display")].filter(e => {
     const box = e.closest(".math-display");
-    if (!box || getComputedStyle(box).overflowX !== "auto")
-      problems.push(`display equation ${describe(e)} is not in a .math-display box` +
-                    ` with overflow-x: auto`);
-  }
+    return !box || getComputedStyle(box).overflowX !== "auto";
+  });
+  loose.slice(0, 3).forEach(e => problems.push(
+    `display equation ${describe(e)} is not in a .math-display box with overflow-x: auto`));
+  if (loose.length > 3) problems.push(`... and ${loose.length - 3} more display equations`);
   return problems;
 }"""
 
-AXE_RUN = """async () => {
-  const result = await axe.run(document, {resultTypes: ["violations"]});
+# All rules that are on by default (colours: light scheme), or only the rules about colours.
+AXE_RUN = """async (colourOnly) => {
+  const options = {resultTypes: ["violations"]};
+  if (colourOnly) options.runOnly = {type: "rule", values: axe.getRules(["cat.color"])
+    .map(r => r.ruleId).filter(id => !axe._audit ||  // on by default, as in the light run
+      axe._audit.rules.find(r => r.id === id).enabled)};
+  const result = await axe.run(document, options);
   return result.violations.filter(v => ["serious", "critical"].includes(v.impact)).map(v => ({
     id: v.id, impact: v.impact, help: v.help, count: v.nodes.length,
     nodes: v.nodes.slice(0, 4).map(n => n.target.join(" ") + " :: " +
@@ -220,65 +240,103 @@ def show(items: list) -> str:
 
 
 # --- Every page ---------------------------------------------------------------------
-
-pages = pytest.mark.parametrize("url", list(PAGES), ids=lambda u: u.rstrip("/") or "home")
-
-
-def test_built_pages_are_the_tested_pages(site):
-    """Every HTML page of the built site is one of the parametrized pages, and vice versa."""
-    built = set()
-    for html in site.rglob("*.html"):
-        rel = html.relative_to(site).as_posix()
-        built.add(rel if rel == "404.html" else rel.removesuffix("index.html"))
-    assert built == set(PAGES), (
-        f"built but not tested: {sorted(built - set(PAGES))}; "
-        f"tested but not built: {sorted(set(PAGES) - built)}")
+# Each check returns the problems it found; the parametrized tests below run one check on
+# one page, and test_generated_pages_pass_every_check runs all of them on the pages that
+# hooks generate (workbooks, notebooks), which are only known once the site is built.
 
 
-@pages
-def test_page_loads_only_from_the_site_without_errors(url, reader):
-    """No request leaves 127.0.0.1, none fails, and the console shows no error."""
+def check_requests(reader, url: str) -> list[str]:
     r = reader()
     r.open(url, idle=True)
-    assert not r.external, f"{name(url)} requests other hosts:\n  {show(r.external)}"
-    assert not r.failed, f"{name(url)} has failed requests:\n  {show(r.failed)}"
-    assert not r.errors, f"{name(url)} logs errors:\n  {show(r.errors)}"
+    return ([f"requests another host: {x}" for x in r.external]
+            + [f"failed request: {x}" for x in r.failed]
+            + [f"logs an error: {x}" for x in r.errors])
 
 
-@pages
-def test_page_shows_typeset_math_and_labelled_figures(url, reader):
-    """No raw TeX or math error is visible; formulas and figures have size and alt text."""
+def check_math_and_figures(reader, url: str) -> list[str]:
     page = reader().open(url)
     page.evaluate("document.fonts.ready.then(() => true)")
-    problems = page.evaluate(MATH_PROBLEMS)
-    assert not problems, f"{name(url)} shows untypeset math:\n  {show(problems)}"
-    boxes = page.evaluate(BOXES)
-    assert not boxes["problems"], f"{name(url)}:\n  {show(boxes['problems'])}"
+    return page.evaluate(MATH_PROBLEMS) + page.evaluate(BOXES)["problems"]
 
 
-@pages
-def test_page_has_no_serious_axe_violation_in_light_and_dark(url, reader, axe_source):
-    """axe-core finds no serious or critical violation, in the light and the dark scheme."""
+def check_axe(reader, url: str, axe_source: str) -> list[str]:
+    # Every rule runs in the light scheme. The toggle changes colours only, so in the dark
+    # scheme the rules of axe's colour category run again (color-contrast,
+    # link-in-text-block): the other rules would repeat the light run, at twice the cost.
     page = reader().open(url)
     page.add_script_tag(content=axe_source)
     found = {}
     for scheme in ("default", "slate"):
         switch_scheme(page, scheme)
-        found[scheme] = page.evaluate(AXE_RUN)
-    report = [f"{'light' if s == 'default' else 'dark'} ({s}): {v['impact']} {v['id']} "
-              f"({v['help']}), {v['count']} element(s):\n      " + "\n      ".join(v["nodes"])
-              for s, violations in found.items() for v in violations]
-    assert not report, f"{name(url)} fails axe-core:\n  {show(report)}"
+        found[scheme] = page.evaluate(AXE_RUN, scheme == "slate")
+    return [f"{'light' if s == 'default' else 'dark'} ({s}): {v['impact']} {v['id']} "
+            f"({v['help']}), {v['count']} element(s):\n      " + "\n      ".join(v["nodes"])
+            for s, violations in found.items() for v in violations]
+
+
+def check_phone(reader, url: str) -> list[str]:
+    page = reader(viewport={"width": 390, "height": 844}, is_mobile=True,
+                  has_touch=True, device_scale_factor=1).open(url)
+    page.evaluate("document.fonts.ready.then(() => true)")
+    return page.evaluate(OVERFLOW)
+
+
+pages = pytest.mark.parametrize("url", list(PAGES), ids=lambda u: u.rstrip("/") or "home")
+
+
+def built_urls(site: Path) -> set[str]:
+    """The URL of every HTML page of a built site."""
+    built = set()
+    for html in site.rglob("*.html"):
+        rel = html.relative_to(site).as_posix()
+        built.add(rel if rel == "404.html" else rel.removesuffix("index.html"))
+    return built
+
+
+def test_every_chapter_is_built(site):
+    """Every chapter of docs/ (each a parametrized page here) is a page of the built site."""
+    missing = sorted(set(PAGES) - built_urls(site))
+    assert not missing, f"not built: {[name(u) for u in missing]}"
+
+
+@pages
+def test_page_loads_only_from_the_site_without_errors(url, reader):
+    """No request leaves 127.0.0.1, none fails, and the console shows no error."""
+    problems = check_requests(reader, url)
+    assert not problems, f"{name(url)}:\n  {show(problems)}"
+
+
+@pages
+def test_page_shows_typeset_math_and_labelled_figures(url, reader):
+    """No raw TeX or math error is visible; formulas and figures have size and alt text."""
+    problems = check_math_and_figures(reader, url)
+    assert not problems, f"{name(url)} shows math or figures wrongly:\n  {show(problems)}"
+
+
+@pages
+def test_page_has_no_serious_axe_violation_in_light_and_dark(url, reader, axe_source):
+    """axe-core finds no serious or critical violation, in the light and the dark scheme."""
+    problems = check_axe(reader, url, axe_source)
+    assert not problems, f"{name(url)} fails axe-core:\n  {show(problems)}"
 
 
 @pages
 def test_page_fits_a_390px_screen(url, reader):
     """At 390 px the page never scrolls sideways; long equations scroll in their own box."""
-    page = reader(viewport={"width": 390, "height": 844}, is_mobile=True,
-                  has_touch=True, device_scale_factor=1).open(url)
-    page.evaluate("document.fonts.ready.then(() => true)")
-    problems = page.evaluate(OVERFLOW)
+    problems = check_phone(reader, url)
     assert not problems, f"{name(url)} at 390 px:\n  {show(problems)}"
+
+
+@pytest.mark.parametrize("check", ["requests", "math and figures", "axe-core", "390 px"])
+def test_generated_pages_pass_every_check(check, site, reader, axe_source):
+    """Pages that hooks generate (no docs/*.md of their own) pass the per-page checks."""
+    run = {"requests": lambda url: check_requests(reader, url),
+           "math and figures": lambda url: check_math_and_figures(reader, url),
+           "axe-core": lambda url: check_axe(reader, url, axe_source),
+           "390 px": lambda url: check_phone(reader, url)}[check]
+    report = [f"page /{url} (generated), {check}: {problem}"
+              for url in sorted(built_urls(site) - set(PAGES)) for problem in run(url)]
+    assert not report, show(report)
 
 
 # --- Site-wide ----------------------------------------------------------------------
@@ -297,13 +355,14 @@ def test_search_finds_a_chapter_term_and_links_to_it(reader, site):
         target, term = "part-2/calculus/", "product rule"
     r = reader()
     page = r.open("", idle=True)
-    page.locator("label.md-header__button[for=__search], .md-search__input").first.click()
-    page.fill(".md-search__input", term)
+    page.locator(".md-search__input").click()
+    page.locator(".md-search__input").press_sequentially(term, delay=20)
     links = page.locator(".md-search-result__item a.md-search-result__link")
     links.first.wait_for(timeout=10_000)
     hrefs = [page.evaluate("a => a.href", a.element_handle()) for a in links.all()]
     wanted = r.base + target
-    hits = [h for h in hrefs if h.split("#")[0] == wanted]
+    hits = [h for h in hrefs if urllib.parse.urlsplit(h)._replace(query="", fragment="").geturl()
+            == wanted]
     assert hits, f"search for {term!r} on {name('')} lists {hrefs}, not {name(target)}"
     links.nth(hrefs.index(hits[0])).click()
     page.wait_for_url(re.compile(re.escape(wanted)))
@@ -331,6 +390,9 @@ def test_palette_toggle_switches_and_persists(reader):
         f"{name('reference/notation/')}: the light scheme is lost on reload ({scheme()!r})")
 
 
+COPY_BUTTON = 'button[data-md-type="copy"], button.md-clipboard'  # Material 9.8, and older
+
+
 def first_snippet(site: Path) -> tuple[str, str, str]:
     """(page URL, snippet file, section) of the first page that shows a snippet block."""
     for url in PAGES:
@@ -348,10 +410,14 @@ def test_copy_button_copies_exactly_the_snippet_code(reader, site):
     url, path, section = first_snippet(site)
     code, _ = book.read_section(path, section)
     r = reader(permissions=["clipboard-read", "clipboard-write"])
-    page = r.open(url)
+    page = r.open(url, idle=True)
     block = page.locator(f'.snippet[data-snippet="{path}:{section}"]').first
-    button = block.locator(".highlight").first.locator("button.md-clipboard")
-    assert button.count() == 1, f"{name(url)}: the snippet {path}:{section} has no copy button"
+    block.scroll_into_view_if_needed()
+    button = block.locator(".highlight").first.locator(COPY_BUTTON)
+    try:
+        button.wait_for(state="attached", timeout=5_000)
+    except PlaywrightTimeout:
+        pytest.fail(f"{name(url)}: the snippet {path}:{section} has no copy button")
     page.evaluate("navigator.clipboard.writeText('(clipboard untouched)')")
     block.locator(".highlight").first.hover()
     button.click()
@@ -363,7 +429,7 @@ def test_copy_button_copies_exactly_the_snippet_code(reader, site):
         f"instead of the snippet's code\n{code!r}")
     assert not r.dialogs, f"{name(url)}: copying opened a dialog: {r.dialogs}"
     output = block.locator(".snippet-output")
-    assert output.count() == 0 or output.locator("button.md-clipboard").count() == 0, (
+    assert output.count() == 0 or output.locator(COPY_BUTTON).count() == 0, (
         f"{name(url)}: the output block of {path}:{section} has a copy button")
 
 
@@ -373,7 +439,7 @@ def test_instant_navigation_keeps_math_typeset(reader, site):
     assert len(with_math) >= 2, "fewer than two built pages hold math"
     first, second = with_math[0], with_math[1]
     r = reader()
-    page = r.open(first)
+    page = r.open(first, idle=True)  # idle: Material has read sitemap.xml, links are instant
     page.evaluate("window.__notReloaded = true")
     link = page.locator(f'nav.md-nav--primary a.md-nav__link[href$="{second}"]').first
     if not second:
@@ -383,12 +449,11 @@ def test_instant_navigation_keeps_math_typeset(reader, site):
     page.wait_for_selector("article .katex")
     assert page.evaluate("window.__notReloaded === true"), (
         f"going from {name(first)} to {name(second)} reloaded the page: no instant navigation")
-    problems = page.evaluate(MATH_PROBLEMS)
-    boxes = page.evaluate(BOXES)
+    boxes = page.evaluate(BOXES)  # raw TeX in the page itself is the per-page test's job
     assert boxes["math"] > 0, f"{name(second)} shows no formula after instant navigation"
-    assert not problems + boxes["problems"], (
+    assert not boxes["problems"], (
         f"{name(second)} after instant navigation from {name(first)}:\n  "
-        f"{show(problems + boxes['problems'])}")
+        f"{show(boxes['problems'])}")
     assert not r.errors, f"instant navigation to {name(second)} logs:\n  {show(r.errors)}"
 
 
