@@ -281,6 +281,11 @@ class Executor:
 # --- Typesetting math -------------------------------------------------------------
 
 
+def searchless(math: str) -> str:
+    """KaTeX's HTML, kept out of the search index (its TeX source would show in results)."""
+    return math.replace('<span class="katex">', '<span class="katex" data-search-exclude>', 1)
+
+
 class Katex:
     """TeX to HTML through one Node.js process per build, with a disk cache."""
 
@@ -306,7 +311,8 @@ class Katex:
             for key, answer in zip(missing, answers):
                 self.cache[key] = answer
         self.used.update(keys)
-        return [self.cache[k] for k in keys]
+        return [{"html": searchless(self.cache[k]["html"])} if "html" in self.cache[k]
+                else self.cache[k] for k in keys]
 
     def close(self) -> None:
         if self.process is not None:
@@ -489,6 +495,18 @@ class Book:
             last = match.end()
         return "".join(pieces) + content[last:]
 
+    def typeset_toc(self, items) -> None:
+        """Typeset math in table-of-contents titles (Material shows `typeset.title`)."""
+        for item in items:
+            if "\\(" in item.title:
+                parts = re.split(r"\\\((.*?)\\\)", item.title)
+                texs = [(html.unescape(t), False) for t in parts[1::2]]
+                answers = self.katex.render(texs)
+                if all("html" in a for a in answers):
+                    parts[1::2] = [a["html"] for a in answers]
+                    item.typeset = {"title": "".join(parts)}
+            self.typeset_toc(item.children)
+
     def close(self) -> None:
         self.katex.close()
         if self.executor is not None:
@@ -544,7 +562,9 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_page_content(content, page, config, files):
     source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
-    return _book.page_content(page.file.src_uri, source, content)
+    content = _book.page_content(page.file.src_uri, source, content)
+    _book.typeset_toc(page.toc)
+    return content
 
 
 def on_post_build(config):

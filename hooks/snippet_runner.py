@@ -194,7 +194,8 @@ class Zygote:
 
     def finish(self, pid: int, status: int | None) -> None:
         job, _, workdir, started = self.running.pop(pid)
-        result = {"id": job["id"], "error": None, "failed_section": None, "sections": {},
+        result = {"id": job["id"], "path": job["path"], "error": None, "failed_section": None,
+                  "sections": {},
                   "values": {}}
         result_file = os.path.join(workdir, "result.json")
         if status is None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gzip
 import os
 import shutil
 import sys
@@ -84,10 +85,25 @@ class _Handler(SimpleHTTPRequestHandler):
 
     prefix = "/"
     published = ""
+    compress = False  # gzip text as GitHub Pages does (the benchmark's "transferred" size)
+    TEXT = {".html", ".css", ".js", ".json", ".svg", ".xml", ".ipynb", ".txt"}
 
     def do_GET(self):
         path = urllib.parse.urlsplit(self.path).path
         file = Path(self.translate_path(self.path))
+        if file.is_dir():
+            file = file / "index.html"
+        if (self.compress and file.is_file() and file.suffix in self.TEXT
+                and "gzip" in self.headers.get("Accept-Encoding", "")
+                and not path.endswith("/sitemap.xml")):
+            data = gzip.compress(file.read_bytes(), 6)
+            self.send_response(200)
+            self.send_header("Content-Type", self.guess_type(str(file)))
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+            return None
         if not path.endswith("/sitemap.xml") or not file.is_file() or not self.published:
             return super().do_GET()
         here = f"http://{self.server.server_address[0]}:{self.server.server_address[1]}"
@@ -130,7 +146,8 @@ class _Server(ThreadingHTTPServer):
 
 
 @contextlib.contextmanager
-def serve(site: Path, config: Path = ROOT / "mkdocs.yml") -> Iterator[str]:
+def serve(site: Path, config: Path = ROOT / "mkdocs.yml", *,
+          compress: bool = False) -> Iterator[str]:
     """Serve a built site on 127.0.0.1 (a free port, threaded); yields its base URL.
 
     The site is served under the path of its site_url, as published, so that absolute
@@ -138,7 +155,8 @@ def serve(site: Path, config: Path = ROOT / "mkdocs.yml") -> Iterator[str]:
     """
     published = site_url(config)
     prefix = urllib.parse.urlsplit(published).path or "/"
-    handler = type("Handler", (_Handler,), {"prefix": prefix, "published": published})
+    handler = type("Handler", (_Handler,),
+                   {"prefix": prefix, "published": published, "compress": compress})
     server = _Server(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
     thread = threading.Thread(target=server.serve_forever, name="book-server", daemon=True)
     thread.start()
