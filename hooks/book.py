@@ -390,12 +390,12 @@ class Book:
         """Replace exec blocks by code, output and figures; \\computed{} by LaTeX values."""
         if page in self.errors:
             raise BookError(self.errors[page])
-        blocks = find_blocks(page, markdown)
         errors: list[str] = []
-        lines = markdown.splitlines()
-        for block in reversed(blocks):
-            lines[block.start:block.stop] = self.render_block(block, errors).splitlines()
-        markdown = "\n".join(lines) + "\n"
+        failed: dict[str, tuple[int, Job, dict]] = {}  # a failed file's first line here
+
+        def fail(line: int, job: Job, result: dict) -> None:
+            if job.path not in failed or line < failed[job.path][0]:
+                failed[job.path] = (line, job, result)
 
         def computed(match: re.Match) -> str:
             line = markdown.count("\n", 0, match.start()) + 1
@@ -409,19 +409,26 @@ class Book:
                 return ""
             result = self.executor.wait(job)
             if result["error"] or result["stderr"]:
-                errors.append(self.failure(f"docs/{page}:{line}", job, result))
+                fail(line, job, result)
             elif name not in result["values"]:
                 errors.append(f"docs/{page}:{line}: snippets/{path} gave no value {name!r}")
             else:
                 return "{" + result["values"][name] + "}"
             return ""
 
+        # Values first: they replace text within lines, so line numbers stay the source's.
         markdown = COMPUTED.sub(computed, markdown)
+        lines = markdown.splitlines()
+        for block in reversed(find_blocks(page, markdown)):
+            lines[block.start:block.stop] = self.render_block(block, errors, fail).splitlines()
+        markdown = "\n".join(lines) + "\n"
+        errors += [self.failure(f"docs/{page}:{line}", job, result)
+                   for line, job, result in failed.values()]
         if errors:
             raise BookError("\n\n".join(dict.fromkeys(errors)))
         return markdown
 
-    def render_block(self, block: Block, errors: list[str]) -> str:
+    def render_block(self, block: Block, errors: list[str], fail) -> str:
         """Markdown for one snippet section: its code, then what it printed and drew."""
         try:
             if self.executor is None:
@@ -432,7 +439,7 @@ class Book:
                 code = read_section(block.path, block.section, job.code)[0]
                 result = self.executor.wait(job)
                 if result["error"] or result["stderr"]:
-                    errors.append(self.failure(block.where, job, result))
+                    fail(block.line, job, result)
                     return ""
                 shown = self.sections[block.path, block.section] = job.shown(block.section)
         except (OSError, LookupError) as err:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import builtins
 import io
 import json
+import linecache
 import os
 import re
 import select
@@ -134,6 +135,7 @@ def run_child(job: dict, workdir: str) -> None:
     namespace = {"__name__": "__main__", "__file__": path, "__builtins__": builtins}
     result = {"error": None, "failed_section": None, "sections": {}, "values": {}}
     lines = job["code"].split("\n")
+    linecache.cache[path] = (len(job["code"]), None, [f"{line}\n" for line in lines], path)
     chunks, position = [], 1  # (section or None, first line, last line)
     for name, first, last in sorted(job["sections"], key=lambda s: s[1]):
         chunks += [(None, position, first - 1), (name, first, last)]
