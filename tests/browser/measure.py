@@ -31,7 +31,9 @@ MISSING = ("CHROMIUM IS MISSING: the real-browser tests need /usr/bin/chromium o
 
 
 def chromium_path() -> str | None:
-    """Debian's Chromium: /usr/bin/chromium, else `chromium` on PATH, else None."""
+    """$CHROMIUM if set; else Debian's /usr/bin/chromium, else `chromium` on PATH, else None."""
+    if os.environ.get("CHROMIUM"):
+        return os.environ["CHROMIUM"]
     if os.access("/usr/bin/chromium", os.X_OK):
         return "/usr/bin/chromium"
     return shutil.which("chromium")
