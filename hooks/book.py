@@ -355,7 +355,7 @@ class Book:
         """Queue every snippet file that a chapter uses; missing ones fail with their page."""
         if self.executor is None:
             return
-        for path in sorted(self.exports):
+        for path in self.exports:  # in the order the pages will be built
             try:
                 self.file_job(path, set())
             except (OSError, LookupError):

@@ -217,8 +217,7 @@ class Zygote:
                     part["stdout"] = data[start:stop].decode("utf-8", errors="replace")
         result["seconds"] = round(time.monotonic() - started, 4)
         shutil.rmtree(workdir, ignore_errors=True)
-        sys.stdout.write(json.dumps(result) + "\n")
-        sys.stdout.flush()
+        answer(result)
 
     def reap(self) -> None:
         now = time.monotonic()
@@ -258,11 +257,17 @@ class Zygote:
             self.reap()
 
 
+def answer(message: dict) -> None:
+    """One JSON line on fd 1, written whole even when SIGCHLD interrupts a long write."""
+    data = memoryview((json.dumps(message) + "\n").encode("utf-8"))
+    while data:
+        data = data[os.write(1, data):]
+
+
 def main() -> None:
     preload()
     parallel = int(os.environ.get("BOOK_JOBS") or os.cpu_count() or 1)
-    sys.stdout.write(json.dumps({"ready": True}) + "\n")
-    sys.stdout.flush()
+    answer({"ready": True})
     Zygote(parallel).serve()
 
 

@@ -179,3 +179,19 @@ def test_exec_block_inside_a_collapsed_answer(project):
     page = (project / "site" / "chapter" / "index.html").read_text(encoding="utf-8")
     box = page[page.index("<details"):page.index("</details>")]
     assert "slope: 3*x**2" in box and 'class="snippet"' in box and ">diff<" in box
+
+
+def test_many_parallel_snippets_with_long_output(project):
+    """Many snippets running at once, each printing a lot, all reach the page intact."""
+    chapter = project / "docs" / "chapter.md"
+    for k in range(16):
+        (project / "snippets" / "chapter" / f"long_{k}.py").write_text(
+            f'# --8<-- [start:show]\nprint("{k}:" + "x" * 150_000)\n# --8<-- [end:show]\n',
+            encoding="utf-8")
+        chapter.write_text(chapter.read_text(encoding="utf-8")
+                           + f'\n```python exec="on"\n--8<-- "chapter/long_{k}.py:show"\n```\n',
+                           encoding="utf-8")
+    result = build(project, project / "site", BOOK_JOBS="8")
+    assert result.returncode == 0, result.stderr
+    page = (project / "site" / "chapter" / "index.html").read_text(encoding="utf-8")
+    assert all(f"{k}:" + "x" * 150_000 in page for k in range(16))
