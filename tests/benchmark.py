@@ -9,6 +9,8 @@ Prints one table and writes bench-results.json with:
   to the build without execution, divided by the number of snippet jobs, is what running
   a snippet costs the build;
 - warm build: nothing changed since the last build;
+- what the notebooks cost: the build without execution, minus the same build without
+  hooks/notebooks.py and mkdocs-jupyter;
 - edit to page: under `mkdocs serve`, from saving an edited snippet to the rebuilt page;
 - the heaviest chapter page: bytes a browser transfers, and time until math and figures
   are visible (headless Chromium, when it is installed).
@@ -44,11 +46,11 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 LOGS: list[str] = []  # the hooks' own summary lines of the last build
 
 
-def build(site: Path, **env: str) -> float:
-    """Seconds for one `mkdocs build --strict`, start of process to exit."""
+def build(site: Path, config: str = "mkdocs.yml", **env: str) -> float:
+    """Seconds for one `mkdocs build`, start of process to exit."""
     start = time.perf_counter()
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
+        [sys.executable, "-m", "mkdocs", "build", "-f", config, "-d", str(site)],
         cwd=ROOT, env={**ENV, **env}, check=True, capture_output=True, text=True)
     seconds = time.perf_counter() - start
     LOGS[:] = [line.split("-  ", 1)[-1] for line in result.stderr.splitlines()
@@ -56,13 +58,24 @@ def build(site: Path, **env: str) -> float:
     return seconds
 
 
-def timed(repeat: int, prepare, site: Path, **env: str) -> float:
+def timed(repeat: int, prepare, site: Path, config: str = "mkdocs.yml", **env: str) -> float:
     """Median of `repeat` builds, each after `prepare()`."""
     times = []
     for _ in range(repeat):
         prepare()
-        times.append(build(site, **env))
+        times.append(build(site, config, **env))
     return statistics.median(times)
+
+
+def without_notebooks(repeat: int, site: Path) -> float:
+    """The build without execution, and without notebooks (hook and mkdocs-jupyter)."""
+    config = ROOT / ".bench-without-notebooks.yml"  # beside mkdocs.yml: same relative paths
+    config.write_text("INHERIT: mkdocs.yml\nstrict: false # the workbook pages are missing\n"
+                      "plugins: [search]\nhooks: [hooks/book.py]\n", encoding="utf-8")
+    try:
+        return timed(repeat, lambda: None, site, config.name, BOOK_EXECUTE="0")
+    finally:
+        config.unlink()
 
 
 def count_jobs() -> tuple[int, int]:
@@ -162,6 +175,7 @@ def main() -> None:
     executing = timed(args.repeat,
                       lambda: shutil.rmtree(CACHE / "snippets", ignore_errors=True), site)
     warm = timed(args.repeat, lambda: None, site)
+    bare = without_notebooks(args.repeat, site)
     edit = edit_to_page()
     page, weight = heaviest_page(site)
 
@@ -172,6 +186,8 @@ def main() -> None:
         "executing_build_s": round(executing, 3), "warm_build_s": round(warm, 3),
         "execution_s_per_snippet_block": round(per_snippet, 4),
         "warm_over_no_exec": round(warm / no_exec, 3),
+        "no_exec_without_notebooks_s": round(bare, 3),
+        "notebooks_cost_s": round(no_exec - bare, 3),
         "edit_to_page_s": None if edit is None else round(edit, 3),
         "heaviest_page": page, "heaviest_page_bytes": weight["bytes"],
         "heaviest_page_bytes_uncompressed": weight.get("bytes_uncompressed"),
@@ -189,6 +205,8 @@ def main() -> None:
         ("  execution per snippet block", f"{per_snippet * 1000:.1f} ms", "target <= 15 ms"),
         ("warm build (nothing changed)", f"{warm:.2f} s",
          f"{warm / no_exec:.2f} x no-exec, target <= 1.2"),
+        ("notebooks (hook + mkdocs-jupyter)", f"{no_exec - bare:.2f} s",
+         "no-exec build minus the same without them"),
         ("edit snippet -> page rebuilt", "n/a" if edit is None else f"{edit:.2f} s", "serve"),
         (f"heaviest page {page}", f"{weight['bytes'] / 1024:.0f} KiB",
          "gzip as on GitHub Pages; target <= 400 KiB"),
