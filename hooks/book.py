@@ -292,7 +292,6 @@ class Katex:
     def __init__(self):
         self.file = CACHE / "katex.json"
         self.cache: dict[str, dict] = read_json(self.file) or {}
-        self.used: set[str] = set()
         self.process: subprocess.Popen | None = None
 
     def render(self, items: list[tuple[str, bool]]) -> list[dict]:
@@ -310,7 +309,6 @@ class Katex:
             answers = json.loads(self.process.stdout.readline())
             for key, answer in zip(missing, answers):
                 self.cache[key] = answer
-        self.used.update(keys)
         return [{"html": searchless(self.cache[k]["html"])} if "html" in self.cache[k]
                 else self.cache[k] for k in keys]
 
@@ -319,7 +317,9 @@ class Katex:
             self.process.stdin.close()
             self.process.wait(10)
             self.process = None
-        good = {k: v for k, v in self.cache.items() if k in self.used and "html" in v}
+        # Every typeset formula stays (builds with and without execution share the file);
+        # `make clean` empties it.
+        good = {k: v for k, v in self.cache.items() if "html" in v}
         write_atomic(self.file, json.dumps(good))
 
 

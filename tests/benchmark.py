@@ -137,11 +137,14 @@ def edit_to_page() -> float | None:
         server.wait(10)
 
 
-def heaviest_page(site: Path) -> tuple[str, dict]:
-    """The chapter page with the most bytes to transfer, measured in Chromium if available."""
+def heaviest_page(site: Path) -> str:
+    """The page of the site with the most HTML."""
     pages = [p for p in site.rglob("index.html") if p.parent != site]
-    page = max(pages, key=lambda p: p.stat().st_size)
-    path = page.parent.relative_to(site).as_posix() + "/"
+    return max(pages, key=lambda p: p.stat().st_size).parent.relative_to(site).as_posix() + "/"
+
+
+def page_weight(site: Path, path: str) -> dict:
+    """A page's transferred bytes and time to math and figures, in Chromium if available."""
     from browser.measure import chromium_path, page_weight_and_visible, serve
 
     if chromium_path():
@@ -152,14 +155,15 @@ def heaviest_page(site: Path) -> tuple[str, dict]:
         with serve(site) as base:
             weight["ms_without_javascript"] = page_weight_and_visible(
                 base + path, javascript=False)["ms_to_math_and_figures"]
-        return path, weight
+        return weight
     # Without a browser: the page, its stylesheets and scripts, as files on disk.
+    page = site / path / "index.html"
     html = page.read_text(encoding="utf-8")
     size = page.stat().st_size
     for asset in site.rglob("*"):
         if asset.suffix in {".css", ".js"} and asset.name in html:
             size += asset.stat().st_size
-    return path, {"bytes": size, "ms_to_math_and_figures": None, "method": "files on disk"}
+    return {"bytes": size, "ms_to_math_and_figures": None, "method": "files on disk"}
 
 
 def main() -> None:
@@ -177,7 +181,9 @@ def main() -> None:
     warm = timed(args.repeat, lambda: None, site)
     bare = without_notebooks(args.repeat, site)
     edit = edit_to_page()
-    page, weight = heaviest_page(site)
+    page = heaviest_page(site)
+    weight = page_weight(site, page)
+    calculus = page_weight(site, "part-2/calculus/")  # Part II §1, the foundation's chapter
 
     per_snippet = (executing - no_exec) / max(blocks, 1)
     results = {
@@ -189,6 +195,8 @@ def main() -> None:
         "no_exec_without_notebooks_s": round(bare, 3),
         "notebooks_cost_s": round(no_exec - bare, 3),
         "edit_to_page_s": None if edit is None else round(edit, 3),
+        "calculus_page_bytes": calculus["bytes"],
+        "calculus_page_bytes_uncompressed": calculus.get("bytes_uncompressed"),
         "heaviest_page": page, "heaviest_page_bytes": weight["bytes"],
         "heaviest_page_bytes_uncompressed": weight.get("bytes_uncompressed"),
         "ms_math_visible_without_javascript": weight.get("ms_without_javascript"),
@@ -208,6 +216,9 @@ def main() -> None:
         ("notebooks (hook + mkdocs-jupyter)", f"{no_exec - bare:.2f} s",
          "no-exec build minus the same without them"),
         ("edit snippet -> page rebuilt", "n/a" if edit is None else f"{edit:.2f} s", "serve"),
+        ("§1 page part-2/calculus/", f"{calculus['bytes'] / 1024:.0f} KiB",
+         f"gzip; {calculus.get('bytes_uncompressed', calculus['bytes']) / 1024:.0f} KiB "
+         "uncompressed"),
         (f"heaviest page {page}", f"{weight['bytes'] / 1024:.0f} KiB",
          "gzip as on GitHub Pages; target <= 400 KiB"),
         ("  the same, uncompressed",
