@@ -48,7 +48,7 @@ ATTR = re.compile(r'([\w-]+)="([^"]*)"')
 INCLUDE = re.compile(r'^[ \t]*--8<--[ \t]+"(?P<path>[^":]+):(?P<section>[\w-]+)"[ \t]*$')
 COMPUTED = re.compile(r"\\computed\{(?P<path>[^}:]+):(?P<name>\w+)\}")
 MARKER = re.compile(r"^\s*# --8<-- \[(?P<kind>start|end):(?P<name>[\w-]+)\]\s*$")
-FIGURE = re.compile(r"<!-- book-figure (?P<key>[\w-]+) (?P<index>\d+) -->")
+FIGURE = re.compile(r"<!-- book-figure (?P<index>\d+) -->")
 MATH = re.compile(
     r'<span class="arithmatex">\\\((?P<inline>.*?)\\\)</span>'
     r'|<div class="arithmatex">\\\[(?P<display>.*?)\\\]</div>',
@@ -336,6 +336,7 @@ class Book:
         self.sections: dict[tuple[str, str], Job] = {}  # (path, section) -> what is shown
         self.exports: dict[str, set[str]] = {}  # snippet path -> names the prose uses
         self.errors: dict[str, str] = {}  # chapter -> error found while scanning
+        self.figures: list[str] = []  # figure HTML, by the number of its Markdown marker
         self.katex = Katex()
         self.started = time.perf_counter()
 
@@ -458,25 +459,19 @@ class Book:
             if figures and not block.attrs.get("alt"):
                 errors.append(f"{block.where}: snippets/{block.path}:{block.section} draws a "
                               'figure: give the block alt="..." text describing it')
-            for index, _ in enumerate(figures):
-                parts += [f"<!-- book-figure {shown.key} {index} -->", ""]
+            alt = html.escape(block.attrs.get("alt", ""), quote=True)
+            for svg in figures:  # raw SVG would not survive Markdown: a marker holds its place
+                self.figures.append('<figure class="snippet-figure">'
+                                    + svg.replace("<svg", f'<svg role="img" aria-label="{alt}"', 1)
+                                    + "</figure>")
+                parts += [f"<!-- book-figure {len(self.figures) - 1} -->", ""]
         parts.append("</div>")
         lines = "\n".join(parts).split("\n")
         return "\n".join(block.indent + line if line else "" for line in lines)
 
     def page_content(self, page: str, source: str, content: str) -> str:
         """Insert figures and typeset every formula of a rendered page."""
-        alts = {(b.path, b.section): b.attrs.get("alt", "") for b in self.blocks.get(page, [])}
-        by_key = {job.key: (key, job) for key, job in self.sections.items()}
-
-        def figure(match: re.Match) -> str:
-            (path, section), job = by_key[match["key"]]
-            svg = job.result["figures"][int(match["index"])]
-            alt = html.escape(alts.get((path, section), ""), quote=True)
-            svg = svg.replace("<svg", f'<svg role="img" aria-label="{alt}"', 1)
-            return f'<figure class="snippet-figure">{svg}</figure>'
-
-        content = FIGURE.sub(figure, content)
+        content = FIGURE.sub(lambda m: self.figures[int(m["index"])], content)
         found = list(MATH.finditer(content))
         if not found:
             return content

@@ -187,7 +187,6 @@ class Zygote:
 
     def start(self, job: dict) -> None:
         workdir = tempfile.mkdtemp(dir=self.root)
-        sys.stdout.flush()
         pid = os.fork()
         if pid == 0:
             run_child(job, workdir)
