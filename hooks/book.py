@@ -29,7 +29,9 @@ from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 
+from markdown import Markdown
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 log = logging.getLogger("mkdocs.hooks.book")
@@ -48,7 +50,7 @@ ATTR = re.compile(r'([\w-]+)="([^"]*)"')
 INCLUDE = re.compile(r'^[ \t]*--8<--[ \t]+"(?P<path>[^":]+):(?P<section>[\w-]+)"[ \t]*$')
 COMPUTED = re.compile(r"\\computed\{(?P<path>[^}:]+):(?P<name>\w+)\}")
 MARKER = re.compile(r"^\s*# --8<-- \[(?P<kind>start|end):(?P<name>[\w-]+)\]\s*$")
-FIGURE = re.compile(r"<!-- book-figure (?P<index>\d+) -->")
+PENDING = re.compile(r"<!-- book-output (?P<index>\d+) -->|\\bookvalue\{(?P<value>\d+)\}")
 MATH = re.compile(
     r'<span class="arithmatex">\\\((?P<inline>.*?)\\\)</span>'
     r'|<div class="arithmatex">\\\[(?P<display>.*?)\\\]</div>',
@@ -208,6 +210,18 @@ class Job:
         return shown
 
 
+@dataclass
+class Pending:
+    """Something a page shows once its snippet has run: a block's output, or a value."""
+
+    page: str
+    line: int  # in the chapter
+    job: Job
+    block: Block | None = None
+    value: str = ""  # the name of an exported value
+    source: str = ""  # how the chapter wrote the value: \computed{path:name}
+
+
 class Executor:
     """Runs jobs in the forking runner, at most once per content, with a disk cache."""
 
@@ -329,14 +343,15 @@ class Katex:
 class Book:
     """State of one build: the chapters' blocks, their files' jobs and the math renderer."""
 
-    def __init__(self, executor: Executor | None):
+    def __init__(self, executor: Executor | None, config):
         self.executor = executor
         self.blocks: dict[str, list[Block]] = {}
         self.files: dict[str, Job] = {}  # snippet path -> the job that ran the whole file
-        self.sections: dict[tuple[str, str], Job] = {}  # (path, section) -> what is shown
         self.exports: dict[str, set[str]] = {}  # snippet path -> names the prose uses
         self.errors: dict[str, str] = {}  # chapter -> error found while scanning
-        self.figures: list[str] = []  # figure HTML, by the number of its Markdown marker
+        self.pending: list[Pending] = []  # by the number of its marker on a page
+        self.converter = Markdown(extensions=config.markdown_extensions,
+                                  extension_configs=config.mdx_configs)
         self.katex = Katex()
         self.started = time.perf_counter()
 
@@ -388,15 +403,14 @@ class Book:
         return f"{where}: {what} failed\n{detail.rstrip()}"
 
     def page_markdown(self, page: str, markdown: str) -> str:
-        """Replace exec blocks by code, output and figures; \\computed{} by LaTeX values."""
+        """Put each exec block's code on the page, and a marker where its output will go.
+
+        Nothing waits for a snippet here: outputs, figures and \\computed{} values are put
+        in by `page_context`, once every page is read, so snippets run while pages render.
+        """
         if page in self.errors:
             raise BookError(self.errors[page])
         errors: list[str] = []
-        failed: dict[str, tuple[int, Job, dict]] = {}  # a failed file's first line here
-
-        def fail(line: int, job: Job, result: dict) -> None:
-            if job.path not in failed or line < failed[job.path][0]:
-                failed[job.path] = (line, job, result)
 
         def computed(match: re.Match) -> str:
             line = markdown.count("\n", 0, match.start()) + 1
@@ -408,80 +422,106 @@ class Book:
             except (OSError, LookupError) as err:
                 errors.append(f"docs/{page}:{line}: \\computed: {err}")
                 return ""
-            result = self.executor.wait(job)
-            if result["error"] or result["stderr"]:
-                fail(line, job, result)
-            elif name not in result["values"]:
-                errors.append(f"docs/{page}:{line}: snippets/{path} gave no value {name!r}")
-            else:
-                return "{" + result["values"][name] + "}"
-            return ""
+            self.pending.append(Pending(page, line, job, value=name, source=match[0]))
+            return f"\\bookvalue{{{len(self.pending) - 1}}}"
 
         # Values first: they replace text within lines, so line numbers stay the source's.
         markdown = COMPUTED.sub(computed, markdown)
         lines = markdown.splitlines()
         for block in reversed(find_blocks(page, markdown)):
-            lines[block.start:block.stop] = self.render_block(block, errors, fail).splitlines()
-        markdown = "\n".join(lines) + "\n"
-        errors += [self.failure(f"docs/{page}:{line}", job, result)
-                   for line, job, result in failed.values()]
+            lines[block.start:block.stop] = self.render_block(block, errors).splitlines()
         if errors:
             raise BookError("\n\n".join(dict.fromkeys(errors)))
-        return markdown
+        return "\n".join(lines) + "\n"
 
-    def render_block(self, block: Block, errors: list[str], fail) -> str:
-        """Markdown for one snippet section: its code, then what it printed and drew."""
+    def render_block(self, block: Block, errors: list[str]) -> str:
+        """Markdown for one snippet section: its code, and a marker for its output."""
         try:
             if self.executor is None:
-                shown = None
+                job = None
                 code = read_section(block.path, block.section)[0]
             else:
                 job = self.file_job(block.path, set())
                 code = read_section(block.path, block.section, job.code)[0]
-                result = self.executor.wait(job)
-                if result["error"] or result["stderr"]:
-                    fail(block.line, job, result)
-                    return ""
-                shown = self.sections[block.path, block.section] = job.shown(block.section)
         except (OSError, LookupError) as err:
             errors.append(f"{block.where}: {err}")
             return ""
         title = block.attrs.get("title", Path(block.path).name)
         parts = [f'<div class="snippet" data-snippet="{block.path}:{block.section}" markdown>',
                  "", f'```python title="{title}"', code.rstrip("\n"), "```", ""]
-        if shown is not None:
-            stdout, figures = shown.result["stdout"], shown.result["figures"]
-            if stdout:
-                ticks = max((len(m) for m in re.findall(r"`+", stdout)), default=0)
-                fence = "`" * max(3, ticks + 1)
-                parts += [f'{fence}{{ .text .no-copy .snippet-output title="Output" }}',
-                          stdout.rstrip("\n"), fence, ""]
-            if figures and not block.attrs.get("alt"):
-                errors.append(f"{block.where}: snippets/{block.path}:{block.section} draws a "
-                              'figure: give the block alt="..." text describing it')
-            alt = html.escape(block.attrs.get("alt", ""), quote=True)
-            for svg in figures:  # raw SVG would not survive Markdown: a marker holds its place
-                self.figures.append('<figure class="snippet-figure">'
-                                    + svg.replace("<svg", f'<svg role="img" aria-label="{alt}"', 1)
-                                    + "</figure>")
-                parts += [f"<!-- book-figure {len(self.figures) - 1} -->", ""]
+        if job is not None:  # raw HTML would not survive Markdown: a marker holds its place
+            self.pending.append(Pending(block.page, block.line, job, block=block))
+            parts += [f"<!-- book-output {len(self.pending) - 1} -->", ""]
         parts.append("</div>")
         lines = "\n".join(parts).split("\n")
         return "\n".join(block.indent + line if line else "" for line in lines)
 
-    def page_content(self, page: str, source: str, content: str) -> str:
-        """Insert figures and typeset every formula of a rendered page."""
-        content = FIGURE.sub(lambda m: self.figures[int(m["index"])], content)
+    def shown(self, path: str, section: str) -> Job | None:
+        """A section as the chapter shows it (its code, output and figures), once run."""
+        job = self.files.get(path)
+        if job is None:
+            return None
+        self.executor.wait(job)
+        return job.shown(section)
+
+    def output_html(self, block: Block, job: Job, errors: list[str]) -> str:
+        """HTML for what one section printed and drew."""
+        shown = job.shown(block.section)
+        stdout, figures = shown.result["stdout"], shown.result["figures"]
+        parts = []
+        if stdout:
+            ticks = max((len(m) for m in re.findall(r"`+", stdout)), default=0)
+            fence = "`" * max(3, ticks + 1)
+            parts.append(self.converter.reset().convert(
+                f'{fence}{{ .text .no-copy .snippet-output title="Output" }}\n'
+                f"{stdout.rstrip(chr(10))}\n{fence}\n"))
+        if figures and not block.attrs.get("alt"):
+            errors.append(f"{block.where}: snippets/{block.path}:{block.section} draws a "
+                          'figure: give the block alt="..." text describing it')
+        alt = html.escape(block.attrs.get("alt", ""), quote=True)
+        for svg in figures:
+            parts.append('<figure class="snippet-figure">'
+                         + svg.replace("<svg", f'<svg role="img" aria-label="{alt}"', 1)
+                         + "</figure>")
+        return "\n".join(parts)
+
+    def page_context(self, page: str, source: str, content: str) -> str:
+        """Insert outputs, figures and values, then typeset every formula of the page."""
+        errors: list[str] = []
+        failed: dict[str, tuple[int, Job, dict]] = {}  # a failed file's first line here
+
+        def insert(match: re.Match) -> str:
+            item = self.pending[int(match["index"] or match["value"])]
+            result = self.executor.wait(item.job)
+            if result["error"] or result["stderr"]:
+                if item.job.path not in failed or item.line < failed[item.job.path][0]:
+                    failed[item.job.path] = (item.line, item.job, result)
+                return ""
+            if item.block is not None:
+                return self.output_html(item.block, item.job, errors)
+            if item.value not in result["values"]:
+                errors.append(f"docs/{page}:{item.line}: snippets/{item.job.path} "
+                              f"gave no value {item.value!r}")
+                return ""
+            return html.escape("{" + result["values"][item.value] + "}", quote=False)
+
+        raw = [m[0] for m in MATH.finditer(content)]  # with \bookvalue{}: a source line
+        content = PENDING.sub(insert, content)
+        errors += [self.failure(f"docs/{page}:{line}", job, result)
+                   for line, job, result in failed.values()]
+        if errors:
+            raise BookError("\n\n".join(dict.fromkeys(errors)))
         found = list(MATH.finditer(content))
         if not found:
             return content
         items = [(html.unescape(m["inline"] if m["display"] is None else m["display"]).strip(),
                   m["display"] is not None) for m in found]
         answers = self.katex.render(items)
-        errors = []
-        for (tex, _), answer in zip(items, answers):
+        for (tex, _), answer, written in zip(items, answers, raw):
             if "error" in answer:
-                first = tex.splitlines()[0].strip()
+                written = PENDING.sub(lambda m: self.pending[int(m["value"])].source, written)
+                first = html.unescape(MATH.sub(lambda m: m["inline"] or m["display"], written)
+                                      ).strip().splitlines()[0].strip()
                 line = next((n for n, text in enumerate(source.splitlines(), 1)
                              if first in text), "?")
                 errors.append(f"docs/{page}:{line}: KaTeX cannot typeset ${tex}$: "
@@ -544,7 +584,7 @@ def on_files(files: Files, config) -> Files:
         _executor = Executor()
     if EXECUTE and _executor.process is not None and _executor.process.poll() is not None:
         _executor.process = None
-    _book = Book(_executor if EXECUTE else None)
+    _book = Book(_executor if EXECUTE else None, config)
     if _executor is not None:
         _executor.executed = _executor.cached = 0
     if not (KATEX / "katex.min.css").is_file():
@@ -563,10 +603,16 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(content, page, config, files):
-    source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
-    content = _book.page_content(page.file.src_uri, source, content)
     _book.typeset_toc(page.toc)
     return content
+
+
+@event_priority(100)  # before the search plugin indexes the page
+def on_page_context(context, page, config, nav):
+    """Every page is read: put in what snippets printed and drew, and typeset the math."""
+    source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
+    page.content = _book.page_context(page.file.src_uri, source, page.content)
+    return context
 
 
 def on_post_build(config):

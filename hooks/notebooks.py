@@ -208,13 +208,12 @@ class Builder:
 
     # Cells
     def code_cell(self, block, count: int) -> nbformat.NotebookNode:
-        job = self.book._book.sections.get((block.path, block.section))
+        book = self.book._book
+        job = book.shown(block.path, block.section) if book.executor else None
         if job is None:  # BOOK_EXECUTE=0: code only
             code = self.book.read_section(block.path, block.section)[0]
             result = {"stdout": "", "figures": []}
         else:
-            if not job.done.is_set():
-                self.book._book.executor.wait(job)
             code, result = job.code, job.result or {}
         outputs = []
         if result.get("stdout"):
