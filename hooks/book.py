@@ -50,6 +50,7 @@ ATTR = re.compile(r'([\w-]+)="([^"]*)"')
 INCLUDE = re.compile(r'^[ \t]*--8<--[ \t]+"(?P<path>[^":]+):(?P<section>[\w-]+)"[ \t]*$')
 COMPUTED = re.compile(r"\\computed\{(?P<path>[^}:]+):(?P<name>\w+)\}")
 MARKER = re.compile(r"^\s*# --8<-- \[(?P<kind>start|end):(?P<name>[\w-]+)\]\s*$")
+FIGURE = re.compile(r"<!-- book-figure (?P<index>\d+) -->")
 PENDING = re.compile(r"<!-- book-output (?P<index>\d+) -->|\\bookvalue\{(?P<value>\d+)\}")
 MATH = re.compile(
     r'<span class="arithmatex">\\\((?P<inline>.*?)\\\)</span>'
@@ -350,6 +351,7 @@ class Book:
         self.exports: dict[str, set[str]] = {}  # snippet path -> names the prose uses
         self.errors: dict[str, str] = {}  # chapter -> error found while scanning
         self.pending: list[Pending] = []  # by the number of its marker on a page
+        self.figures: list[str] = []  # figure HTML, by the number of its marker
         self.converter = Markdown(extensions=config.markdown_extensions,
                                   extension_configs=config.mdx_configs)
         self.katex = Katex()
@@ -479,10 +481,11 @@ class Book:
             errors.append(f"{block.where}: snippets/{block.path}:{block.section} draws a "
                           'figure: give the block alt="..." text describing it')
         alt = html.escape(block.attrs.get("alt", ""), quote=True)
-        for svg in figures:
-            parts.append('<figure class="snippet-figure">'
-                         + svg.replace("<svg", f'<svg role="img" aria-label="{alt}"', 1)
-                         + "</figure>")
+        for svg in figures:  # a marker until the search plugin has indexed the page
+            self.figures.append('<figure class="snippet-figure">'
+                                + svg.replace("<svg", f'<svg role="img" aria-label="{alt}"', 1)
+                                + "</figure>")
+            parts.append(f"<!-- book-figure {len(self.figures) - 1} -->")
         return "\n".join(parts)
 
     def page_context(self, page: str, source: str, content: str) -> str:
@@ -574,16 +577,17 @@ def on_config(config):
     ROOT = Path(config.config_file_path).resolve().parent
     SNIPPETS, CACHE = ROOT / "snippets", ROOT / ".cache" / "book"
     config.extra_css.insert(0, "assets/katex/katex.min.css")
+    global _executor
+    if EXECUTE and _executor is None:  # one runner for a build, or for all rebuilds of serve
+        _executor = Executor()
+    if EXECUTE and (_executor.process is None or _executor.process.poll() is not None):
+        _executor.start()  # it imports its libraries while MkDocs reads the files
     return config
 
 
 def on_files(files: Files, config) -> Files:
     """Add KaTeX's CSS and fonts to the site; find and queue every chapter's snippets."""
-    global _book, _executor
-    if EXECUTE and _executor is None:  # one runner for a build, or for all rebuilds of serve
-        _executor = Executor()
-    if EXECUTE and _executor.process is not None and _executor.process.poll() is not None:
-        _executor.process = None
+    global _book
     _book = Book(_executor if EXECUTE else None, config)
     if _executor is not None:
         _executor.executed = _executor.cached = 0
@@ -613,6 +617,11 @@ def on_page_context(context, page, config, nav):
     source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
     page.content = _book.page_context(page.file.src_uri, source, page.content)
     return context
+
+
+def on_post_page(output, page, config):
+    """Figures go in last: the search index has no use for their SVG, and is faster so."""
+    return FIGURE.sub(lambda m: _book.figures[int(m["index"])], output)
 
 
 def on_post_build(config):

@@ -819,7 +819,7 @@ def on_files(files: Files, config) -> Files:
         if uri.endswith("-solutions.ipynb"):  # outputs come once the snippets have run
             text = placeholder(f"{PARTS[part]} workbook: solutions")
         else:
-            text = nbformat.writes(_state.workbooks.workbook(_state.builder, part))
+            text = dumps(_state.workbooks.workbook(_state.builder, part))
         write_if_changed(path, text)
         # A file of another source folder rather than File.generated: mkdocs-jupyter's
         # NotebookFile recomputes abs_src_path from src_dir, which a generated file lacks.
@@ -828,8 +828,14 @@ def on_files(files: Files, config) -> Files:
     return files
 
 
+def dumps(nb: nbformat.NotebookNode) -> str:
+    """nbformat.writes without its schema validation, which the tests do once per notebook
+    (in every build it cost as much as writing)."""
+    return nbformat.v4.nbjson.writes(nb)
+
+
 def placeholder(title: str) -> str:
-    return nbformat.writes(nbformat.v4.new_notebook(
+    return dumps(nbformat.v4.new_notebook(
         cells=[nbformat.v4.new_markdown_cell(f"# {title}")], metadata=dict(KERNEL)))
 
 
@@ -848,7 +854,7 @@ def on_pre_page(page, config, files):
         page.edit_url = None  # generated from the chapters: edit those instead
     if uri in _state.generated and uri.endswith("-solutions.ipynb"):
         nb = _state.workbooks.solutions(_state.builder, _state.generated[uri])
-        write_if_changed(OUT / uri, nbformat.writes(nb))
+        write_if_changed(OUT / uri, dumps(nb))
     return page
 
 
@@ -927,7 +933,7 @@ def on_post_page(output, page, config):
     nb = _state.builder.chapter(uri, markdown)
     target = Path(page.file.abs_dest_path).parent / notebook_name(uri)
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(nbformat.writes(nb), encoding="utf-8")
+    target.write_text(dumps(nb), encoding="utf-8")
     _state.written.append((str(target), uri))
     return output
 

@@ -231,9 +231,10 @@ def test_every_exercise_has_a_check_and_a_tested_answer():
 
 @pytest.mark.parametrize("uri", WORKBOOKS)
 def test_workbook_runs_top_to_bottom(uri, site, tmp_path):
-    """A workbook (unanswered) and its solutions run in a fresh kernel without an error."""
+    """A workbook (unanswered) and its solutions are valid and run in a fresh kernel."""
     path = site / uri.removesuffix(".ipynb") / Path(uri).name
     nb = nbformat.read(path, as_version=4)
+    nbformat.validate(nb)
     ran = execute(nb, tmp_path)
     answer_cells = [c for c in ran.cells if c.metadata.get("exercise")]
     if uri.endswith("-solutions.ipynb"):
