@@ -36,7 +36,7 @@ import traceback
 from collections import deque
 
 PRELOAD = ("numpy", "sympy", "matplotlib.pyplot")
-# A backend that draws like Agg and whose show() returns at once: the runner
+# A backend that draws SVG and whose show() returns at once: the runner
 # collects the figures a snippet made after it ends.
 BACKEND = "module://capture_backend"
 
