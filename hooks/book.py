@@ -350,6 +350,7 @@ class Book:
         self.files: dict[str, Job] = {}  # snippet path -> the job that ran the whole file
         self.exports: dict[str, set[str]] = {}  # snippet path -> names the prose uses
         self.errors: dict[str, str] = {}  # chapter -> error found while scanning
+        self.urgent: list[str] = []  # snippet files to run before the others
         self.pending: list[Pending] = []  # by the number of its marker on a page
         self.figures: list[str] = []  # figure HTML, by the number of its marker
         self.converter = Markdown(extensions=config.markdown_extensions,
@@ -369,11 +370,17 @@ class Book:
         for path, name, _ in find_computed(markdown):
             self.exports.setdefault(path, set()).add(name)
 
+    def first(self, paths: list[str]) -> None:
+        """Run these snippet files before the others: a page being read needs them."""
+        self.urgent += [path for path in paths if path not in self.urgent]
+
     def submit(self) -> None:
         """Queue every snippet file that a chapter uses; missing ones fail with their page."""
         if self.executor is None:
             return
-        for path in self.exports:  # in the order the pages will be built
+        # The urgent ones, then the others in the order the pages will be built.
+        for path in dict.fromkeys([p for p in self.urgent if p in self.exports]
+                                  + list(self.exports)):
             try:
                 self.file_job(path, set())
             except (OSError, LookupError):
@@ -586,7 +593,7 @@ def on_config(config):
 
 
 def on_files(files: Files, config) -> Files:
-    """Add KaTeX's CSS and fonts to the site; find and queue every chapter's snippets."""
+    """Add KaTeX's CSS and fonts to the site; find every chapter's snippets."""
     global _book
     _book = Book(_executor if EXECUTE else None, config)
     if _executor is not None:
@@ -598,8 +605,14 @@ def on_files(files: Files, config) -> Files:
         files.append(File.generated(config, uri, abs_src_path=str(asset)))
     for file in files.documentation_pages():
         _book.scan(file.src_uri, Path(file.abs_src_path).read_text(encoding="utf-8"))
-    _book.submit()
     return files
+
+
+@event_priority(-100)  # after other hooks have said which snippets they need first
+def on_nav(nav, config, files):
+    """Queue every chapter's snippets: they run while the pages are read."""
+    _book.submit()
+    return nav
 
 
 def on_page_markdown(markdown, page, config, files):

@@ -8,9 +8,10 @@ book hook ran in this build, and their outputs are what those runs printed and d
   "Download notebook" / "Open in Colab" links at the top.
 - Each part gets a workbook (its exercises as answer cells with a `check_...` function
   that says right or wrong) and a solutions notebook. They are generated outside docs/
-  (in .cache/notebooks/) and added as generated files, which mkdocs-jupyter renders as
-  pages; math in them is typeset with the book's KaTeX at build time and the MathJax and
-  Mermaid scripts nbconvert adds (loaded from a CDN) are removed.
+  (in .cache/notebooks/<build process id>/, removed when the build ends) and added as
+  generated files, which mkdocs-jupyter renders as pages; math in them is typeset with
+  the book's KaTeX at build time and the MathJax and Mermaid scripts nbconvert adds
+  (loaded from a CDN) are removed.
 """
 
 from __future__ import annotations
@@ -20,8 +21,10 @@ import html
 import inspect
 import json
 import logging
+import os
 import posixpath
 import re
+import shutil
 import textwrap
 import time
 from dataclasses import dataclass
@@ -662,6 +665,19 @@ class Workbooks:
             self.tasks[part] = [task for page, text in sorted(sources.items(), key=nav_order)
                                 if page.startswith(part + "/") for task in find_tasks(page, text)]
 
+    def needed(self, book) -> list[str]:
+        """The snippet files the solutions notebooks show or quote, in their order."""
+        paths: list[str] = []
+        for part in PARTS:
+            for task in self.tasks[part]:
+                text = "\n".join(task.prompt + task.answer)
+                try:
+                    paths += [block.path for block in book.find_blocks(task.page, text)]
+                except book.BookError:
+                    pass  # the chapter's own page reports it
+                paths += [path for path, _, _ in book.find_computed(text)]
+        return list(dict.fromkeys(paths))
+
     def uris(self) -> dict[str, str]:
         """Generated file -> the part it belongs to."""
         out = {}
@@ -793,7 +809,9 @@ def timed(function):
 def on_config(config):
     global ROOT, OUT
     ROOT = Path(config.config_file_path).resolve().parent
-    OUT = ROOT / ".cache" / "notebooks"
+    # One folder per build process: builds of one project running side by side (the test
+    # suite's) never read each other's half-made notebooks.
+    OUT = ROOT / ".cache" / "notebooks" / str(os.getpid())
     _state.book = next((module for name, module in config["hooks"].items()
                         if Path(name).name == "book.py"), None)
     if _state.book is None:
@@ -834,13 +852,20 @@ def dumps(nb: nbformat.NotebookNode) -> str:
     return nbformat.v4.nbjson.writes(nb)
 
 
+def on_nav(nav, config, files):
+    """The solutions notebooks are written while pages are read: run their snippets first."""
+    if _state.book._book is not None:
+        _state.book._book.first(_state.workbooks.needed(_state.book))
+    return nav
+
+
 def placeholder(title: str) -> str:
     return dumps(nbformat.v4.new_notebook(
         cells=[nbformat.v4.new_markdown_cell(f"# {title}")], metadata=dict(KERNEL)))
 
 
 def write_if_changed(path: Path, text: str) -> None:
-    """Write atomically (parallel test builds share .cache/), and only a changed notebook."""
+    """Write atomically, and only a changed notebook (`mkdocs serve` rebuilds reuse them)."""
     if not path.is_file() or path.read_text(encoding="utf-8") != text:
         _state.book.write_atomic(path, text)
 
@@ -936,6 +961,11 @@ def on_post_page(output, page, config):
     target.write_text(dumps(nb), encoding="utf-8")
     _state.written.append((str(target), uri))
     return output
+
+
+def on_shutdown():
+    if OUT.name == str(os.getpid()):
+        shutil.rmtree(OUT, ignore_errors=True)
 
 
 def on_post_build(config):
