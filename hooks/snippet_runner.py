@@ -92,18 +92,32 @@ def figure_svgs(prefix: str) -> list[str]:
     if "matplotlib.pyplot" not in sys.modules:
         return []
     import matplotlib.pyplot as plt
+    from matplotlib.layout_engine import PlaceHolderLayoutEngine
 
     svgs = []
     for k, num in enumerate(plt.get_fignums()):
-        buf = io.StringIO()
+        figure, buf, box = plt.figure(num), io.StringIO(), []
+
+        def measure(event, figure=figure, box=box):
+            box.append(figure.get_tightbbox(event.renderer))
+
+        # What bbox_inches="tight" shows, measured as the figure is drawn: bbox_inches
+        # would lay every text out in a pass of its own first.
+        if isinstance(figure.get_layout_engine(), PlaceHolderLayoutEngine):
+            figure.set_layout_engine(None)  # tight_layout() ran: no layout pass before saving
+        watch = figure.canvas.mpl_connect("draw_event", measure)
         with plt.rc_context({"svg.hashsalt": "book", "svg.fonttype": "path"}):
-            plt.figure(num).savefig(buf, format="svg", transparent=True,
-                                    bbox_inches="tight", metadata={"Date": None})
+            figure.savefig(buf, format="svg", transparent=True, metadata={"Date": None})
+            pad = plt.rcParams["savefig.pad_inches"]
+        figure.canvas.mpl_disconnect(watch)
+        (x0, y0), (x1, y1) = (box[-1].padded(pad).get_points() * 72).round(3)
+        view = f"{x0:g} {figure.get_figheight() * 72 - y1:g} {x1 - x0:g} {y1 - y0:g}"
         svg = buf.getvalue()
         svg = svg[svg.index("<svg"):]  # drop the XML prolog and doctype
         svg = re.sub(r"<metadata>.*?</metadata>\s*", "", svg, flags=re.S)
-        # Scale with the column: keep the viewBox, drop the fixed size in points.
-        svg = re.sub(r'<svg([^>]*?) width="[^"]*" height="[^"]*"', r"<svg\1", svg, count=1)
+        # Scale with the column: the tight box as the viewBox, no fixed size in points.
+        svg = re.sub(r'<svg([^>]*?) width="[^"]*" height="[^"]*" viewBox="[^"]*"',
+                     rf'<svg\1 viewBox="{view}"', svg, count=1)
         # Black ink follows the text colour, so axes read in light and dark mode;
         # text glyphs carry no fill of their own and inherit the root's.
         svg = re.sub(r"#000000\b|\bblack\b", "currentColor", svg)
