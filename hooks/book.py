@@ -292,6 +292,13 @@ class Executor:
             self.process.wait(10)
             self.process = None
 
+    def stop(self) -> None:
+        """Stop an idle runner at once, even while it is still importing its libraries."""
+        if self.process is not None:
+            self.process.kill()
+            self.process.wait(10)
+            self.process = None
+
 
 # --- Typesetting math -------------------------------------------------------------
 
@@ -571,6 +578,12 @@ class Book:
 
 _executor: Executor | None = None  # lives as long as `mkdocs serve`, reused by rebuilds
 _book: Book | None = None
+_serving = False
+
+
+def on_startup(command, dirty):
+    global _serving
+    _serving = command == "serve"
 
 
 def on_shutdown():
@@ -612,6 +625,8 @@ def on_files(files: Files, config) -> Files:
 def on_nav(nav, config, files):
     """Queue every chapter's snippets: they run while the pages are read."""
     _book.submit()
+    if _executor is not None and not _executor.executed and not _serving:
+        _executor.stop()  # every result came from the cache
     return nav
 
 
