@@ -522,7 +522,9 @@ class Book:
                 return ""
             return html.escape("{" + result["values"][item.value] + "}", quote=False)
 
-        raw = [m[0] for m in MATH.finditer(content)]  # with \bookvalue{}: a source line
+        # Each formula's TeX before the values go in, to find its line in the chapter.
+        raw = [m["inline"] if m["display"] is None else m["display"]
+               for m in MATH.finditer(content)]
         content = PENDING.sub(insert, content)
         errors += [self.failure(f"docs/{page}:{line}", job, result)
                    for line, job, result in failed.values()]
@@ -537,8 +539,7 @@ class Book:
         for (tex, _), answer, written in zip(items, answers, raw):
             if "error" in answer:
                 written = PENDING.sub(lambda m: self.pending[int(m["value"])].source, written)
-                first = html.unescape(MATH.sub(lambda m: m["inline"] or m["display"], written)
-                                      ).strip().splitlines()[0].strip()
+                first = html.unescape(written).strip().splitlines()[0].strip()
                 line = next((n for n, text in enumerate(source.splitlines(), 1)
                              if first in text), "?")
                 errors.append(f"docs/{page}:{line}: KaTeX cannot typeset ${tex}$: "
