@@ -20,6 +20,7 @@ import json
 import logging
 import os
 import platform
+import queue
 import re
 import subprocess
 import sys
@@ -252,8 +253,7 @@ class Executor:
         with self.lock:
             if self.process is None:
                 self.start()
-            self.process.stdin.write(json.dumps(job.payload()) + "\n")
-            self.process.stdin.flush()
+            self.outbox.put(json.dumps(job.payload()) + "\n")
         self.executed += 1
         return job
 
@@ -262,7 +262,21 @@ class Executor:
         self.process = subprocess.Popen(
             [sys.executable, str(HOOKS / "snippet_runner.py")], cwd=ROOT, env=env,
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, encoding="utf-8")
+        self.outbox: queue.SimpleQueue[str | None] = queue.SimpleQueue()
         threading.Thread(target=self.read, args=(self.process,), daemon=True).start()
+        threading.Thread(target=self.write, args=(self.process, self.outbox),
+                         daemon=True).start()
+
+    def write(self, process: subprocess.Popen, outbox: queue.SimpleQueue) -> None:
+        """Hand jobs to the runner. A thread of its own: until the runner has imported its
+        libraries it reads nothing, and a full pipe would stall the build that long."""
+        try:
+            while (line := outbox.get()) is not None:
+                process.stdin.write(line)
+                process.stdin.flush()
+            process.stdin.close()
+        except (BrokenPipeError, ValueError):
+            pass  # the runner was stopped: `read` marks its jobs failed
 
     def read(self, process: subprocess.Popen) -> None:
         """Hand each result line to its job; mark every job failed if the runner dies."""
@@ -288,7 +302,7 @@ class Executor:
 
     def close(self) -> None:
         if self.process is not None:
-            self.process.stdin.close()
+            self.outbox.put(None)  # the writer closes stdin once every job is sent
             self.process.wait(10)
             self.process = None
 
