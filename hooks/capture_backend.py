@@ -1,14 +1,28 @@
 """Matplotlib backend for the snippet runner: SVG drawing, and show() returns at once.
 
 The canvas is the SVG one the runner saves figures with, so a layout a snippet asks for
-(`fig.tight_layout()`) measures text with the same renderer, and Matplotlib's caches of
-typeset labels serve both passes.
+(`fig.tight_layout()`) measures text with the same kind of renderer as the drawing. Each
+renderer would typeset math labels with its own parser and cache; here they share one,
+so a label is typeset once, not once for the layout and again for the drawing.
 """
 
 from matplotlib.backend_bases import FigureManagerBase
-from matplotlib.backends.backend_svg import FigureCanvasSVG
+from matplotlib.backends import backend_svg
+from matplotlib.textpath import TextToPath
 
-FigureCanvas = FigureCanvasSVG
+
+class RendererSVG(backend_svg.RendererSVG):
+    """Matplotlib's SVG renderer, with one text-to-path converter for all instances."""
+
+    text2path = TextToPath()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._text2path = self.text2path
+
+
+backend_svg.RendererSVG = RendererSVG  # what FigureCanvasSVG.print_svg draws with
+FigureCanvas = backend_svg.FigureCanvasSVG
 FigureManager = FigureManagerBase
 
 
