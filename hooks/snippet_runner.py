@@ -274,6 +274,7 @@ class Zygote:
                 except BlockingIOError:
                     pass
             self.reap()
+        shutil.rmtree(self.root, ignore_errors=True)
 
 
 def answer(message: dict) -> None:
@@ -284,10 +285,14 @@ def answer(message: dict) -> None:
 
 
 def main() -> None:
+    # Below MkDocs in priority: the build keeps its core while it renders pages, and the
+    # snippets take both cores when it waits for them.
+    os.nice(10)
     preload()
     parallel = int(os.environ.get("BOOK_JOBS") or os.cpu_count() or 1)
     answer({"ready": True})
     Zygote(parallel).serve()
+    os._exit(0)  # skip tearing down the libraries: the build is waiting for this exit
 
 
 if __name__ == "__main__":
