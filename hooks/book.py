@@ -309,6 +309,7 @@ class Executor:
     def stop(self) -> None:
         """Stop an idle runner at once, even while it is still importing its libraries."""
         if self.process is not None:
+            self.outbox.put(None)  # and its writer thread
             self.process.kill()
             self.process.wait(10)
             self.process = None

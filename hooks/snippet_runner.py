@@ -285,9 +285,11 @@ def answer(message: dict) -> None:
 
 
 def main() -> None:
-    # Below MkDocs in priority: the build keeps its core while it renders pages, and the
-    # snippets take both cores when it waits for them.
-    os.nice(10)
+    # A little below MkDocs in priority: the build keeps a core of its own while it renders
+    # pages, and the snippets take both cores while it waits for them. Only a little: the
+    # time limit counts seconds on the clock, and beside other busy processes (a parallel
+    # test run) a snippet must still get its share of a core.
+    os.nice(5)
     preload()
     parallel = int(os.environ.get("BOOK_JOBS") or os.cpu_count() or 1)
     answer({"ready": True})
