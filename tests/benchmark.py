@@ -182,7 +182,7 @@ def page_weight(site: Path, path: str) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=5, help="builds per measurement")
+    parser.add_argument("--repeat", type=int, default=9, help="builds per measurement")
     args = parser.parse_args()
     site = Path(tempfile.mkdtemp(prefix="bench-site-"))
     blocks, jobs = count_jobs()
