@@ -4,13 +4,14 @@
 
 Prints one table and writes bench-results.json with:
 - cold build: empty caches, every snippet executed and every formula typeset;
-- build with execution off (BOOK_EXECUTE=0), math cache warm;
-- build executing every snippet (snippet cache empty, math cache warm), alternating with
-  the build without execution: the median difference within these pairs, divided by the
-  number of snippet blocks, is what running a snippet costs the build;
-- warm build: nothing changed since the last build;
-- what the notebooks cost: the build without execution, minus the same build without
-  hooks/notebooks.py and mkdocs-jupyter;
+- then rounds of four builds, math cache warm, so that a machine whose speed drifts
+  weighs on all four alike; each comparison is the median of those within rounds:
+  - the build with execution off (BOOK_EXECUTE=0);
+  - the build executing every snippet (snippet cache empty): its difference from the
+    first, divided by the number of snippet blocks, is what running a snippet costs;
+  - the warm build: nothing changed since the last build;
+  - the build with execution off and without hooks/notebooks.py and mkdocs-jupyter:
+    what the notebooks cost;
 - edit to page: under `mkdocs serve`, from saving an edited snippet to the rebuilt page;
 - the heaviest chapter page: bytes a browser transfers, and time until math and figures
   are visible (headless Chromium, when it is installed).
@@ -58,38 +59,30 @@ def build(site: Path, config: str = "mkdocs.yml", **env: str) -> float:
     return seconds
 
 
-def timed(repeat: int, prepare, site: Path, config: str = "mkdocs.yml", **env: str) -> float:
-    """Median of `repeat` builds, each after `prepare()`."""
-    times = []
-    for _ in range(repeat):
-        prepare()
-        times.append(build(site, config, **env))
-    return statistics.median(times)
-
-
-def paired(repeat: int, site: Path) -> tuple[float, float, float]:
-    """Builds without and with execution, alternating, so that a machine slowing down or
-    speeding up meanwhile weighs on both alike: their medians, and the median of the
-    differences within pairs."""
-    no_exec, executing = [], []
-    for _ in range(repeat):
-        no_exec.append(build(site, BOOK_EXECUTE="0"))
-        shutil.rmtree(CACHE / "snippets", ignore_errors=True)
-        executing.append(build(site))
-    differences = [e - n for n, e in zip(no_exec, executing)]
-    return (statistics.median(no_exec), statistics.median(executing),
-            statistics.median(differences))
-
-
-def without_notebooks(repeat: int, site: Path) -> float:
-    """The build without execution, and without notebooks (hook and mkdocs-jupyter)."""
+def rounds(repeat: int, site: Path) -> dict[str, list[float]]:
+    """Seconds of `repeat` rounds of four builds: without execution, executing every
+    snippet (none cached), warm (nothing changed since), and without execution or
+    notebooks (hook and mkdocs-jupyter). A machine slowing down or speeding up meanwhile
+    weighs on all four alike, and each comparison is made within a round."""
     config = ROOT / ".bench-without-notebooks.yml"  # beside mkdocs.yml: same relative paths
     config.write_text("INHERIT: mkdocs.yml\nstrict: false # the workbook pages are missing\n"
                       "plugins: [search]\nhooks: [hooks/book.py]\n", encoding="utf-8")
+    times: dict[str, list[float]] = {"no_exec": [], "executing": [], "warm": [], "bare": []}
     try:
-        return timed(repeat, lambda: None, site, config.name, BOOK_EXECUTE="0")
+        for _ in range(repeat):
+            times["no_exec"].append(build(site, BOOK_EXECUTE="0"))
+            shutil.rmtree(CACHE / "snippets", ignore_errors=True)
+            times["executing"].append(build(site))
+            times["warm"].append(build(site))
+            times["bare"].append(build(site, config.name, BOOK_EXECUTE="0"))
     finally:
         config.unlink()
+    return times
+
+
+def within(times: dict[str, list[float]], compare) -> float:
+    """The median over rounds of `compare(round)`, a round being {build: seconds}."""
+    return statistics.median(compare(dict(zip(times, one))) for one in zip(*times.values()))
 
 
 def count_jobs() -> tuple[int, int]:
@@ -187,11 +180,15 @@ def main() -> None:
     site = Path(tempfile.mkdtemp(prefix="bench-site-"))
     blocks, jobs = count_jobs()
 
-    cold = timed(1, lambda: shutil.rmtree(CACHE, ignore_errors=True), site)
+    shutil.rmtree(CACHE, ignore_errors=True)
+    cold = build(site)
     cold_logs = list(LOGS)
-    no_exec, executing, cost = paired(args.repeat, site)
-    warm = timed(args.repeat, lambda: None, site)
-    bare = without_notebooks(args.repeat, site)
+    times = rounds(args.repeat, site)
+    no_exec, executing, warm, bare = (statistics.median(times[name])
+                                      for name in ("no_exec", "executing", "warm", "bare"))
+    cost = within(times, lambda r: r["executing"] - r["no_exec"])
+    warm_ratio = within(times, lambda r: r["warm"] / r["no_exec"])
+    notebooks = within(times, lambda r: r["no_exec"] - r["bare"])
     edit = edit_to_page()
     page = heaviest_page(site)
     weight = page_weight(site, page)
@@ -204,9 +201,9 @@ def main() -> None:
         "executing_build_s": round(executing, 3), "execution_cost_s": round(cost, 3),
         "warm_build_s": round(warm, 3),
         "execution_s_per_snippet_block": round(per_snippet, 4),
-        "warm_over_no_exec": round(warm / no_exec, 3),
+        "warm_over_no_exec": round(warm_ratio, 3),
         "no_exec_without_notebooks_s": round(bare, 3),
-        "notebooks_cost_s": round(no_exec - bare, 3),
+        "notebooks_cost_s": round(notebooks, 3),
         "edit_to_page_s": None if edit is None else round(edit, 3),
         "calculus_page_bytes": calculus["bytes"],
         "calculus_page_bytes_uncompressed": calculus.get("bytes_uncompressed"),
@@ -224,10 +221,10 @@ def main() -> None:
         ("build, execution off", f"{no_exec:.2f} s", ""),
         ("build, every snippet executed", f"{executing:.2f} s", ""),
         ("  execution per snippet block", f"{per_snippet * 1000:.1f} ms",
-         f"target <= 15 ms; median of {args.repeat} paired differences"),
+         f"target <= 15 ms; median of {args.repeat} differences within rounds"),
         ("warm build (nothing changed)", f"{warm:.2f} s",
-         f"{warm / no_exec:.2f} x no-exec, target <= 1.2"),
-        ("notebooks (hook + mkdocs-jupyter)", f"{no_exec - bare:.2f} s",
+         f"{warm_ratio:.2f} x no-exec (median within rounds), target <= 1.2"),
+        ("notebooks (hook + mkdocs-jupyter)", f"{notebooks:.2f} s",
          "no-exec build minus the same without them"),
         ("edit snippet -> page rebuilt", "n/a" if edit is None else f"{edit:.2f} s", "serve"),
         ("§1 page part-2/calculus/", f"{calculus['bytes'] / 1024:.0f} KiB",
