@@ -80,9 +80,9 @@ def rounds(repeat: int, site: Path) -> dict[str, list[float]]:
     return times
 
 
-def within(times: dict[str, list[float]], compare) -> float:
-    """The median over rounds of `compare(round)`, a round being {build: seconds}."""
-    return statistics.median(compare(dict(zip(times, one))) for one in zip(*times.values()))
+def within(times: dict[str, list[float]], compare) -> list[float]:
+    """`compare(round)` for every round, a round being {build: seconds}; sorted."""
+    return sorted(compare(dict(zip(times, one))) for one in zip(*times.values()))
 
 
 def count_jobs() -> tuple[int, int]:
@@ -186,10 +186,10 @@ def main() -> None:
     times = rounds(args.repeat, site)
     no_exec, executing, warm, bare = (statistics.median(times[name])
                                       for name in ("no_exec", "executing", "warm", "bare"))
-    cost = within(times, lambda r: r["executing"] - r["no_exec"])
-    costs = sorted(e - n for n, e in zip(times["no_exec"], times["executing"]))
-    warm_ratio = within(times, lambda r: r["warm"] / r["no_exec"])
-    notebooks = within(times, lambda r: r["no_exec"] - r["bare"])
+    costs = within(times, lambda r: r["executing"] - r["no_exec"])
+    cost = statistics.median(costs)
+    warm_ratio = statistics.median(within(times, lambda r: r["warm"] / r["no_exec"]))
+    notebooks = statistics.median(within(times, lambda r: r["no_exec"] - r["bare"]))
     edit = edit_to_page()
     page = heaviest_page(site)
     weight = page_weight(site, page)
