@@ -23,7 +23,6 @@ import platform
 import queue
 import re
 import subprocess
-import sys
 import threading
 import time
 from dataclasses import dataclass, field
@@ -34,6 +33,7 @@ from markdown import Markdown
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
+from runner_plugin import EXECUTE, runner  # beside this file: MkDocs puts it on sys.path
 
 log = logging.getLogger("mkdocs.hooks.book")
 
@@ -44,7 +44,6 @@ ROOT = HOOKS.parent
 SNIPPETS = ROOT / "snippets"
 CACHE = ROOT / ".cache" / "book"
 TIMEOUT = float(os.environ.get("BOOK_TIMEOUT", "30"))  # seconds a snippet may run
-EXECUTE = os.environ.get("BOOK_EXECUTE", "1") != "0"  # "0" only for the benchmark
 
 FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*python\b(?P<attrs>.*)$")
 ATTR = re.compile(r'([\w-]+)="([^"]*)"')
@@ -258,10 +257,8 @@ class Executor:
         return job
 
     def start(self) -> None:
-        env = dict(os.environ, PYTHONHASHSEED="0", PYTHONDONTWRITEBYTECODE="1")
-        self.process = subprocess.Popen(
-            [sys.executable, str(HOOKS / "snippet_runner.py")], cwd=ROOT, env=env,
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, encoding="utf-8")
+        """Take over the runner the snippet-runner plugin started, or start one now."""
+        self.process = runner(ROOT)
         self.outbox: queue.SimpleQueue[str | None] = queue.SimpleQueue()
         threading.Thread(target=self.read, args=(self.process,), daemon=True).start()
         threading.Thread(target=self.write, args=(self.process, self.outbox),

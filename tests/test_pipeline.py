@@ -195,3 +195,24 @@ def test_many_parallel_snippets_with_long_output(project):
     assert result.returncode == 0, result.stderr
     page = (project / "site" / "chapter" / "index.html").read_text(encoding="utf-8")
     assert all(f"{k}:" + "x" * 150_000 in page for k in range(16))
+
+
+def test_runner_plugin_starts_the_runner_that_the_hook_uses(project):
+    """Listed under plugins, snippet-runner starts the runner while MkDocs reads the
+    configuration, before any hook loads; the book hook then takes that process over."""
+    import runner_plugin
+    from mkdocs.config import load_config
+
+    edit(project, "mkdocs.yml", "plugins: []", "plugins: [snippet-runner]")
+    config = load_config(str(project / "mkdocs.yml"))
+    started = runner_plugin._process
+    hook = next(iter(config.hooks.values()))
+    try:
+        assert started is not None and started.poll() is None, "the plugin started no runner"
+        config = hook.on_config(config)
+        assert hook._executor.process is started, "the hook started a runner of its own"
+    finally:
+        if hook._executor is not None:
+            hook._executor.stop()
+        if started is not None and started.poll() is None:
+            started.kill()
