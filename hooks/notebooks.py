@@ -16,6 +16,7 @@ book hook ran in this build, and their outputs are what those runs printed and d
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import html
 import inspect
@@ -221,9 +222,10 @@ class Builder:
         outputs = []
         if result.get("stdout"):
             outputs.append(nbformat.v4.new_output("stream", name="stdout", text=result["stdout"]))
-        for svg in result.get("figures") or []:
+        for svg in result.get("figures") or []:  # alt: the chapter block's (book.py requires it)
             outputs.append(nbformat.v4.new_output(
-                "display_data", data={"image/svg+xml": svg, "text/plain": "<Figure>"}))
+                "display_data", data={"image/svg+xml": svg, "text/plain": "<Figure>"},
+                metadata={"image/svg+xml": {"alt": block.attrs.get("alt", "")}}))
         cell = nbformat.v4.new_code_cell(code.rstrip("\n"), outputs=outputs,
                                          execution_count=count)
         cell.metadata["snippet"] = f"{block.path}:{block.section}"
@@ -893,6 +895,7 @@ def on_page_content(content, page, config, files):
         content = share_styles(content, page, config)
         content = local_links(content, page.url)
         content = typeset(content, book.katex, f"{uri} (generated from the chapters)")
+        content = inline_figures(content, Path(page.file.abs_src_path))
         name = posixpath.basename(uri)
         return links_row(name, f"{page_url(uri)}{name}", "notebook") + content
     if book is None or not book.blocks.get(uri):
@@ -902,6 +905,26 @@ def on_page_content(content, page, config, files):
     match = re.search(r"</h1>", content)
     at = match.end() if match else 0
     return content[:at] + row + content[at:]
+
+
+SVG_IMAGE = re.compile(r'<img\b[^>]*\bsrc="data:image/svg\+xml;base64,(?P<svg>[^"]+)"[^>]*>')
+
+
+def inline_figures(content: str, notebook: Path) -> str:
+    """Figures as on the chapter pages: nbconvert shows each as an <img> of base64 SVG, with
+    a placeholder for alt text and black ink (an image cannot follow the page's colours).
+    Inline SVG with the chapter block's alt text instead, in the book's figure box."""
+    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+    alts = iter([output["metadata"]["image/svg+xml"]["alt"]
+                 for cell in cells for output in cell.get("outputs", [])
+                 if "image/svg+xml" in output.get("data", {})])
+
+    def inline(match: re.Match) -> str:
+        svg = base64.b64decode(match["svg"]).decode("utf-8")
+        alt = html.escape(next(alts), quote=True)
+        return ('<figure class="snippet-figure">'
+                + svg.replace("<svg", f'<svg role="img" aria-label="{alt}"', 1) + "</figure>")
+    return SVG_IMAGE.sub(inline, content)
 
 
 def local_links(content: str, url: str) -> str:

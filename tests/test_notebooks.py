@@ -281,3 +281,19 @@ def test_snippet_files_never_become_pages(site):
     assert not list(site.rglob("*.py"))
     assert not list(DOCS.rglob("*.ipynb")), "generated notebooks must stay out of docs/"
     assert (ROOT / ".cache" / "notebooks").is_dir()
+
+
+def test_workbook_figures_are_inline_svg_with_their_chapter_alt_text(site):
+    """A solutions page shows each figure as the chapter does: inline SVG whose ink follows
+    the theme, labelled with the alt text of the chapter block that drew it."""
+    alts = {block.attrs["alt"] for block in chapter_blocks() if block.attrs.get("alt")}
+    figures = 0
+    for uri in WORKBOOKS:
+        soup = BeautifulSoup((site / uri.removesuffix(".ipynb") / "index.html")
+                             .read_text(encoding="utf-8"), "html.parser")
+        assert not soup.select('img[src^="data:image/svg"]'), f"{uri}: a figure as an image"
+        for svg in soup.select(".jp-OutputArea figure.snippet-figure > svg"):
+            figures += 1
+            assert svg.get("role") == "img" and svg.get("aria-label") in alts, (
+                f"{uri}: figure labelled {svg.get('aria-label')!r}, not by its chapter block")
+    assert figures > 0, "no workbook shows a figure"
