@@ -9,6 +9,8 @@ Prints one table and writes bench-results.json with:
   - the build with execution off (BOOK_EXECUTE=0);
   - the build executing every snippet (snippet cache empty): its difference from the
     first, divided by the number of snippet blocks, is what running a snippet costs;
+    the same difference in CPU seconds of all processes is the work that takes, of
+    which the wall time shows only what a second core does not absorb;
   - the warm build: nothing changed since the last build;
   - the build with execution off and without hooks/notebooks.py and mkdocs-jupyter:
     what the notebooks cost;
@@ -26,6 +28,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import socket
 import statistics
@@ -45,39 +48,52 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
 LOGS: list[str] = []  # the hooks' own summary lines of the last build
+CPU: list[float] = [0.0]  # CPU seconds of the last build: MkDocs, the runner, its snippets
+
+
+def cpu_of_children() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)  # every process waited for so far
+    return usage.ru_utime + usage.ru_stime
 
 
 def build(site: Path, config: str = "mkdocs.yml", **env: str) -> float:
     """Seconds for one `mkdocs build`, start of process to exit."""
+    cpu = cpu_of_children()
     start = time.perf_counter()
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "-f", config, "-d", str(site)],
         cwd=ROOT, env={**ENV, **env}, check=True, capture_output=True, text=True)
     seconds = time.perf_counter() - start
+    CPU[0] = cpu_of_children() - cpu
     LOGS[:] = [line.split("-  ", 1)[-1] for line in result.stderr.splitlines()
                if "snippets:" in line or "notebooks:" in line]
     return seconds
 
 
-def rounds(repeat: int, site: Path) -> dict[str, list[float]]:
+def rounds(repeat: int, site: Path) -> tuple[dict[str, list[float]], dict[str, list[float]]]:
     """Seconds of `repeat` rounds of four builds: without execution, executing every
     snippet (none cached), warm (nothing changed since), and without execution or
     notebooks (hook and mkdocs-jupyter). A machine slowing down or speeding up meanwhile
-    weighs on all four alike, and each comparison is made within a round."""
+    weighs on all four alike, and each comparison is made within a round. Also returns
+    each build's CPU seconds."""
     config = ROOT / ".bench-without-notebooks.yml"  # beside mkdocs.yml: same relative paths
     config.write_text("INHERIT: mkdocs.yml\nstrict: false # the workbook pages are missing\n"
                       "plugins: [search]\nhooks: [hooks/book.py]\n", encoding="utf-8")
-    times: dict[str, list[float]] = {"no_exec": [], "executing": [], "warm": [], "bare": []}
+    builds = {"no_exec": ({"BOOK_EXECUTE": "0"}, "mkdocs.yml"),
+              "executing": ({}, "mkdocs.yml"), "warm": ({}, "mkdocs.yml"),
+              "bare": ({"BOOK_EXECUTE": "0"}, config.name)}
+    times: dict[str, list[float]] = {name: [] for name in builds}
+    cpu: dict[str, list[float]] = {name: [] for name in builds}
     try:
         for _ in range(repeat):
-            times["no_exec"].append(build(site, BOOK_EXECUTE="0"))
-            shutil.rmtree(CACHE / "snippets", ignore_errors=True)
-            times["executing"].append(build(site))
-            times["warm"].append(build(site))
-            times["bare"].append(build(site, config.name, BOOK_EXECUTE="0"))
+            for name, (env, file) in builds.items():
+                if name == "executing":
+                    shutil.rmtree(CACHE / "snippets", ignore_errors=True)
+                times[name].append(build(site, file, **env))
+                cpu[name].append(CPU[0])
     finally:
         config.unlink()
-    return times
+    return times, cpu
 
 
 def within(times: dict[str, list[float]], compare) -> list[float]:
@@ -183,11 +199,12 @@ def main() -> None:
     shutil.rmtree(CACHE, ignore_errors=True)
     cold = build(site)
     cold_logs = list(LOGS)
-    times = rounds(args.repeat, site)
+    times, cpu = rounds(args.repeat, site)
     no_exec, executing, warm, bare = (statistics.median(times[name])
                                       for name in ("no_exec", "executing", "warm", "bare"))
     costs = within(times, lambda r: r["executing"] - r["no_exec"])
     cost = statistics.median(costs)
+    cpu_cost = statistics.median(within(cpu, lambda r: r["executing"] - r["no_exec"]))
     warm_ratio = statistics.median(within(times, lambda r: r["warm"] / r["no_exec"]))
     notebooks = statistics.median(within(times, lambda r: r["no_exec"] - r["bare"]))
     edit = edit_to_page()
@@ -202,6 +219,7 @@ def main() -> None:
         "executing_build_s": round(executing, 3), "execution_cost_s": round(cost, 3),
         "warm_build_s": round(warm, 3),
         "execution_s_per_snippet_block": round(per_snippet, 4),
+        "execution_cpu_s_per_snippet_block": round(cpu_cost / max(blocks, 1), 4),
         "warm_over_no_exec": round(warm_ratio, 3),
         "no_exec_without_notebooks_s": round(bare, 3),
         "notebooks_cost_s": round(notebooks, 3),
@@ -214,6 +232,7 @@ def main() -> None:
         "heaviest_page_kib": round(weight["bytes"] / 1024, 1),
         "ms_to_math_and_figures": weight.get("ms_to_math_and_figures"),
         "rounds_s": {name: [round(t, 3) for t in runs] for name, runs in times.items()},
+        "rounds_cpu_s": {name: [round(t, 3) for t in runs] for name, runs in cpu.items()},
         "cold_build_hook_logs": cold_logs,
         "machine": {"cores": os.cpu_count(), "python": sys.version.split()[0]},
     }
@@ -225,6 +244,8 @@ def main() -> None:
         ("  execution per snippet block", f"{per_snippet * 1000:.1f} ms",
          (f"target <= 15 ms; median of {args.repeat} differences within rounds "
           f"({costs[0] / max(blocks, 1) * 1000:.1f} to {costs[-1] / max(blocks, 1) * 1000:.1f})")),
+        ("  CPU per snippet block", f"{cpu_cost / max(blocks, 1) * 1000:.0f} ms",
+         "all processes' CPU time, executing minus no-exec: the work, whatever the wall time"),
         ("warm build (nothing changed)", f"{warm:.2f} s",
          f"{warm_ratio:.2f} x no-exec (median within rounds), target <= 1.2"),
         ("notebooks (hook + mkdocs-jupyter)", f"{notebooks:.2f} s",
