@@ -166,6 +166,13 @@ def read_json(path: Path):
         return None
 
 
+def figure_html(svg: str, alt: str) -> str:
+    """A drawn figure on a page: inline SVG in the book's figure box, labelled by `alt`."""
+    label = html.escape(alt, quote=True)
+    return ('<figure class="snippet-figure">'
+            + svg.replace("<svg", f'<svg role="img" aria-label="{label}"', 1) + "</figure>")
+
+
 def write_atomic(path: Path, text: str) -> None:
     """Write a cache file so that a concurrent build never reads half of it."""
     temporary = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}")
@@ -506,11 +513,8 @@ class Book:
         if figures and not block.attrs.get("alt"):
             errors.append(f"{block.where}: snippets/{block.path}:{block.section} draws a "
                           'figure: give the block alt="..." text describing it')
-        alt = html.escape(block.attrs.get("alt", ""), quote=True)
         for svg in figures:  # a marker until the search plugin has indexed the page
-            self.figures.append('<figure class="snippet-figure">'
-                                + svg.replace("<svg", f'<svg role="img" aria-label="{alt}"', 1)
-                                + "</figure>")
+            self.figures.append(figure_html(svg, block.attrs.get("alt", "")))
             parts.append(f"<!-- book-figure {len(self.figures) - 1} -->")
         return "\n".join(parts)
 

@@ -920,10 +920,8 @@ def inline_figures(content: str, notebook: Path) -> str:
                  if "image/svg+xml" in output.get("data", {})])
 
     def inline(match: re.Match) -> str:
-        svg = base64.b64decode(match["svg"]).decode("utf-8")
-        alt = html.escape(next(alts), quote=True)
-        return ('<figure class="snippet-figure">'
-                + svg.replace("<svg", f'<svg role="img" aria-label="{alt}"', 1) + "</figure>")
+        return _state.book.figure_html(base64.b64decode(match["svg"]).decode("utf-8"),
+                                       next(alts))
     return SVG_IMAGE.sub(inline, content)
 
 
