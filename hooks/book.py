@@ -656,6 +656,18 @@ def on_page_content(content, page, config, files):
     return content
 
 
+def on_env(env, config, files):
+    """Write the pages that wait for no snippet first (home, reference, workbooks), then
+    the chapters in the order their snippets run: a page written while snippets still run
+    is not left over for the end, when the snippets are done and a core has nothing to do.
+    """
+    waiting = {item.page for item in _book.pending}
+    for file in [f for f in files.documentation_pages() if f.src_uri in waiting]:
+        files.remove(file)  # MkDocs writes pages in the order of `files`
+        files.append(file)
+    return env
+
+
 @event_priority(100)  # before the search plugin indexes the page
 def on_page_context(context, page, config, nav):
     """Every page is read: put in what snippets printed and drew, and typeset the math."""

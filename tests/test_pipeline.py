@@ -197,6 +197,20 @@ def test_many_parallel_snippets_with_long_output(project):
     assert all(f"{k}:" + "x" * 150_000 in page for k in range(16))
 
 
+def test_pages_that_wait_for_no_snippet_are_written_first(project):
+    """Pages without outputs are written while the snippets still run, not at the end."""
+    (project / "order.py").write_text(
+        "def on_post_page(output, page, config):\n"
+        "    with open('order.txt', 'a', encoding='utf-8') as f:\n"
+        "        f.write(page.file.src_uri + '\\n')\n"
+        "    return output\n", encoding="utf-8")
+    edit(project, "mkdocs.yml", "hooks: [", "hooks: [order.py, ")
+    result = build(project, project / "site")
+    assert result.returncode == 0, result.stderr
+    written = (project / "order.txt").read_text(encoding="utf-8").split()
+    assert written == ["other.md", "chapter.md"], f"pages written in the order {written}"
+
+
 def test_runner_plugin_starts_the_runner_that_the_hook_uses(project):
     """Listed under plugins, snippet-runner starts the runner while MkDocs reads the
     configuration, before any hook loads; the book hook then takes that process over."""
