@@ -12,8 +12,8 @@ serve: setup
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
 test: setup
-	$(BIN)/ruff check hooks snippets tests
-	$(BIN)/codespell docs snippets hooks tests README.md CONTRIBUTING.md
+	$(BIN)/ruff check textbook snippets tests
+	$(BIN)/codespell docs snippets textbook tests README.md CONTRIBUTING.md
 	$(BIN)/pytest
 
 build: setup

@@ -13,7 +13,8 @@ Prints one table and writes bench-results.json with:
     which the wall time shows only what a second core does not absorb; and the core
     time no process used during it (cores x wall - CPU) is what overlap still loses;
   - the warm build: nothing changed since the last build;
-  - the build with execution off and without hooks/notebooks.py and mkdocs-jupyter:
+  - the build with execution off and without the notebooks (the book plugin's
+    `notebooks: false`) and mkdocs-jupyter:
     what the notebooks cost;
 - edit to page: under `mkdocs serve`, from saving an edited snippet to the rebuilt page;
 - the heaviest chapter page: bytes a browser transfers, and time until math and figures
@@ -41,14 +42,14 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT / "hooks"), str(ROOT / "tests")]
-import book  # noqa: E402
+sys.path[:0] = [str(ROOT / "tests")]
+from textbook.sections import find_blocks, find_computed  # noqa: E402
 
 CACHE = ROOT / ".cache" / "book"
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
-LOGS: list[str] = []  # the hooks' own summary lines of the last build
+LOGS: list[str] = []  # the book plugin's own summary lines of the last build
 CPU: list[float] = [0.0]  # CPU seconds of the last build: MkDocs, the runner, its snippets
 
 
@@ -74,12 +75,12 @@ def build(site: Path, config: str = "mkdocs.yml", **env: str) -> float:
 def rounds(repeat: int, site: Path) -> tuple[dict[str, list[float]], dict[str, list[float]]]:
     """Seconds of `repeat` rounds of four builds: without execution, executing every
     snippet (none cached), warm (nothing changed since), and without execution or
-    notebooks (hook and mkdocs-jupyter). A machine slowing down or speeding up meanwhile
+    notebooks (plugin and mkdocs-jupyter). A machine slowing down or speeding up meanwhile
     weighs on all four alike, and each comparison is made within a round. Also returns
     each build's CPU seconds."""
     config = ROOT / ".bench-without-notebooks.yml"  # beside mkdocs.yml: same relative paths
     config.write_text("INHERIT: mkdocs.yml\nstrict: false # the workbook pages are missing\n"
-                      "plugins: [search]\nhooks: [hooks/book.py]\n", encoding="utf-8")
+                      "plugins: [{book: {notebooks: false}}, search]\n", encoding="utf-8")
     builds = {"no_exec": ({"BOOK_EXECUTE": "0"}, "mkdocs.yml"),
               "executing": ({}, "mkdocs.yml"), "warm": ({}, "mkdocs.yml"),
               "bare": ({"BOOK_EXECUTE": "0"}, config.name)}
@@ -107,9 +108,9 @@ def count_jobs() -> tuple[int, int]:
     blocks, files = 0, set()
     for page in (ROOT / "docs").rglob("*.md"):
         text = page.read_text(encoding="utf-8")
-        found = book.find_blocks(page.relative_to(ROOT / "docs").as_posix(), text)
+        found = find_blocks(page.relative_to(ROOT / "docs").as_posix(), text)
         blocks += len({(b.path, b.section) for b in found})
-        files |= {b.path for b in found} | {p for p, _, _ in book.find_computed(text)}
+        files |= {b.path for b in found} | {p for p, _, _ in find_computed(text)}
     return blocks, len(files)  # the runner runs each file once, all its sections in it
 
 
@@ -254,7 +255,7 @@ def main() -> None:
          f"{cores} cores x wall - CPU: what a better overlap of MkDocs and snippets could win"),
         ("warm build (nothing changed)", f"{warm:.2f} s",
          f"{warm_ratio:.2f} x no-exec (median within rounds), target <= 1.2"),
-        ("notebooks (hook + mkdocs-jupyter)", f"{notebooks:.2f} s",
+        ("notebooks (plugin + mkdocs-jupyter)", f"{notebooks:.2f} s",
          "no-exec build minus the same without them"),
         ("edit snippet -> page rebuilt", "n/a" if edit is None else f"{edit:.2f} s", "serve"),
         ("§1 page part-2/calculus/", f"{calculus['bytes'] / 1024:.0f} KiB",

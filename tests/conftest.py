@@ -1,4 +1,5 @@
-"""Shared fixtures: the repository's paths, the chapters' snippet blocks, and one built site."""
+"""Shared fixtures of tests/engine/ and tests/content/: the repository's paths, the
+chapters' snippet blocks, and one built site."""
 
 from __future__ import annotations
 
@@ -10,29 +11,46 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-DOCS, SNIPPETS, HOOKS = ROOT / "docs", ROOT / "snippets", ROOT / "hooks"
-sys.path.insert(0, str(HOOKS))
+DOCS, SNIPPETS = ROOT / "docs", ROOT / "snippets"
 
-import book  # noqa: E402  (the build hook itself: the tests parse chapters as it does)
+from textbook import sections  # noqa: E402  (the engine's reader: tests parse chapters as it does)
+from textbook.exercises import SUFFIX as CHECK_SUFFIX  # noqa: E402
 
 # What a reader's fresh `python` has, except a display: figures go to a silent backend.
 FRESH_ENV = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "MPL"))}
-FRESH_ENV.update(MPLBACKEND="module://capture_backend", PYTHONPATH=str(HOOKS))
+FRESH_ENV.update(MPLBACKEND="module://textbook.capture_backend", PYTHONPATH=str(ROOT))
 
 
 def chapters() -> list[Path]:
     return sorted(DOCS.rglob("*.md"))
 
 
-def chapter_blocks() -> list[book.Block]:
+def chapter_blocks() -> list[sections.Block]:
     """Every exec block of every chapter, as the build hook finds them."""
     return [block for page in chapters()
-            for block in book.find_blocks(page.relative_to(DOCS).as_posix(),
+            for block in sections.find_blocks(page.relative_to(DOCS).as_posix(),
                                           page.read_text(encoding="utf-8"))]
 
 
 def snippet_files() -> list[Path]:
+    """Every Python file under snippets/: worked examples and exercise checks alike."""
     return sorted(SNIPPETS.rglob("*.py"))
+
+
+def example_files() -> list[Path]:
+    """The worked examples a chapter includes: snippets/ without the *_check.py files,
+    which hold a workbook's check of an exercise (found by the engine by their name)."""
+    return [path for path in snippet_files() if not path.name.endswith(CHECK_SUFFIX)]
+
+
+def check_files() -> list[Path]:
+    """The exercise checks: snippets/**/<snippet>_check.py, each beside its snippet."""
+    return [path for path in snippet_files() if path.name.endswith(CHECK_SUFFIX)]
+
+
+def section_code(path: str, section: str) -> tuple[str, int]:
+    """A snippet section's code and its first line, as the build shows it."""
+    return sections.read_section(path, section, sections.read_snippet(SNIPPETS, path))
 
 
 def mirror(page: str) -> str:

@@ -13,11 +13,12 @@ import sys
 import urllib.parse
 from pathlib import Path
 
-import book  # the build hook (tests/conftest.py puts hooks/ on sys.path): snippet sections
 import measure
 import pytest
 from measure import ROOT, is_local
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+from textbook.sections import read_section, read_snippet  # the engine's reader of sections
 
 DOCS = ROOT / "docs"
 
@@ -242,7 +243,7 @@ def show(items: list) -> str:
 # --- Every page ---------------------------------------------------------------------
 # Each check returns the problems it found; the parametrized tests below run one check on
 # one page, and test_generated_pages_pass_every_check runs all of them on the pages that
-# hooks generate (workbooks, notebooks), which are only known once the site is built.
+# engine generates (workbooks, notebooks), which are only known once the site is built.
 
 
 def check_requests(reader, url: str) -> list[str]:
@@ -329,7 +330,7 @@ def test_page_fits_a_390px_screen(url, reader):
 
 @pytest.mark.parametrize("check", ["requests", "math and figures", "axe-core", "390 px"])
 def test_generated_pages_pass_every_check(check, site, reader, axe_source):
-    """Pages that hooks generate (no docs/*.md of their own) pass the per-page checks."""
+    """Pages that the engine generates (no docs/*.md of their own) pass the per-page checks."""
     run = {"requests": lambda url: check_requests(reader, url),
            "math and figures": lambda url: check_math_and_figures(reader, url),
            "axe-core": lambda url: check_axe(reader, url, axe_source),
@@ -408,7 +409,7 @@ def first_snippet(site: Path) -> tuple[str, str, str]:
 def test_copy_button_copies_exactly_the_snippet_code(reader, site):
     """The copy button of a snippet block puts its code, and nothing else, on the clipboard."""
     url, path, section = first_snippet(site)
-    code, _ = book.read_section(path, section)
+    code, _ = read_section(path, section, read_snippet(ROOT / "snippets", path))
     r = reader(permissions=["clipboard-read", "clipboard-write"])
     page = r.open(url, idle=True)
     block = page.locator(f'.snippet[data-snippet="{path}:{section}"]').first

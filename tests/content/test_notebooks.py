@@ -1,4 +1,4 @@
-"""Chapter notebooks, workbooks and their pages (hooks/notebooks.py, issue 7)."""
+"""The book's chapter notebooks, workbooks and their pages, and its exercises' checks."""
 
 from __future__ import annotations
 
@@ -10,16 +10,19 @@ import runpy
 from pathlib import Path
 
 import nbformat
-import notebooks  # the second build hook (hooks/ is on sys.path, see conftest)
 import pytest
 import sympy as sp
 from bs4 import BeautifulSoup
 from conftest import DOCS, ROOT, SNIPPETS, chapter_blocks
 from test_pages import html_of
 
+from textbook import notebooks, workbooks
+from textbook.exercises import check_source, find_exercises
+
 CHAPTERS = sorted({block.page for block in chapter_blocks()})
 PARTS = ["part-1", "part-2"]
 WORKBOOKS = [f"workbooks/{part}{kind}.ipynb" for part in PARTS for kind in ("", "-solutions")]
+EXERCISES = find_exercises(ROOT)  # the checks beside the snippets, as the engine finds them
 
 
 def site_notebook(site: Path, page: str) -> Path:
@@ -105,7 +108,7 @@ def test_chapter_notebooks_have_headings_and_formulas(site):
     for page in CHAPTERS:
         nb = nbformat.read(site_notebook(site, page), as_version=4)
         markdown = [c.source for c in nb.cells if c.cell_type == "markdown"]
-        title = notebooks.page_title((DOCS / page).read_text(encoding="utf-8"))
+        title = workbooks.page_title((DOCS / page).read_text(encoding="utf-8"))
         assert markdown[0] == f"# {title}", f"{page}: the notebook does not start with its title"
         text = "\n".join(markdown)
         assert "\\computed" not in text and "\\boxed{?}" not in text, page
@@ -192,7 +195,8 @@ ANSWERS = {
 def checks() -> dict:
     """The workbook's first code cell, run: every check function as shipped."""
     namespace: dict = {}
-    exec(compile(notebooks.check_source(), "<workbook checks>", "exec"), namespace)
+    exec(compile(check_source(list(EXERCISES.values())), "<workbook checks>", "exec"),
+         namespace)
     return namespace
 
 
@@ -206,7 +210,7 @@ def verdict(check, answer) -> str:
 @pytest.mark.parametrize("key", list(ANSWERS))
 def test_check_accepts_right_answers_and_rejects_a_wrong_one(key, checks):
     """An exercise's check says right to its answer in two forms, and not right to a wrong one."""
-    check = checks[notebooks.BY_KEY[key].check.__name__]
+    check = checks[EXERCISES[key].check.__name__]
     right, other, wrong = (make() for make in ANSWERS[key])
     assert verdict(check, right).endswith(": right.\n"), f"{key}: the book's answer {right!r}"
     assert verdict(check, other).endswith(": right.\n"), f"{key}: equivalent form {other!r}"
@@ -218,15 +222,15 @@ def test_every_exercise_has_a_check_and_a_tested_answer():
     """Part II's Exercises 1-12 and every Part I "Try it yourself" have a check and test data."""
     sources = {p.relative_to(DOCS).as_posix(): p.read_text(encoding="utf-8")
                for p in DOCS.rglob("*.md")}
-    found = notebooks.Workbooks(sources).tasks
+    found = workbooks.Workbooks(sources, EXERCISES).tasks
     numbered = [t.title for t in found["part-2"] if t.title.startswith("Exercise")]
     assert numbered == [f"Exercise {n}" for n in range(1, 13)]
     keys = [t.key for part in PARTS for t in found[part]]
     assert len(found["part-1"]) > 0
-    missing = [key for key in keys if key not in notebooks.BY_KEY]
-    assert not missing, f"exercises without a check function in hooks/notebooks.py: {missing}"
-    assert set(ANSWERS) == set(notebooks.BY_KEY) and set(keys) == set(notebooks.BY_KEY), (
-        f"checks for exercises no chapter has: {set(notebooks.BY_KEY) - set(keys)}")
+    missing = [key for key in keys if key not in EXERCISES]
+    assert not missing, f"exercises without a snippets/**/<snippet>_check.py: {missing}"
+    assert set(ANSWERS) == set(EXERCISES) and set(keys) == set(EXERCISES), (
+        f"checks for exercises no chapter has: {set(EXERCISES) - set(keys)}")
 
 
 @pytest.mark.parametrize("uri", WORKBOOKS)
@@ -242,7 +246,7 @@ def test_workbook_runs_top_to_bottom(uri, site, tmp_path):
         for cell in ran.cells:
             assert not stderr_of(cell), f"{uri}: a cell writes to stderr"
     else:
-        assert len(answer_cells) == sum(1 for k in notebooks.BY_KEY if k.startswith(
+        assert len(answer_cells) == sum(1 for k in EXERCISES if k.startswith(
             uri.removeprefix("workbooks/").removesuffix(".ipynb") + "/"))
         for cell in answer_cells:
             assert "no answer yet" in stdout_of(cell), f"{uri}: {cell.metadata['exercise']}"

@@ -6,16 +6,15 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from conftest import HOOKS, build
+from conftest import build
 
-CONFIG = f"""
+CONFIG = """
 site_name: pipeline test
 strict: true
-validation: {{links: {{anchors: warn, unrecognized_links: warn}}}}
-theme: {{name: mkdocs}}
-plugins: []
-hooks: [{HOOKS / "book.py"}]
-markdown_extensions: [md_in_html, attr_list, pymdownx.arithmatex: {{generic: true}},
+validation: {links: {anchors: warn, unrecognized_links: warn}}
+theme: {name: mkdocs}
+plugins: [book: {notebooks: false}]
+markdown_extensions: [md_in_html, attr_list, pymdownx.arithmatex: {generic: true},
                       pymdownx.superfences, pymdownx.highlight]
 """
 
@@ -50,7 +49,7 @@ See [the other page](other.md#top).
 
 @pytest.fixture
 def project(tmp_path) -> Path:
-    """A one-chapter book built with the real hook; tests break one thing in it."""
+    """A one-chapter book built with the real plugin; tests break one thing in it."""
     (tmp_path / "mkdocs.yml").write_text(CONFIG, encoding="utf-8")
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "chapter.md").write_text(GOOD_CHAPTER, encoding="utf-8")
@@ -204,29 +203,37 @@ def test_pages_that_wait_for_no_snippet_are_written_first(project):
         "    with open('order.txt', 'a', encoding='utf-8') as f:\n"
         "        f.write(page.file.src_uri + '\\n')\n"
         "    return output\n", encoding="utf-8")
-    edit(project, "mkdocs.yml", "hooks: [", "hooks: [order.py, ")
+    edit(project, "mkdocs.yml", "plugins: [", "hooks: [order.py]\nplugins: [")
     result = build(project, project / "site")
     assert result.returncode == 0, result.stderr
     written = (project / "order.txt").read_text(encoding="utf-8").split()
     assert written == ["other.md", "chapter.md"], f"pages written in the order {written}"
 
 
-def test_runner_plugin_starts_the_runner_that_the_hook_uses(project):
-    """Listed under plugins, snippet-runner starts the runner while MkDocs reads the
-    configuration, before any hook loads; the book hook then takes that process over."""
-    import runner_plugin
+def test_timeout_option_stops_a_hanging_snippet(project):
+    """The plugin's typed `timeout` option in mkdocs.yml sets the time limit."""
+    edit(project, "mkdocs.yml", "{notebooks: false}", "{notebooks: false, timeout: 2}")
+    edit(project, "snippets/chapter/example.py", 'print("slope:", slope)',
+         "while True:\n    pass")
+    failing_build(project, "docs/chapter.md:5", "still running after 2 s")
+
+
+def test_plugin_starts_the_runner_as_mkdocs_loads_its_configuration(project):
+    """The book plugin starts the runner while MkDocs reads the configuration, before the
+    other plugins load; its on_config then takes that process over."""
     from mkdocs.config import load_config
 
-    edit(project, "mkdocs.yml", "plugins: []", "plugins: [snippet-runner]")
+    from textbook import executor, plugin
+
     config = load_config(str(project / "mkdocs.yml"))
-    started = runner_plugin._process
-    hook = next(iter(config.hooks.values()))
+    started = executor._process
+    book = config.plugins["book"]
     try:
         assert started is not None and started.poll() is None, "the plugin started no runner"
-        config = hook.on_config(config)
-        assert hook._executor.process is started, "the hook started a runner of its own"
+        config = book.on_config(config)
+        assert plugin._executor.process is started, "on_config started a runner of its own"
     finally:
-        if hook._executor is not None:
-            hook._executor.stop()
+        if plugin._executor is not None:
+            plugin._executor.stop()
         if started is not None and started.poll() is None:
             started.kill()

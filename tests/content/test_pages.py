@@ -9,7 +9,18 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import DOCS, ROOT, SNIPPETS, book, chapter_blocks, chapters, mirror, run_python
+from conftest import (
+    DOCS,
+    SNIPPETS,
+    chapter_blocks,
+    chapters,
+    check_files,
+    example_files,
+    mirror,
+    run_python,
+    section_code,
+    sections,
+)
 
 BLOCKS = chapter_blocks()
 
@@ -46,11 +57,16 @@ def test_block_prints_what_the_page_shows(block, site, tmp_path):
 
 
 def test_every_snippet_is_included_by_its_chapter():
-    """Each snippet file is shown by the chapter whose folder it sits in."""
+    """Each snippet file is shown by the chapter whose folder it sits in; each exercise
+    check (<snippet>_check.py, not shown on a page) sits beside a snippet that is."""
     included = {b.path for b in BLOCKS}
-    for file in SNIPPETS.rglob("*.py"):
+    for file in example_files():
         rel = file.relative_to(SNIPPETS).as_posix()
         assert rel in included, f"snippets/{rel} is not included by any chapter"
+    for file in check_files():
+        rel = file.relative_to(SNIPPETS).as_posix()
+        beside = rel.removesuffix("_check.py") + ".py"
+        assert beside in included, f"snippets/{rel} sits beside no included snippets/{beside}"
     for block in BLOCKS:
         assert Path(block.path).parent.as_posix() == mirror(block.page), (
             f"{block.where}: snippets/{block.path} should sit in snippets/{mirror(block.page)}/")
@@ -62,7 +78,7 @@ def test_every_included_snippet_is_run_by_the_tests():
     for page in chapters():
         text = page.read_text(encoding="utf-8")
         rel = page.relative_to(DOCS).as_posix()
-        for path, _, line in book.find_computed(text):
+        for path, _, line in sections.find_computed(text):
             assert path in run, f"docs/{rel}:{line}: \\computed names snippets/{path}, never run"
     for block in BLOCKS:
         assert block.path in run, f"{block.where}: includes {block.path}, which no test runs"
@@ -152,16 +168,9 @@ def test_no_asset_is_loaded_from_another_site(site):
                 f"{file.relative_to(site)} loads {text[match.start():match.start() + 80]}")
 
 
-def test_hooks_module_imports():
-    """The build hook imports on its own (a smoke test, as Pydantic does for its hooks)."""
-    result = subprocess.run([sys.executable, "-c", "import book"], cwd=ROOT / "hooks",
-                            capture_output=True, text=True, timeout=60)
-    assert result.returncode == 0, result.stderr
-
-
 def test_displayed_code_fits_the_page():
     """Displayed snippet lines stay within 80 characters, so code does not scroll sideways."""
     for block in BLOCKS:
-        code, first = book.read_section(block.path, block.section)
+        code, first = section_code(block.path, block.section)
         for number, line in enumerate(code.splitlines(), first):
             assert len(line) <= 80, f"snippets/{block.path}:{number} is {len(line)} characters wide"

@@ -1,7 +1,7 @@
-"""Run snippets, each in its own forked process, for the build hook.
+"""Run snippets, each in its own forked process, for the book plugin.
 
 Started once per build (or per `mkdocs serve` session) as
-`python hooks/snippet_runner.py`: it imports NumPy, SymPy and Matplotlib once,
+`python -m textbook.runner` (executor.py does): it imports NumPy, SymPy and Matplotlib once,
 then reads one JSON job per line on stdin and answers one JSON result per line
 on stdout. Every job runs in a fresh fork of this warm process, so a snippet
 sees the interpreter state of a new `python` (nothing another snippet did),
@@ -25,7 +25,6 @@ import io
 import json
 import linecache
 import os
-import re
 import select
 import shutil
 import signal
@@ -35,10 +34,12 @@ import time
 import traceback
 from collections import deque
 
+from textbook.figures import figure_svgs
+
 PRELOAD = ("numpy", "sympy", "matplotlib.pyplot")
 # A backend that draws SVG and whose show() returns at once: the runner
 # collects the figures a snippet made after it ends.
-BACKEND = "module://capture_backend"
+BACKEND = "module://textbook.capture_backend"
 
 
 def preload() -> None:
@@ -82,56 +83,6 @@ def to_latex(value) -> str:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return repr(value)
     return sp.latex(value)
-
-
-_ID = re.compile(r'\bid="([^"]+)"')
-_REF = re.compile(r'(xlink:href="#|href="#|url\(#)([^")]+)')
-
-
-def figure_svgs(prefix: str) -> list[str]:
-    """Every open Matplotlib figure as inline SVG that follows the page's colours."""
-    if "matplotlib.pyplot" not in sys.modules:
-        return []
-    import matplotlib.pyplot as plt
-    from matplotlib.layout_engine import PlaceHolderLayoutEngine
-
-    svgs = []
-    for k, num in enumerate(plt.get_fignums()):
-        figure, buf, box = plt.figure(num), io.StringIO(), []
-
-        def measure(event, figure=figure, box=box):
-            box.append(figure.get_tightbbox(event.renderer))
-
-        # What bbox_inches="tight" shows, measured as the figure is drawn: bbox_inches
-        # would lay every text out in a pass of its own first.
-        if isinstance(figure.get_layout_engine(), PlaceHolderLayoutEngine):
-            figure.set_layout_engine(None)  # tight_layout() ran: no layout pass before saving
-        watch = figure.canvas.mpl_connect("draw_event", measure)
-        with plt.rc_context({"svg.hashsalt": "book", "svg.fonttype": "path"}):
-            figure.savefig(buf, format="svg", transparent=True, metadata={"Date": None})
-            pad = plt.rcParams["savefig.pad_inches"]
-        figure.canvas.mpl_disconnect(watch)
-        (x0, y0), (x1, y1) = (box[-1].padded(pad).get_points() * 72).round(3)
-        view = f"{x0:g} {figure.get_figheight() * 72 - y1:g} {x1 - x0:g} {y1 - y0:g}"
-        svg = buf.getvalue()
-        svg = svg[svg.index("<svg"):]  # drop the XML prolog and doctype
-        svg = re.sub(r"<metadata>.*?</metadata>\s*", "", svg, flags=re.S)
-        # Scale with the column: the tight box as the viewBox, no fixed size in points.
-        svg = re.sub(r'<svg([^>]*?) width="[^"]*" height="[^"]*" viewBox="[^"]*"',
-                     rf'<svg\1 viewBox="{view}"', svg, count=1)
-        # Black ink follows the text colour, so axes read in light and dark mode;
-        # text glyphs carry no fill of their own and inherit the root's.
-        svg = re.sub(r"#000000\b|\bblack\b", "currentColor", svg)
-        svg = svg.replace("<svg", '<svg fill="currentColor"', 1)
-        # White boxes (legend frames) take the page's background instead.
-        svg = re.sub(r"fill: ?#ffffff\b", "fill: var(--md-default-bg-color, #ffffff)", svg)
-        # Ids must be unique on a page that holds several figures.
-        ids = f"{prefix}-{k}-"
-        svg = _ID.sub(lambda m, ids=ids: f'id="{ids}{m.group(1)}"', svg)
-        svg = _REF.sub(lambda m, ids=ids: f"{m.group(1)}{ids}{m.group(2)}", svg)
-        svgs.append(svg)
-    plt.close("all")  # the next section starts with no figures open
-    return svgs
 
 
 def run_child(job: dict, workdir: str) -> None:
@@ -206,6 +157,7 @@ class Zygote:
         signal.set_wakeup_fd(wake_w)
 
     def start(self, job: dict) -> None:
+        """Fork a child that runs the job."""
         workdir = tempfile.mkdtemp(dir=self.root)
         pid = os.fork()
         if pid == 0:
@@ -214,6 +166,7 @@ class Zygote:
         self.running[pid] = (job, started + job["timeout"], workdir, started)
 
     def finish(self, pid: int, status: int | None) -> None:
+        """Answer a child's result (or its timeout or death) and remove its folder."""
         job, _, workdir, started = self.running.pop(pid)
         result = {"id": job["id"], "path": job["path"], "error": None, "failed_section": None,
                   "sections": {},
@@ -239,6 +192,7 @@ class Zygote:
         answer(result)
 
     def reap(self) -> None:
+        """Collect the children that ended; kill those past their time limit."""
         now = time.monotonic()
         for pid, (_, deadline, _, _) in list(self.running.items()):
             done, status = os.waitpid(pid, os.WNOHANG)
@@ -250,6 +204,7 @@ class Zygote:
                 self.finish(pid, None)
 
     def serve(self) -> None:
+        """Read jobs from stdin and run them until stdin ends and every child is done."""
         stdin = sys.stdin.fileno()
         buffer, eof = b"", False
         while not (eof and not self.queue and not self.running):
@@ -285,6 +240,7 @@ def answer(message: dict) -> None:
 
 
 def main() -> None:
+    """Import the libraries, say ready, then serve jobs."""
     # A little below MkDocs in priority: the build keeps a core of its own while it renders
     # pages, and the snippets take both cores while it waits for them. Only a little: the
     # time limit counts seconds on the clock, and beside other busy processes (a parallel

@@ -1,0 +1,28 @@
+"""Workbook check of docs/part-1/calculus/jacobians.md#kronecker-delta, beside its snippet.
+
+The engine finds this file by its name (<snippet>_check.py) and ships TEMPLATE
+and the function check_sifting in the part's workbook (CONTRIBUTING.md).
+"""
+
+from textbook.checking import _same, _say
+
+EXERCISE = "part-1/calculus/jacobians.md#kronecker-delta"
+TEMPLATE = """\
+import sympy as sp
+
+x1, x2, x3, x4 = sp.symbols("x1:5")
+# entry i: the sum over j = 1..4 of delta_ij x_j
+sifted = ...
+"""
+
+
+def check_sifting(sifted):
+    """The sums over j of delta_ij x_j for i = 1..4, x = x1..x4, as a list."""
+    import sympy as sp
+    i, j = sp.symbols("i j", integer=True)
+    x = sp.IndexedBase("x")
+    expected = sp.Matrix([sp.Symbol(f"x{n}") for n in range(1, 5)])
+    total = sp.Sum(sp.KroneckerDelta(i, j) * x[j], (j, 1, 4))
+    expected = sp.Matrix([total.subs(i, n).doit().subs(x[n], sp.Symbol(f"x{n}"))
+                          for n in range(1, 5)])
+    _say("Sifting property", sifted, lambda: _same(sifted, expected))

@@ -1,0 +1,22 @@
+"""Workbook check of docs/part-2/exercises.md#exercise-8, beside its snippet.
+
+The engine finds this file by its name (<snippet>_check.py) and ships TEMPLATE
+and the function check_exercise_8 in the part's workbook (CONTRIBUTING.md).
+"""
+
+from textbook.checking import _same, _say
+
+EXERCISE = "part-2/exercises.md#exercise-8"
+TEMPLATE = """\
+import sympy as sp
+
+N, b = sp.symbols("N b")
+product = ...
+"""
+
+
+def check_exercise_8(product):
+    """The product of b for i = 1, ..., N, a SymPy expression in N and b."""
+    import sympy as sp
+    i, N, b = sp.symbols("i N b")
+    _say("Exercise 8", product, lambda: _same(product, sp.product(b, (i, 1, N))))

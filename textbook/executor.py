@@ -1,0 +1,185 @@
+"""The parent side of running snippets: jobs, their disk cache, and the runner process.
+
+The runner (runner.py) is started once per MkDocs process, as early as the plugin's
+`load_config`, so that it imports NumPy, SymPy and Matplotlib while MkDocs loads the other
+plugins; every build (and every rebuild of `mkdocs serve`) then hands it jobs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import platform
+import queue
+import subprocess
+import sys
+import threading
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+
+from .errors import BookError
+from .sections import read_section
+
+PACKAGE = Path(__file__).resolve().parent
+# What a result depends on besides the snippet's code: the runner's own source files.
+RUNNER_SOURCES = ("runner.py", "capture_backend.py", "figures.py")
+
+_process: subprocess.Popen | None = None  # one runner per MkDocs process, for every rebuild
+
+
+def start_runner(root: Path) -> subprocess.Popen:
+    """The runner process (`python -m textbook.runner`), started now unless one is running."""
+    global _process
+    if _process is None or _process.poll() is not None:
+        env = dict(os.environ, PYTHONHASHSEED="0", PYTHONDONTWRITEBYTECODE="1")
+        _process = subprocess.Popen(
+            [sys.executable, "-m", "textbook.runner"], cwd=root, env=env,
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, encoding="utf-8")
+    return _process
+
+
+def fingerprint() -> str:
+    """What a cached result depends on besides the code: runner and library versions."""
+    parts = [platform.python_version()]
+    parts += [metadata.version(name) for name in ("numpy", "sympy", "matplotlib")]
+    parts += [(PACKAGE / name).read_text(encoding="utf-8") for name in RUNNER_SOURCES]
+    return hashlib.sha256("\0".join(parts).encode()).hexdigest()
+
+
+def read_json(path: Path):
+    """A cache file's content, or None when it is missing or unreadable."""
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write a cache file so that a concurrent build never reads half of it."""
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}")
+    temporary.write_text(text, encoding="utf-8")
+    os.replace(temporary, path)
+
+
+@dataclass
+class Job:
+    """One snippet file to run once, alone: its sections' output, its checks, its values."""
+
+    path: str
+    code: str
+    sections: dict[str, tuple[int, int]]
+    export: list[str]  # names whose values the prose shows
+    key: str = ""
+    result: dict | None = None
+    done: threading.Event = field(default_factory=threading.Event)
+
+    def payload(self, timeout: float) -> dict:
+        """The job as the runner reads it (one JSON line)."""
+        return {"id": self.key, "path": f"snippets/{self.path}", "code": self.code,
+                "sections": sorted([name, *lines] for name, lines in self.sections.items()),
+                "timeout": timeout, "export": self.export, "figure_prefix": self.key[:8]}
+
+    def shown(self, section: str) -> Job:
+        """What a reader sees of one section: its code, and what it printed and drew."""
+        code, first = read_section(self.path, section, self.code)
+        part = (self.result or {}).get("sections", {}).get(section, {})
+        shown = Job(self.path, code, {}, [], key=f"{self.key}-{section}",
+                    result={"error": None, "stderr": "", "values": {},
+                            "stdout": part.get("stdout", ""),
+                            "figures": part.get("figures", [])})
+        shown.done.set()
+        return shown
+
+
+class Executor:
+    """Runs jobs in the forking runner, at most once per content, with a disk cache."""
+
+    def __init__(self, root: Path, timeout: float):
+        self.root, self.cache, self.timeout = root, root / ".cache" / "book", timeout
+        self.salt = fingerprint()
+        self.jobs: dict[str, Job] = {}
+        self.process: subprocess.Popen | None = None
+        self.lock = threading.Lock()
+        self.executed = self.cached = 0
+        (self.cache / "snippets").mkdir(parents=True, exist_ok=True)
+
+    def submit(self, job: Job) -> Job:
+        """Queue a job unless the same code already ran in this session or is cached."""
+        payload = job.payload(self.timeout)
+        payload.pop("id"), payload.pop("figure_prefix")
+        job.key = hashlib.sha256((self.salt + json.dumps(payload, sort_keys=True)).encode()
+                                 ).hexdigest()[:24]
+        if job.key in self.jobs:
+            return self.jobs[job.key]
+        self.jobs[job.key] = job
+        cached = read_json(self.cache / "snippets" / f"{job.key}.json")
+        if cached is not None:
+            job.result = cached
+            job.done.set()
+            self.cached += 1
+            return job
+        with self.lock:
+            if self.process is None:
+                self.start()
+            self.outbox.put(json.dumps(job.payload(self.timeout)) + "\n")
+        self.executed += 1
+        return job
+
+    def start(self) -> None:
+        """Take over the runner the plugin started as MkDocs loaded, or start one now."""
+        self.process = start_runner(self.root)
+        self.outbox: queue.SimpleQueue[str | None] = queue.SimpleQueue()
+        threading.Thread(target=self.read, args=(self.process,), daemon=True).start()
+        threading.Thread(target=self.write, args=(self.process, self.outbox),
+                         daemon=True).start()
+
+    def write(self, process: subprocess.Popen, outbox: queue.SimpleQueue) -> None:
+        """Hand jobs to the runner. A thread of its own: until the runner has imported its
+        libraries it reads nothing, and a full pipe would stall the build that long."""
+        try:
+            while (line := outbox.get()) is not None:
+                process.stdin.write(line)
+                process.stdin.flush()
+            process.stdin.close()
+        except (BrokenPipeError, ValueError):
+            pass  # the runner was stopped: `read` marks its jobs failed
+
+    def read(self, process: subprocess.Popen) -> None:
+        """Hand each result line to its job; mark every job failed if the runner dies."""
+        for line in process.stdout:
+            result = json.loads(line)
+            job = self.jobs.get(result.get("id"))
+            if job is None:
+                continue
+            job.result = result
+            if not result["error"] and not result["stderr"]:
+                write_atomic(self.cache / "snippets" / f"{job.key}.json", json.dumps(result))
+            job.done.set()
+        for job in self.jobs.values():
+            if not job.done.is_set():
+                job.result = {"error": "the snippet runner stopped", "stdout": "",
+                              "stderr": "", "figures": [], "values": {}}
+                job.done.set()
+
+    def wait(self, job: Job) -> dict:
+        """The result of a job, once the runner has given it."""
+        if not job.done.wait(self.timeout * 4 + 60):
+            raise BookError(f"snippets/{job.path}: no result from the snippet runner")
+        return job.result
+
+    def close(self) -> None:
+        """Let the runner finish the jobs it has, then end."""
+        if self.process is not None:
+            self.outbox.put(None)  # the writer closes stdin once every job is sent
+            self.process.wait(10)
+            self.process = None
+
+    def stop(self) -> None:
+        """Stop an idle runner at once, even while it is still importing its libraries."""
+        if self.process is not None:
+            self.outbox.put(None)  # and its writer thread
+            self.process.kill()
+            self.process.wait(10)
+            self.process = None

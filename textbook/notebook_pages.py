@@ -1,0 +1,252 @@
+"""Notebook pages in the site: chapter notebooks beside their pages, workbook pages.
+
+Each chapter page with snippets gets `<page-url>/<chapter>.ipynb` and a row of "Download
+notebook" / "Open in Colab" links at the top. Each part gets a workbook and a solutions
+notebook, generated outside docs/ (in .cache/notebooks/<build process id>/, removed when
+the build ends) and added as files that mkdocs-jupyter renders as pages; their math is
+typeset with the book's KaTeX at build time and the MathJax and Mermaid scripts nbconvert
+adds (loaded from a CDN) are removed.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import json
+import logging
+import os
+import posixpath
+import re
+import shutil
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+from .executor import write_atomic
+from .exercises import find_exercises
+from .figures import figure_html
+from .notebooks import Builder, dumps, notebook_name, page_url, placeholder
+from .pages import Book
+from .workbooks import PARTS, Workbooks
+
+log = logging.getLogger("mkdocs.plugins.book")
+
+REPOSITORY = "math-for-ml/verified-textbook"
+PUBLISHED_BRANCH = "gh-pages"  # the deploy job pushes the built site here
+COLAB = f"https://colab.research.google.com/github/{REPOSITORY}/blob/{PUBLISHED_BRANCH}/"
+
+INLINE_MATH = re.compile(r"(?<![\\$])\$(?!\$)(?P<tex>[^$]+?)(?<!\\)\$")
+DISPLAY_MATH = re.compile(r"\$\$(?P<tex>.+?)\$\$", re.S)
+RENDERED_MARKDOWN = re.compile(
+    r'(<div class="jp-RenderedHTMLCommon jp-RenderedMarkdown[^"]*"[^>]*>)(.*?)(</div>\s*</div>)',
+    re.S)
+CDN_SCRIPTS = re.compile(
+    r'<!-- Load mathjax -->.*?</script>\s*<!-- End of mathjax configuration -->'
+    r'|<script[^>]*src="[^"]*(?:mathjax|mermaid)[^"]*"[^>]*>\s*</script>'
+    r'|<script type="text/x-mathjax-config">.*?</script>'
+    r'|<script type="module">(?:(?!</script>).)*?mermaid(?:(?!</script>).)*?</script>'
+    r'|<style>\s*\.jp-Mermaid(?:(?!</style>).)*</style>'
+    r'|<!-- End of mermaid configuration -->',
+    re.S | re.I)
+# mkdocs-jupyter inlines its 0.6 MB stylesheet into every notebook page: move big ones to
+# one shared file per content, which the browser then caches.
+BIG_STYLE = re.compile(r'<style type="text/css">(?P<css>(?:(?!</style>).){20000,})</style>',
+                       re.S)
+SVG_IMAGE = re.compile(r'<img\b[^>]*\bsrc="data:image/svg\+xml;base64,(?P<svg>[^"]+)"[^>]*>')
+
+
+class NotebookSite:
+    """The notebooks of one build: workbooks as pages, chapter notebooks beside pages."""
+
+    def __init__(self, book: Callable[[], Book | None], config):
+        root = Path(config.config_file_path).resolve().parent
+        # One folder per build process: builds of one project running side by side (the
+        # test suite's) never read each other's half-made notebooks.
+        self.out = root / ".cache" / "notebooks" / str(os.getpid())
+        self.book = book
+        self.builder = Builder(book, root / "snippets", config.site_url or "/")
+        self.exercises = find_exercises(root)
+        self.workbooks: Workbooks | None = None
+        self.generated: dict[str, str] = {}  # src_uri -> part
+        self.written: list[tuple[str, str]] = []  # (site path, page)
+        self.seconds = 0.0  # spent here, for the summary line
+
+    def files(self, files: Files, config) -> Files:
+        """Generate the workbooks from the chapters' source and add them as pages."""
+        sources = {f.src_uri: Path(f.abs_src_path).read_text(encoding="utf-8")
+                   for f in files.documentation_pages() if f.src_uri.endswith(".md")}
+        self.workbooks = Workbooks(sources, self.exercises)
+        self.generated = self.workbooks.uris()
+        (self.out / "workbooks").mkdir(parents=True, exist_ok=True)
+        for uri, part in self.generated.items():
+            if uri.endswith("-solutions.ipynb"):  # outputs come once the snippets have run
+                text = placeholder(f"{PARTS[part]} workbook: solutions")
+            else:
+                text = dumps(self.workbooks.workbook(self.builder, part))
+            self.write_if_changed(self.out / uri, text)
+            # A file of another source folder rather than File.generated: mkdocs-jupyter's
+            # NotebookFile recomputes abs_src_path from src_dir, which a generated file lacks.
+            files.append(File(uri, src_dir=str(self.out), dest_dir=config.site_dir,
+                              use_directory_urls=config.use_directory_urls))
+        return files
+
+    def needed(self) -> list[str]:
+        """The snippet files the solutions notebooks show or quote, to be run first."""
+        return self.workbooks.needed()
+
+    def write_if_changed(self, path: Path, text: str) -> None:
+        """Write atomically, and only a changed notebook (`mkdocs serve` rebuilds reuse them)."""
+        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+            write_atomic(path, text)
+
+    def pre_page(self, page) -> None:
+        """Write a solutions notebook with this build's outputs just before its page renders."""
+        uri = page.file.src_uri
+        if uri in self.generated:
+            page.edit_url = None  # generated from the chapters: edit those instead
+        if uri in self.generated and uri.endswith("-solutions.ipynb"):
+            nb = self.workbooks.solutions(self.builder, self.generated[uri])
+            self.write_if_changed(self.out / uri, dumps(nb))
+
+    def page_content(self, content: str, page, config) -> str:
+        """Typeset notebook pages; put download and Colab links on chapters and workbooks."""
+        uri = page.file.src_uri
+        book = self.book()
+        if uri in self.generated:
+            content = CDN_SCRIPTS.sub("", content)
+            content = share_styles(content, page, config)
+            content = local_links(content, page.url, self.builder.site_url)
+            content = typeset(content, book.katex, f"{uri} (generated from the chapters)")
+            content = inline_figures(content, Path(page.file.abs_src_path))
+            name = posixpath.basename(uri)
+            return links_row(name, f"{page_url(uri)}{name}", "notebook") + content
+        if book is None or not book.blocks.get(uri):
+            return content
+        name = notebook_name(uri)
+        row = links_row(name, f"{page_url(uri)}{name}", "chapter")
+        match = re.search(r"</h1>", content)
+        at = match.end() if match else 0
+        return content[:at] + row + content[at:]
+
+    def post_page(self, page) -> None:
+        """Write the chapter's notebook (or a workbook) next to its page in the site."""
+        uri = page.file.src_uri
+        book = self.book()
+        if uri in self.generated:
+            target = Path(page.file.abs_dest_path).parent / posixpath.basename(uri)
+            target.parent.mkdir(parents=True, exist_ok=True)  # the page itself comes later
+            target.write_bytes((self.out / uri).read_bytes())
+            self.written.append((str(target), uri))
+            return
+        if book is None or not book.blocks.get(uri):
+            return
+        markdown = Path(page.file.abs_src_path).read_text(encoding="utf-8")
+        nb = self.builder.chapter(uri, markdown)
+        target = Path(page.file.abs_dest_path).parent / notebook_name(uri)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(dumps(nb), encoding="utf-8")
+        self.written.append((str(target), uri))
+
+    def post_build(self, config) -> None:
+        """Say what was written; list the notebooks and their chapters in notebooks.json."""
+        log.info("notebooks: %d written, %.2f s in this hook (mkdocs-jupyter rendering not "
+                 "included)", len(self.written), self.seconds)
+        manifest = Path(config.site_dir) / "notebooks.json"
+        manifest.write_text(json.dumps(
+            {str(Path(path).relative_to(config.site_dir).as_posix()): page
+             for path, page in self.written}, indent=1, sort_keys=True), encoding="utf-8")
+
+    def shutdown(self) -> None:
+        """Remove this process's generated notebooks."""
+        if self.out.name == str(os.getpid()):
+            shutil.rmtree(self.out, ignore_errors=True)
+
+    def timed(self, function: Callable, *args):
+        """Call function, adding the time it takes to this build's notebook time."""
+        start = time.perf_counter()
+        try:
+            return function(*args)
+        finally:
+            self.seconds += time.perf_counter() - start
+
+
+def typeset(content: str, katex, where: str) -> str:
+    """KaTeX HTML for the $...$ and $$...$$ of a notebook page's markdown cells."""
+    def cell(match: re.Match) -> str:
+        body = match[2]
+        found = [(m.start(), m.end(), html.unescape(m["tex"]).strip(), True)
+                 for m in DISPLAY_MATH.finditer(body)]
+        taken = [(s, e) for s, e, _, _ in found]
+        for m in INLINE_MATH.finditer(body):
+            if not any(s <= m.start() < e for s, e in taken):
+                found.append((m.start(), m.end(), html.unescape(m["tex"]).strip(), False))
+        if not found:
+            return match[0]
+        found.sort()
+        answers = katex.render([(tex, display) for _, _, tex, display in found])
+        pieces, last = [], 0
+        for (start, end, tex, display), answer in zip(found, answers):
+            if "error" in answer:
+                raise PluginError(f"{where}: KaTeX cannot typeset ${tex}$: {answer['error']}")
+            math = answer["html"]
+            if display:
+                math = f'<div class="math-display">{math}</div>'
+            pieces += [body[last:start], math]
+            last = end
+        return match[1] + "".join(pieces) + body[last:] + match[3]
+
+    return RENDERED_MARKDOWN.sub(cell, content)
+
+
+def inline_figures(content: str, notebook: Path) -> str:
+    """Figures as on the chapter pages: nbconvert shows each as an <img> of base64 SVG, with
+    a placeholder for alt text and black ink (an image cannot follow the page's colours).
+    Inline SVG with the chapter block's alt text instead, in the book's figure box."""
+    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+    alts = iter([output["metadata"]["image/svg+xml"]["alt"]
+                 for cell in cells for output in cell.get("outputs", [])
+                 if "image/svg+xml" in output.get("data", {})])
+
+    def inline(match: re.Match) -> str:
+        return figure_html(base64.b64decode(match["svg"]).decode("utf-8"), next(alts))
+    return SVG_IMAGE.sub(inline, content)
+
+
+def local_links(content: str, url: str, site: str) -> str:
+    """Links of a notebook to the published book become relative links within this site."""
+
+    def relative(match: re.Match) -> str:
+        path = posixpath.relpath(match["path"] or ".", url.rstrip("/") or ".")
+        return f'href="{path.rstrip("/")}/'
+    return re.sub(r'href="' + re.escape(site) + r'(?P<path>[^"#]*)', relative, content)
+
+
+def share_styles(content: str, page, config) -> str:
+    """Replace the big inline stylesheets of a notebook page by links to shared files."""
+    def link(match: re.Match) -> str:
+        css = match["css"]
+        name = f"assets/jupyter/{hashlib.sha256(css.encode()).hexdigest()[:12]}.css"
+        target = Path(config.site_dir) / name
+        if not target.is_file():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(css, encoding="utf-8")
+        href = posixpath.relpath(name, posixpath.dirname(page.url.rstrip("/") + "/x"))
+        return f'<link rel="stylesheet" href="{href}">'
+    return BIG_STYLE.sub(link, content)
+
+
+def links_row(href: str, site_path: str, what: str) -> str:
+    """A small note at the top of a page: download the notebook, or open it in Colab.
+
+    Plain links in a note admonition rather than .md-button: the buttons' indigo text on
+    the dark palette's background fails the colour-contrast check of the browser tests."""
+    label = "this chapter as a Jupyter notebook" if what == "chapter" else "this notebook"
+    return (f'<div class="admonition note notebook-links" data-notebook="{site_path}">'
+            f'<p class="admonition-title">Run {label}</p>'
+            f'<p><a href="{href}" download>Download notebook</a> (.ipynb, with this '
+            f'build\'s outputs) &middot; <a href="{COLAB}{site_path}">Open in Colab</a></p>'
+            "</div>")

@@ -1,0 +1,302 @@
+"""Chapter notebooks: each chapter's headings, key formulas and examples, with outputs.
+
+Nothing is executed here: the code cells are the snippet sections the build ran, and
+their outputs are what those runs printed and drew.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import textwrap
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+
+from .pages import Book
+from .sections import COMPUTED, Block, find_blocks, read_section, read_snippet
+
+HEADING = re.compile(r"^(?P<hashes>#{1,6})[ \t]+(?P<text>.*?)(?:[ \t]*\{[^}]*\})?[ \t]*$")
+ATTR_ID = re.compile(r"\{[^}]*#(?P<id>[\w-]+)[^}]*\}\s*$")
+ANY_FENCE = re.compile(r"^[ \t]*(?P<fence>`{3,}|~{3,})")
+ADMONITION = re.compile(r'^(?P<indent>[ \t]*)(?:!!!|\?\?\?\+?)[ \t]+(?P<kind>[\w-]+)'
+                        r'(?:[ \t]+"(?P<title>[^"]*)")?[ \t]*$')
+LINK = re.compile(r"\]\((?P<target>[^)\s]+)\)")
+
+KERNEL = {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
+          "language_info": {"name": "python"}}
+
+
+def dedent_block(lines: list[str], indent: str) -> list[str]:
+    """Lines without the indent of the block they stand in."""
+    return [line[len(indent):] if line.startswith(indent) else line.lstrip() for line in lines]
+
+
+def heading_id(text: str, attrs_line: str) -> str:
+    """A heading's anchor: its { #id } if it has one, else its text, slugified."""
+    match = ATTR_ID.search(attrs_line)
+    if match:
+        return match["id"]
+    return re.sub(r"[^\w]+", "-", text.lower()).strip("-")
+
+
+@dataclass
+class Piece:
+    """A run of a chapter: a heading, a display formula, an exec block, or prose."""
+
+    kind: str  # "heading" | "formula" | "block" | "prose" | "admonition"
+    text: str = ""
+    level: int = 0
+    anchor: str = ""
+    block: Block | None = None
+    title: str = ""
+    body: list[str] | None = None  # an admonition's lines, dedented
+    line: int = 0
+
+
+def pieces(page: str, markdown: str) -> list[Piece]:
+    """Split a chapter (or an admonition's body) into headings, formulas, blocks, prose."""
+    blocks = {b.start: b for b in find_blocks(page, markdown)}
+    lines = markdown.splitlines()
+    out: list[Piece] = []
+    prose: list[str] = []
+
+    def flush():
+        if any(line.strip() for line in prose):
+            out.append(Piece("prose", "\n".join(prose).strip("\n")))
+        prose.clear()
+
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if i in blocks:
+            flush()
+            out.append(Piece("block", block=blocks[i], line=i + 1))
+            i = blocks[i].stop
+            continue
+        fence = ANY_FENCE.match(line)
+        if fence:
+            close = next((j for j in range(i + 1, len(lines))
+                          if lines[j].strip() == fence["fence"]), len(lines) - 1)
+            prose.extend(lines[i:close + 1])
+            i = close + 1
+            continue
+        heading = HEADING.match(line)
+        if heading and not line.startswith((" ", "\t")):
+            flush()
+            out.append(Piece("heading", heading["text"], len(heading["hashes"]),
+                             heading_id(heading["text"], line), line=i + 1))
+            i += 1
+            continue
+        admonition = ADMONITION.match(line)
+        if admonition:
+            flush()
+            indent = admonition["indent"]
+            j = i + 1
+            while j < len(lines) and (not lines[j].strip()
+                                      or lines[j].startswith(indent + "    ")
+                                      or lines[j].startswith(indent + "\t")):
+                j += 1
+            while j > i + 1 and not lines[j - 1].strip():
+                j -= 1
+            body = dedent_block(lines[i + 1:j], indent + "    ")
+            out.append(Piece("admonition", kind_of(admonition), title=admonition["title"] or "",
+                             body=body, line=i + 1))
+            i = j
+            continue
+        if line.strip().startswith("$$"):
+            flush()
+            j = i + 1 if line.strip() == "$$" or not line.strip().endswith("$$") else i
+            while j < len(lines) and "$$" not in (lines[j] if j > i else ""):
+                j += 1
+            formula = "\n".join(lines[i:j + 1])
+            out.append(Piece("formula", textwrap.dedent(formula).strip(), line=i + 1))
+            i = j + 1
+            continue
+        prose.append(line)
+        i += 1
+    flush()
+    return out
+
+
+def kind_of(match: re.Match) -> str:
+    """An admonition's kind (note, question, success...)."""
+    return match["kind"]
+
+
+# --- Building notebooks -----------------------------------------------------------
+
+
+class Builder:
+    """Turns chapter markdown and the book's results into nbformat v4 notebooks."""
+
+    def __init__(self, book: Callable[[], Book | None], snippets: Path, site_url: str):
+        self.book = book  # the build's Book, once it has one
+        self.snippets = snippets
+        self.site_url = site_url.rstrip("/") + "/"
+
+    # Values and links
+    def computed(self, text: str) -> str:
+        """Text with each \\computed{path:name} replaced by its value, once its file has run."""
+        book = self.book()
+
+        def value(match: re.Match) -> str:
+            job = book.files.get(match["path"]) if book else None
+            if job is None or not job.done.is_set():
+                if job is None or book.executor is None:
+                    return r"\boxed{?}"
+                book.executor.wait(job)
+            values = (job.result or {}).get("values") or {}
+            return "{" + values[match["name"]] + "}" if match["name"] in values else r"\boxed{?}"
+        return COMPUTED.sub(value, text)
+
+    def links(self, text: str, page: str) -> str:
+        """Relative links to other chapters become absolute links to the published site."""
+        def absolute(match: re.Match) -> str:
+            target = match["target"]
+            if re.match(r"^[a-z]+:|^#", target):
+                if target.startswith("#"):
+                    return f"]({self.site_url}{page_url(page)}{target})"
+                return match[0]
+            path, _, anchor = target.partition("#")
+            resolved = posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
+            url = self.site_url + page_url(resolved) + (f"#{anchor}" if anchor else "")
+            return f"]({url})"
+        return LINK.sub(absolute, text)
+
+    def prose(self, text: str, page: str) -> str:
+        """Markdown of a chapter for a notebook cell: values in, links absolute."""
+        text = re.sub(r"^\*\[[^\]]+\]:.*$", "", text, flags=re.M)  # abbreviations
+        return self.links(self.computed(text), page).strip("\n")
+
+    # Cells
+    def code_cell(self, block: Block, count: int) -> nbformat.NotebookNode:
+        """A snippet section as a code cell, with what it printed and drew in this build."""
+        book = self.book()
+        job = book.shown(block.path, block.section) if book.executor else None
+        if job is None:  # BOOK_EXECUTE=0: code only
+            code = read_section(block.path, block.section,
+                                read_snippet(self.snippets, block.path))[0]
+            result = {"stdout": "", "figures": []}
+        else:
+            code, result = job.code, job.result or {}
+        outputs = []
+        if result.get("stdout"):
+            outputs.append(nbformat.v4.new_output("stream", name="stdout", text=result["stdout"]))
+        for svg in result.get("figures") or []:  # alt: the chapter block's (book.py requires it)
+            outputs.append(nbformat.v4.new_output(
+                "display_data", data={"image/svg+xml": svg, "text/plain": "<Figure>"},
+                metadata={"image/svg+xml": {"alt": block.attrs.get("alt", "")}}))
+        cell = nbformat.v4.new_code_cell(code.rstrip("\n"), outputs=outputs,
+                                         execution_count=count)
+        cell.metadata["snippet"] = f"{block.path}:{block.section}"
+        return cell
+
+    def notebook(self, cells: list, title: str) -> nbformat.NotebookNode:
+        """A valid notebook of these cells, with stable cell ids."""
+        nb = nbformat.v4.new_notebook(cells=cells, metadata={**KERNEL, "title": title})
+        for n, cell in enumerate(nb.cells, 1):
+            cell.id = f"cell-{n}"  # stable ids: the same book builds the same notebook
+        nbformat.validate(nb)
+        return nb
+
+    # A chapter
+    def chapter(self, page: str, markdown: str) -> nbformat.NotebookNode:
+        """Headings, the key formula before each example, and the examples with outputs."""
+        cells, count, title = [], 0, page
+        formula: Piece | None = None
+
+        def walk(items: list[Piece]) -> None:
+            nonlocal count, formula, title
+            for piece in items:
+                if piece.kind == "heading":
+                    formula = None
+                    if piece.level == 1:
+                        title = piece.text
+                    cells.append(nbformat.v4.new_markdown_cell(
+                        "#" * piece.level + " " + piece.text))
+                    if piece.level == 1:
+                        cells.append(nbformat.v4.new_markdown_cell(intro(self, page)))
+                elif piece.kind == "formula":
+                    formula = piece
+                elif piece.kind == "admonition":
+                    walk(pieces(page, "\n".join(piece.body)))
+                elif piece.kind == "block":
+                    if formula is not None:
+                        cells.append(nbformat.v4.new_markdown_cell(
+                            self.computed(formula.text)))
+                        formula = None
+                    count += 1
+                    cells.append(self.code_cell(piece.block, count))
+
+        walk(pieces(page, markdown))
+        return self.notebook(cells, title)
+
+    # Any markdown, in full: prose, formulas, admonitions and examples
+    def full(self, page: str, markdown: str, count: list[int]) -> list:
+        """Cells of any markdown, in full: prose, formulas, admonitions and examples."""
+        cells, text = [], []
+
+        def flush():
+            if any(t.strip() for t in text):
+                cells.append(nbformat.v4.new_markdown_cell(self.prose("\n\n".join(text), page)))
+            text.clear()
+
+        for piece in pieces(page, markdown):
+            if piece.kind == "block":
+                flush()
+                count[0] += 1
+                cells.append(self.code_cell(piece.block, count[0]))
+            elif piece.kind == "heading":
+                text.append("#" * piece.level + " " + piece.text)
+            elif piece.kind == "admonition":
+                inner = self.full(page, "\n".join(piece.body), count)
+                head = f"**{piece.title}.**" if piece.title else ""
+                if inner and inner[0].cell_type == "markdown":
+                    quoted = (head + " " + inner.pop(0).source).strip()
+                    text.append("\n".join("> " + line for line in quoted.splitlines()))
+                elif head:
+                    text.append("> " + head)
+                flush()
+                cells.extend(inner)
+            else:
+                text.append(piece.text)
+        flush()
+        return cells
+
+
+def page_url(page: str) -> str:
+    """docs path -> directory URL: part-2/calculus.md -> part-2/calculus/."""
+    path = posixpath.splitext(page)[0]
+    if posixpath.basename(path) == "index":
+        path = posixpath.dirname(path)
+    return path + "/" if path else ""
+
+
+def notebook_name(page: str) -> str:
+    """A chapter's notebook file name: part-2/calculus.md -> calculus.ipynb."""
+    url = page_url(page).rstrip("/")
+    return (posixpath.basename(url) or "index") + ".ipynb"
+
+
+def intro(builder: Builder, page: str) -> str:
+    """The paragraph under a chapter notebook's title."""
+    return (f"This notebook is the executable version of "
+            f"[this chapter]({builder.site_url}{page_url(page)}) of *Verified Mathematics "
+            "for Machine Learning*. Every code cell is one of the book's snippets, in page "
+            "order, with the output it printed when the site was built; each cell runs on "
+            "its own, so you can run them in any order.")
+
+
+def dumps(nb: nbformat.NotebookNode) -> str:
+    """nbformat.writes without its schema validation, which the tests do once per notebook
+    (in every build it cost as much as writing)."""
+    return nbformat.v4.nbjson.writes(nb)
+
+
+def placeholder(title: str) -> str:
+    """A notebook of just a title, until the real one can be written."""
+    return dumps(nbformat.v4.new_notebook(
+        cells=[nbformat.v4.new_markdown_cell(f"# {title}")], metadata=dict(KERNEL)))

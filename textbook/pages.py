@@ -1,0 +1,278 @@
+"""One build of the book's pages: snippet outputs, \\computed{} values and typeset math.
+
+Pages are read without waiting for snippets: `page_markdown` leaves a marker where an
+output or value will go, and `page_context` puts them in once every page is read. Every
+failure stops the build with a message naming the chapter file and line and the snippet
+file and line; nothing of a failed snippet is written onto a page.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import re
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from markdown import Markdown
+
+from .errors import BookError
+from .executor import Executor, Job
+from .figures import figure_html
+from .katex import Katex
+from .sections import (
+    COMPUTED,
+    Block,
+    find_blocks,
+    find_computed,
+    parse_sections,
+    read_section,
+    read_snippet,
+)
+
+log = logging.getLogger("mkdocs.plugins.book")
+
+FIGURE = re.compile(r"<!-- book-figure (?P<index>\d+) -->")
+PENDING = re.compile(r"<!-- book-output (?P<index>\d+) -->|\\bookvalue\{(?P<value>\d+)\}")
+MATH = re.compile(
+    r'<span class="arithmatex">\\\((?P<inline>.*?)\\\)</span>'
+    r'|<div class="arithmatex">\\\[(?P<display>.*?)\\\]</div>',
+    re.S,
+)
+
+
+@dataclass
+class Pending:
+    """Something a page shows once its snippet has run: a block's output, or a value."""
+
+    page: str
+    line: int  # in the chapter
+    job: Job
+    block: Block | None = None
+    value: str = ""  # the name of an exported value
+    source: str = ""  # how the chapter wrote the value: \computed{path:name}
+
+
+class Book:
+    """State of one build: the chapters' blocks, their files' jobs and the math renderer."""
+
+    def __init__(self, executor: Executor | None, config, root: Path):
+        self.executor = executor
+        self.snippets = root / "snippets"
+        self.blocks: dict[str, list[Block]] = {}
+        self.files: dict[str, Job] = {}  # snippet path -> the job that ran the whole file
+        self.exports: dict[str, set[str]] = {}  # snippet path -> names the prose uses
+        self.errors: dict[str, str] = {}  # chapter -> error found while scanning
+        self.urgent: list[str] = []  # snippet files to run before the others
+        self.pending: list[Pending] = []  # by the number of its marker on a page
+        self.figures: list[str] = []  # figure HTML, by the number of its marker
+        self.converter = Markdown(extensions=config.markdown_extensions,
+                                  extension_configs=config.mdx_configs)
+        self.katex = Katex(root)
+        self.started = time.perf_counter()
+
+    def scan(self, page: str, markdown: str) -> None:
+        """Find a chapter's snippets, so that all of them run while pages render."""
+        try:
+            blocks = self.blocks[page] = find_blocks(page, markdown)
+        except BookError as err:
+            self.errors[page] = str(err)
+            return
+        for block in blocks:
+            self.exports.setdefault(block.path, set())
+        for path, name, _ in find_computed(markdown):
+            self.exports.setdefault(path, set()).add(name)
+
+    def first(self, paths: list[str]) -> None:
+        """Run these snippet files before the others: a page being read needs them."""
+        self.urgent += [path for path in paths if path not in self.urgent]
+
+    def submit(self) -> None:
+        """Queue every snippet file that a chapter uses; missing ones fail with their page."""
+        if self.executor is None:
+            return
+        # The urgent ones, then the others in the order the pages will be built.
+        for path in dict.fromkeys([p for p in self.urgent if p in self.exports]
+                                  + list(self.exports)):
+            try:
+                self.file_job(path, set())
+            except (OSError, LookupError):
+                pass  # reported with the chapter's file and line when the page is built
+
+    def file_job(self, path: str, names: set[str]) -> Job:
+        """The job that runs a snippet file as it is now, exporting `names` and more."""
+        code = read_snippet(self.snippets, path)
+        names = names | self.exports.get(path, set())
+        job = self.files.get(path)
+        if job is None or job.code != code or not names <= set(job.export):
+            job = Job(path, code, parse_sections(path, code), sorted(names))
+            job = self.files[path] = self.executor.submit(job)
+        return job
+
+    def failure(self, where: str, job: Job, result: dict) -> str:
+        """The message for a snippet file that raised, wrote to stderr or timed out."""
+        detail = result["error"] or f"it wrote to stderr:\n{result['stderr']}"
+        section = result.get("failed_section")
+        if section:
+            what = f"snippets/{job.path}:{section}"
+        elif detail.startswith("TimeoutError"):
+            what = f"snippets/{job.path}"
+        else:
+            what = f"the checks of snippets/{job.path}"
+        return f"{where}: {what} failed\n{detail.rstrip()}"
+
+    def page_markdown(self, page: str, markdown: str) -> str:
+        """Put each exec block's code on the page, and a marker where its output will go.
+
+        Nothing waits for a snippet here: outputs, figures and \\computed{} values are put
+        in by `page_context`, once every page is read, so snippets run while pages render.
+        """
+        if page in self.errors:
+            raise BookError(self.errors[page])
+        errors: list[str] = []
+
+        def computed(match: re.Match) -> str:
+            line = markdown.count("\n", 0, match.start()) + 1
+            path, name = match["path"], match["name"]
+            if self.executor is None:
+                return r"\boxed{?}"
+            try:
+                job = self.file_job(path, {name})
+            except (OSError, LookupError) as err:
+                errors.append(f"docs/{page}:{line}: \\computed: {err}")
+                return ""
+            self.pending.append(Pending(page, line, job, value=name, source=match[0]))
+            return f"\\bookvalue{{{len(self.pending) - 1}}}"
+
+        # Values first: they replace text within lines, so line numbers stay the source's.
+        markdown = COMPUTED.sub(computed, markdown)
+        lines = markdown.splitlines()
+        for block in reversed(find_blocks(page, markdown)):
+            lines[block.start:block.stop] = self.render_block(block, errors).splitlines()
+        if errors:
+            raise BookError("\n\n".join(dict.fromkeys(errors)))
+        return "\n".join(lines) + "\n"
+
+    def render_block(self, block: Block, errors: list[str]) -> str:
+        """Markdown for one snippet section: its code, and a marker for its output."""
+        try:
+            if self.executor is None:
+                job = None
+                code = read_section(block.path, block.section,
+                                    read_snippet(self.snippets, block.path))[0]
+            else:
+                job = self.file_job(block.path, set())
+                code = read_section(block.path, block.section, job.code)[0]
+        except (OSError, LookupError) as err:
+            errors.append(f"{block.where}: {err}")
+            return ""
+        title = block.attrs.get("title", Path(block.path).name)
+        parts = [f'<div class="snippet" data-snippet="{block.path}:{block.section}" markdown>',
+                 "", f'```python title="{title}"', code.rstrip("\n"), "```", ""]
+        if job is not None:  # raw HTML would not survive Markdown: a marker holds its place
+            self.pending.append(Pending(block.page, block.line, job, block=block))
+            parts += [f"<!-- book-output {len(self.pending) - 1} -->", ""]
+        parts.append("</div>")
+        lines = "\n".join(parts).split("\n")
+        return "\n".join(block.indent + line if line else "" for line in lines)
+
+    def shown(self, path: str, section: str) -> Job | None:
+        """A section as the chapter shows it (its code, output and figures), once run."""
+        job = self.files.get(path)
+        if job is None:
+            return None
+        self.executor.wait(job)
+        return job.shown(section)
+
+    def output_html(self, block: Block, job: Job, errors: list[str]) -> str:
+        """HTML for what one section printed and drew."""
+        shown = job.shown(block.section)
+        stdout, figures = shown.result["stdout"], shown.result["figures"]
+        parts = []
+        if stdout:
+            ticks = max((len(m) for m in re.findall(r"`+", stdout)), default=0)
+            fence = "`" * max(3, ticks + 1)
+            parts.append(self.converter.reset().convert(
+                f'{fence}{{ .text .no-copy .snippet-output title="Output" }}\n'
+                f"{stdout.rstrip(chr(10))}\n{fence}\n"))
+        if figures and not block.attrs.get("alt"):
+            errors.append(f"{block.where}: snippets/{block.path}:{block.section} draws a "
+                          'figure: give the block alt="..." text describing it')
+        for svg in figures:  # a marker until the search plugin has indexed the page
+            self.figures.append(figure_html(svg, block.attrs.get("alt", "")))
+            parts.append(f"<!-- book-figure {len(self.figures) - 1} -->")
+        return "\n".join(parts)
+
+    def page_context(self, page: str, source: str, content: str) -> str:
+        """Insert outputs, figures and values, then typeset every formula of the page."""
+        errors: list[str] = []
+        failed: dict[str, tuple[int, Job, dict]] = {}  # a failed file's first line here
+
+        def insert(match: re.Match) -> str:
+            item = self.pending[int(match["index"] or match["value"])]
+            result = self.executor.wait(item.job)
+            if result["error"] or result["stderr"]:
+                if item.job.path not in failed or item.line < failed[item.job.path][0]:
+                    failed[item.job.path] = (item.line, item.job, result)
+                return ""
+            if item.block is not None:
+                return self.output_html(item.block, item.job, errors)
+            if item.value not in result["values"]:
+                errors.append(f"docs/{page}:{item.line}: snippets/{item.job.path} "
+                              f"gave no value {item.value!r}")
+                return ""
+            return html.escape("{" + result["values"][item.value] + "}", quote=False)
+
+        # Each formula's TeX before the values go in, to find its line in the chapter.
+        raw = [m["inline"] if m["display"] is None else m["display"]
+               for m in MATH.finditer(content)]
+        content = PENDING.sub(insert, content)
+        errors += [self.failure(f"docs/{page}:{line}", job, result)
+                   for line, job, result in failed.values()]
+        if errors:
+            raise BookError("\n\n".join(dict.fromkeys(errors)))
+        found = list(MATH.finditer(content))
+        if not found:
+            return content
+        items = [(html.unescape(m["inline"] if m["display"] is None else m["display"]).strip(),
+                  m["display"] is not None) for m in found]
+        answers = self.katex.render(items)
+        for (tex, _), answer, written in zip(items, answers, raw):
+            if "error" in answer:
+                written = PENDING.sub(lambda m: self.pending[int(m["value"])].source, written)
+                first = html.unescape(written).strip().splitlines()[0].strip()
+                line = next((n for n, text in enumerate(source.splitlines(), 1)
+                             if first in text), "?")
+                errors.append(f"docs/{page}:{line}: KaTeX cannot typeset ${tex}$: "
+                              f"{answer['error']}")
+        if errors:
+            raise BookError("\n".join(errors))
+        pieces, last = [], 0
+        for match, answer in zip(found, answers):
+            math = answer["html"]
+            if match["display"] is not None:  # a box that scrolls a long equation alone
+                math = f'<div class="math-display">{math}</div>'
+            pieces += [content[last:match.start()], math]
+            last = match.end()
+        return "".join(pieces) + content[last:]
+
+    def typeset_toc(self, items) -> None:
+        """Typeset math in table-of-contents titles (Material shows `typeset.title`)."""
+        for item in items:
+            if "\\(" in item.title:
+                parts = re.split(r"\\\((.*?)\\\)", item.title)
+                texs = [(html.unescape(t), False) for t in parts[1::2]]
+                answers = self.katex.render(texs)
+                if all("html" in a for a in answers):
+                    parts[1::2] = [a["html"] for a in answers]
+                    item.typeset = {"title": "".join(parts)}
+            self.typeset_toc(item.children)
+
+    def close(self) -> None:
+        """Stop KaTeX and say what ran."""
+        self.katex.close()
+        if self.executor is not None:
+            log.info("snippets: %d executed, %d from cache, %.2f s",
+                     self.executor.executed, self.executor.cached,
+                     time.perf_counter() - self.started)

@@ -1,0 +1,181 @@
+"""The MkDocs plugin `book`: the engine's events, each handing over to a module.
+
+Listed first under `plugins:` in mkdocs.yml, it starts the snippet runner as MkDocs reads
+its configuration (`load_config`), so the runner imports NumPy, SymPy and Matplotlib while
+MkDocs loads the other plugins. Options:
+
+    plugins:
+      - book:
+          timeout: 30     # seconds a snippet may run (env BOOK_TIMEOUT overrides)
+          execute: true   # run the snippets (env BOOK_EXECUTE=0: code only, for the benchmark)
+          notebooks: true # chapter notebooks and workbooks (the benchmark switches them off)
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
+from mkdocs.structure.files import File, Files
+
+from .errors import BookError
+from .executor import Executor, start_runner
+from .katex import KATEX
+from .notebook_pages import NotebookSite
+from .pages import FIGURE, Book
+
+# These live as long as the MkDocs process: `mkdocs serve` makes a new plugin per rebuild.
+_executor: Executor | None = None  # reused by rebuilds
+_serving = False
+
+
+def executing(options: dict | Config) -> bool:
+    """Whether snippets run: the `execute` option, unless BOOK_EXECUTE=0 says no."""
+    return os.environ.get("BOOK_EXECUTE", "1") != "0" and (options or {}).get("execute", True)
+
+
+class BookConfig(Config):
+    """The plugin's options in mkdocs.yml."""
+
+    timeout = config_options.Type((int, float), default=30)
+    execute = config_options.Type(bool, default=True)
+    notebooks = config_options.Type(bool, default=True)
+
+
+class BookPlugin(BasePlugin[BookConfig]):
+    """Runs every snippet, shows its output, typesets math; writes notebooks and workbooks."""
+
+    def __init__(self):
+        super().__init__()
+        self.book: Book | None = None  # this build's pages
+        self.notebooks: NotebookSite | None = None  # and notebooks
+
+    def load_config(self, options, config_file_path=None):
+        """Start the runner: MkDocs is reading the configuration, so a build comes next."""
+        if executing(options) and config_file_path:
+            start_runner(Path(config_file_path).resolve().parent)
+        return super().load_config(options, config_file_path)
+
+    def timeout(self) -> float:
+        """Seconds a snippet may run: BOOK_TIMEOUT, else the `timeout` option."""
+        return float(os.environ.get("BOOK_TIMEOUT") or self.config.timeout)
+
+    def on_startup(self, command, dirty):
+        global _serving
+        _serving = command == "serve"
+
+    def on_shutdown(self):
+        if _executor is not None:
+            _executor.close()
+        if self.notebooks is not None:
+            self.notebooks.shutdown()
+
+    def on_config(self, config):
+        """Serve KaTeX's stylesheet from the site itself; take over (or start) the runner."""
+        global _executor
+        config.extra_css.insert(0, "assets/katex/katex.min.css")
+        root = Path(config.config_file_path).resolve().parent
+        if executing(self.config) and _executor is None:  # one runner for all rebuilds
+            _executor = Executor(root, self.timeout())
+        if executing(self.config) and (_executor.process is None
+                                       or _executor.process.poll() is not None):
+            _executor.start()  # it imports its libraries while MkDocs reads the files
+        if self.config.notebooks:
+            self.notebooks = NotebookSite(lambda: self.book, config)
+        return config
+
+    @event_priority(50)  # before mkdocs-jupyter's on_files, so the workbooks become its pages
+    def _notebooks_files(self, files: Files, config) -> Files:
+        """Generate the workbooks from the chapters' source and add them as pages."""
+        if self.notebooks is None:
+            return files
+        self.notebooks.seconds = 0.0
+        return self.notebooks.timed(self.notebooks.files, files, config)
+
+    def _book_files(self, files: Files, config) -> Files:
+        """Add KaTeX's CSS and fonts to the site; find every chapter's snippets."""
+        executor = _executor if executing(self.config) else None
+        root = Path(config.config_file_path).resolve().parent
+        self.book = Book(executor, config, root)
+        if _executor is not None:
+            _executor.executed = _executor.cached = 0
+        if not (KATEX / "katex.min.css").is_file():
+            raise BookError("KaTeX is not installed: run `npm ci` in the repository root")
+        for asset in [KATEX / "katex.min.css", *sorted((KATEX / "fonts").iterdir())]:
+            uri = f"assets/katex/{asset.relative_to(KATEX).as_posix()}"
+            files.append(File.generated(config, uri, abs_src_path=str(asset)))
+        for file in files.documentation_pages():
+            self.book.scan(file.src_uri, Path(file.abs_src_path).read_text(encoding="utf-8"))
+        return files
+
+    on_files = CombinedEvent(_notebooks_files, _book_files)
+
+    def _notebooks_nav(self, nav, config, files):
+        """The solutions notebooks are written while pages are read: run their snippets first."""
+        if self.notebooks is not None:
+            self.book.first(self.notebooks.needed())
+        return nav
+
+    @event_priority(-100)  # after other code has said which snippets it needs first
+    def _book_nav(self, nav, config, files):
+        """Queue every chapter's snippets: they run while the pages are read."""
+        self.book.submit()
+        if _executor is not None and not _executor.executed and not _serving:
+            _executor.stop()  # every result came from the cache
+        return nav
+
+    on_nav = CombinedEvent(_notebooks_nav, _book_nav)
+
+    @event_priority(50)  # before mkdocs-jupyter reads the notebook for its cache key
+    def on_pre_page(self, page, config, files):
+        if self.notebooks is not None:
+            self.notebooks.timed(self.notebooks.pre_page, page)
+        return page
+
+    def on_page_markdown(self, markdown, page, config, files):
+        return self.book.page_markdown(page.file.src_uri, markdown)
+
+    def on_page_content(self, content, page, config, files):
+        """Typeset math in the table of contents; notebook links and notebook pages."""
+        self.book.typeset_toc(page.toc)
+        if self.notebooks is not None:
+            content = self.notebooks.timed(self.notebooks.page_content, content, page, config)
+        return content
+
+    def on_env(self, env, config, files):
+        """Write the pages that wait for no snippet first (home, reference, workbooks), then
+        the chapters in the order their snippets run: a page written while snippets still run
+        is not left over for the end, when the snippets are done and a core has nothing to do.
+        """
+        waiting = {item.page for item in self.book.pending}
+        for file in [f for f in files.documentation_pages() if f.src_uri in waiting]:
+            files.remove(file)  # MkDocs writes pages in the order of `files`
+            files.append(file)
+        return env
+
+    @event_priority(100)  # before the search plugin indexes the page
+    def on_page_context(self, context, page, config, nav):
+        """Every page is read: put in what snippets printed and drew, and typeset the math."""
+        source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
+        page.content = self.book.page_context(page.file.src_uri, source, page.content)
+        return context
+
+    def on_post_page(self, output, page, config):
+        """Figures go in last (the search index has no use for their SVG); notebooks."""
+        output = FIGURE.sub(lambda m: self.book.figures[int(m["index"])], output)
+        if self.notebooks is not None:
+            self.notebooks.timed(self.notebooks.post_page, page)
+        return output
+
+    def on_post_build(self, config):
+        self.book.close()
+        if self.notebooks is not None:
+            self.notebooks.post_build(config)
+
+    def on_build_error(self, error):
+        if self.book is not None:
+            self.book.katex.close()
+

@@ -1,0 +1,117 @@
+"""Reading what a chapter includes: exec blocks, named sections of snippets, \\computed{}.
+
+Markdown syntax (see CONTRIBUTING.md):
+
+    ```python exec="on" alt="text for a figure"
+    --8<-- "part_2/calculus/power_rule.py:positive"
+    ```
+
+    $$ \\frac{d}{dx} x^3 = \\computed{part_2/calculus/power_rule.py:cube} $$
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import BookError
+
+FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*python\b(?P<attrs>.*)$")
+ATTR = re.compile(r'([\w-]+)="([^"]*)"')
+INCLUDE = re.compile(r'^[ \t]*--8<--[ \t]+"(?P<path>[^":]+):(?P<section>[\w-]+)"[ \t]*$')
+COMPUTED = re.compile(r"\\computed\{(?P<path>[^}:]+):(?P<name>\w+)\}")
+MARKER = re.compile(r"^\s*# --8<-- \[(?P<kind>start|end):(?P<name>[\w-]+)\]\s*$")
+
+
+def parse_sections(path: str, text: str) -> dict[str, tuple[int, int]]:
+    """Each named section of a snippet file: its first and last line of code (1-based)."""
+    open_at: dict[str, int] = {}
+    sections: dict[str, tuple[int, int]] = {}
+    for number, line in enumerate(text.splitlines(), 1):
+        match = MARKER.match(line)
+        if not match:
+            continue
+        name = match["name"]
+        if match["kind"] == "start":
+            if open_at:
+                raise LookupError(f"snippets/{path}:{number}: section {name!r} starts inside "
+                                  f"section {next(iter(open_at))!r}")
+            open_at[name] = number + 1
+        elif name in open_at:
+            sections[name] = (open_at.pop(name), number - 1)
+    return sections
+
+
+def read_snippet(snippets: Path, path: str) -> str:
+    """The text of snippets/<path>; a missing file is an error that names it."""
+    file = snippets / path
+    if not file.is_file():
+        raise FileNotFoundError(f"no snippet file snippets/{path}")
+    return file.read_text(encoding="utf-8")
+
+
+def read_section(path: str, section: str, text: str) -> tuple[str, int]:
+    """Code between `# --8<-- [start:section]` and `[end:section]`, and its first line."""
+    sections = parse_sections(path, text)
+    if section not in sections:
+        raise LookupError(f"snippets/{path} has no section [start:{section}] ... [end:{section}]")
+    first, last = sections[section]
+    lines = text.splitlines()[first - 1:last]
+    while lines and not lines[0].strip():  # blank lines at the edges are not shown
+        lines, first = lines[1:], first + 1
+    while lines and not lines[-1].strip():
+        lines = lines[:-1]
+    return "\n".join(lines) + "\n", first
+
+
+@dataclass
+class Block:
+    """One `exec` fence of a chapter, with where it stands and what it includes."""
+
+    page: str  # chapter path relative to docs/
+    line: int  # line of the opening fence in the chapter
+    start: int  # index of the opening fence line
+    stop: int  # index just after the closing fence line
+    indent: str
+    attrs: dict[str, str]
+    path: str
+    section: str
+
+    @property
+    def where(self) -> str:
+        """The chapter file and line of the block, as failure messages name it."""
+        return f"docs/{self.page}:{self.line}"
+
+
+def find_blocks(page: str, markdown: str) -> list[Block]:
+    """Every ```python exec="on"``` fence of a chapter; a malformed one is an error."""
+    lines = markdown.splitlines()
+    blocks, i = [], 0
+    while i < len(lines):
+        match = FENCE.match(lines[i])
+        if not match:
+            i += 1
+            continue
+        fence, indent = match["fence"], match["indent"]
+        close = next((j for j in range(i + 1, len(lines))
+                      if lines[j].strip() == fence), None)
+        if close is None:
+            raise BookError(f"docs/{page}:{i + 1}: code fence is never closed")
+        attrs = dict(ATTR.findall(match["attrs"]))
+        if attrs.get("exec") in {"on", "1", "true"}:
+            body = [line for line in lines[i + 1:close] if line.strip()]
+            include = INCLUDE.match(body[0]) if len(body) == 1 else None
+            if not include:
+                raise BookError(f"docs/{page}:{i + 1}: an exec block holds exactly one line "
+                                '--8<-- "path/to/snippet.py:section"')
+            blocks.append(Block(page, i + 1, i, close + 1, indent, attrs,
+                                include["path"], include["section"]))
+        i = close + 1
+    return blocks
+
+
+def find_computed(markdown: str) -> list[tuple[str, str, int]]:
+    """Every \\computed{path:name} of a chapter, with its line."""
+    return [(m["path"], m["name"], markdown.count("\n", 0, m.start()) + 1)
+            for m in COMPUTED.finditer(markdown)]

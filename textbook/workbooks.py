@@ -1,0 +1,185 @@
+"""Workbooks: each part's exercises as answer cells with checks, and a solutions notebook.
+
+The exercises are found in the chapters (Part II's numbered exercises, Part I's "Try it
+yourself" questions); their checks beside the snippets (exercises.py).
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass
+
+import nbformat
+
+from .errors import BookError
+from .exercises import Exercise, answer_name, check_source
+from .notebooks import ADMONITION, HEADING, Builder, dedent_block, heading_id, page_url
+from .sections import find_blocks, find_computed
+
+PARTS = {"part-1": "Part I", "part-2": "Part II"}
+
+
+@dataclass
+class Task:
+    """One exercise as found on a chapter page."""
+
+    key: str
+    page: str
+    title: str  # heading text of the exercise or of its section
+    prompt: list[str]  # markdown lines
+    answer: list[str]  # markdown lines of the answer, when the page has one
+
+
+def find_tasks(page: str, markdown: str) -> list[Task]:
+    """Part II's numbered exercises and Part I's "Try it yourself" questions of a chapter."""
+    tasks: list[Task] = []
+    lines = markdown.splitlines()
+    heading, anchor = "", ""
+    seen: dict[str, int] = {}
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        match = HEADING.match(line)
+        if match and not line.startswith((" ", "\t")):
+            heading, anchor = match["text"], heading_id(match["text"], line)
+            if re.match(r"Exercise \d+$", heading):
+                body, answer, j = [], [], i + 1
+                while j < len(lines) and not HEADING.match(lines[j]):
+                    body.append(lines[j])
+                    j += 1
+                split = next((n for n, text in enumerate(body)
+                              if (m := ADMONITION.match(text)) and m["kind"] == "success"),
+                             len(body))
+                prompt, answer = body[:split], dedent_block(body[split + 1:], "    ")
+                tasks.append(Task(f"{page}#{anchor}", page, heading, prompt, answer))
+                i = j
+                continue
+        admonition = ADMONITION.match(line)
+        if admonition and admonition["kind"] == "question" and not admonition["indent"]:
+            j = i + 1
+            while j < len(lines) and (not lines[j].strip() or lines[j].startswith("    ")):
+                j += 1
+            prompt = dedent_block(lines[i + 1:j], "    ")
+            answer: list[str] = []
+            if j < len(lines) and (m := ADMONITION.match(lines[j])) and m["kind"] == "success":
+                k = j + 1
+                while k < len(lines) and (not lines[k].strip() or lines[k].startswith("    ")):
+                    k += 1
+                answer = dedent_block(lines[j + 1:k], "    ")
+                j = k
+            key = f"{page}#{anchor}"
+            seen[key] = seen.get(key, 0) + 1
+            if seen[key] > 1:
+                key += f"-{seen[key]}"
+            tasks.append(Task(key, page, heading, prompt, answer))
+            i = j
+            continue
+        i += 1
+    return tasks
+
+
+def page_title(markdown: str) -> str:
+    """A chapter's title: its first-level heading."""
+    match = re.search(r"^# (.*?)(?:\s*\{[^}]*\})?\s*$", markdown, re.M)
+    return match[1] if match else ""
+
+
+class Workbooks:
+    """The workbook and solutions notebook of each part, as generated pages."""
+
+    def __init__(self, sources: dict[str, str], exercises: dict[str, Exercise]):
+        self.sources = sources  # chapter path -> markdown
+        self.exercises = exercises  # key -> the exercise's check, from snippets/
+        self.tasks: dict[str, list[Task]] = {}
+        for part in PARTS:
+            self.tasks[part] = [task for page, text in sorted(sources.items(), key=nav_order)
+                                if page.startswith(part + "/") for task in find_tasks(page, text)]
+        keys = [task.key for part in PARTS for task in self.tasks[part]]
+        for exercise in exercises.values():
+            if exercise.key not in keys:
+                raise BookError(f"{exercise.path}: EXERCISE = {exercise.key!r} names no "
+                                "exercise of a chapter")
+        # The checks in the order of the exercises in the book.
+        self.checked = [exercises[key] for key in keys if key in exercises]
+
+    def needed(self) -> list[str]:
+        """The snippet files the solutions notebooks show or quote, in their order."""
+        paths: list[str] = []
+        for part in PARTS:
+            for task in self.tasks[part]:
+                text = "\n".join(task.prompt + task.answer)
+                try:
+                    paths += [block.path for block in find_blocks(task.page, text)]
+                except BookError:
+                    pass  # the chapter's own page reports it
+                paths += [path for path, _, _ in find_computed(text)]
+        return list(dict.fromkeys(paths))
+
+    def uris(self) -> dict[str, str]:
+        """Generated file -> the part it belongs to."""
+        out = {}
+        for part in PARTS:
+            out[f"workbooks/{part}.ipynb"] = part
+            out[f"workbooks/{part}-solutions.ipynb"] = part
+        return out
+
+    def workbook(self, builder: Builder, part: str) -> nbformat.NotebookNode:
+        """A part's workbook: the check functions, then each exercise and its answer cell."""
+        name = PARTS[part]
+        cells = [
+            nbformat.v4.new_markdown_cell(
+                f"# {name} workbook\n\n"
+                f"The exercises of {name} of *Verified Mathematics for Machine Learning*, to "
+                "work in Jupyter or Colab. Run the first code cell once: it defines a "
+                "`check_...` function for each exercise. Then replace `...` in an exercise's "
+                "cell by your answer and run the cell: the check computes the expected "
+                "result from the exercise's data and says only whether yours is right, "
+                "whatever equivalent form you write it in. Worked answers are in the "
+                f"[solutions notebook]({builder.site_url}workbooks/{part}-solutions/)."),
+            nbformat.v4.new_code_cell(check_source(self.checked)),
+        ]
+        for task in self.tasks[part]:
+            cells.append(nbformat.v4.new_markdown_cell(self.prompt(builder, task)))
+            exercise = self.exercises.get(task.key)
+            if exercise is None:
+                cells.append(nbformat.v4.new_code_cell("# Your working (no automatic check)\n"))
+                continue
+            cell = nbformat.v4.new_code_cell(
+                exercise.template + f"{exercise.check.__name__}("
+                + answer_name(exercise.template) + ")")
+            cell.metadata["exercise"] = task.key
+            cells.append(cell)
+        return builder.notebook(cells, f"{name} workbook")
+
+    def solutions(self, builder: Builder, part: str) -> nbformat.NotebookNode:
+        """A part's solutions: each exercise, then the chapter's worked answer."""
+        name = PARTS[part]
+        cells = [nbformat.v4.new_markdown_cell(
+            f"# {name} workbook: solutions\n\nThe worked answers of the "
+            f"[{name} workbook]({builder.site_url}workbooks/{part}/), with the book's "
+            "snippets and the output they printed when the site was built.")]
+        count = [0]
+        for task in self.tasks[part]:
+            cells.append(nbformat.v4.new_markdown_cell(self.prompt(builder, task)))
+            if task.answer:
+                cells += builder.full(task.page, "\n".join(task.answer), count)
+            else:
+                cells.append(nbformat.v4.new_markdown_cell("*The chapter gives no answer.*"))
+        return builder.notebook(cells, f"{name} workbook: solutions")
+
+    def prompt(self, builder: Builder, task: Task) -> str:
+        """An exercise's heading and prompt, and a link to where the chapter has it."""
+        title = page_title(self.sources[task.page])
+        where = f"{builder.site_url}{page_url(task.page)}#{task.key.split('#')[1]}"
+        where = re.sub(r"-\d+$", "", where) if task.key not in self.exercises else where
+        head = (f"## {task.title}" if task.title.startswith("Exercise")
+                else f"## {title}: {task.title}")
+        text = builder.prose("\n".join(task.prompt), task.page)
+        return f"{head}\n\n{text}\n\n*From [{title}]({where}).*"
+
+
+def nav_order(item: tuple[str, str]) -> tuple:
+    """Sort key of (chapter, text) in page-tree order: a folder's index.md first."""
+    page = item[0]
+    return (posixpath.dirname(page), not page.endswith("index.md"), page)
