@@ -74,12 +74,14 @@ class Job:
     key: str = ""
     result: dict | None = None
     done: threading.Event = field(default_factory=threading.Event)
+    formulas: list[dict] = field(default_factory=list)  # display equations it checks
 
     def payload(self, timeout: float) -> dict:
         """The job as the runner reads it (one JSON line)."""
         return {"id": self.key, "path": f"snippets/{self.path}", "code": self.code,
                 "sections": sorted([name, *lines] for name, lines in self.sections.items()),
-                "timeout": timeout, "export": self.export, "figure_prefix": self.key[:8]}
+                "timeout": timeout, "export": self.export, "figure_prefix": self.key[:8],
+                "formulas": self.formulas}
 
     def shown(self, section: str) -> Job:
         """What a reader sees of one section: its code, and what it printed and drew."""

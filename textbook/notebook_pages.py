@@ -26,6 +26,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
+from .equations import strip_markers
 from .executor import write_atomic
 from .exercises import find_exercises
 from .figures import figure_html
@@ -77,7 +78,7 @@ class NotebookSite:
 
     def files(self, files: Files, config) -> Files:
         """Generate the workbooks from the chapters' source and add them as pages."""
-        sources = {f.src_uri: Path(f.abs_src_path).read_text(encoding="utf-8")
+        sources = {f.src_uri: strip_markers(Path(f.abs_src_path).read_text(encoding="utf-8"))
                    for f in files.documentation_pages() if f.src_uri.endswith(".md")}
         self.workbooks = Workbooks(sources, self.exercises)
         self.generated = self.workbooks.uris()
@@ -144,7 +145,7 @@ class NotebookSite:
             return
         if book is None or not book.blocks.get(uri):
             return
-        markdown = Path(page.file.abs_src_path).read_text(encoding="utf-8")
+        markdown = strip_markers(Path(page.file.abs_src_path).read_text(encoding="utf-8"))
         nb = self.builder.chapter(uri, markdown)
         target = Path(page.file.abs_dest_path).parent / notebook_name(uri)
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from markdown import Markdown
 
+from .equations import Equations, counts, strip_markers
 from .errors import BookError
 from .executor import Executor, Job
 from .figures import figure_html
@@ -70,6 +71,7 @@ class Book:
         self.converter = Markdown(extensions=config.markdown_extensions,
                                   extension_configs=config.mdx_configs)
         self.katex = Katex(root)
+        self.equations = Equations()
         self.started = time.perf_counter()
 
     def scan(self, page: str, markdown: str) -> None:
@@ -83,6 +85,9 @@ class Book:
             self.exports.setdefault(block.path, set())
         for path, name, _ in find_computed(markdown):
             self.exports.setdefault(path, set()).add(name)
+        self.equations.scan(page, markdown)
+        for path in self.equations.by_path:
+            self.exports.setdefault(path, set())
 
     def first(self, paths: list[str]) -> None:
         """Run these snippet files before the others: a page being read needs them."""
@@ -104,9 +109,11 @@ class Book:
         """The job that runs a snippet file as it is now, exporting `names` and more."""
         code = read_snippet(self.snippets, path)
         names = names | self.exports.get(path, set())
+        formulas = self.equations.payloads(path)
         job = self.files.get(path)
-        if job is None or job.code != code or not names <= set(job.export):
-            job = Job(path, code, parse_sections(path, code), sorted(names))
+        if (job is None or job.code != code or not names <= set(job.export)
+                or job.formulas != formulas):
+            job = Job(path, code, parse_sections(path, code), sorted(names), formulas=formulas)
             job = self.files[path] = self.executor.submit(job)
         return job
 
@@ -130,7 +137,8 @@ class Book:
         """
         if page in self.errors:
             raise BookError(self.errors[page])
-        errors: list[str] = []
+        errors: list[str] = list(self.equations.errors.get(page, []))
+        markdown = markdown.replace("<!-- book:equation-counts -->", self.equations.table())
 
         def computed(match: re.Match) -> str:
             line = markdown.count("\n", 0, match.start()) + 1
@@ -152,7 +160,7 @@ class Book:
             lines[block.start:block.stop] = self.render_block(block, errors).splitlines()
         if errors:
             raise BookError("\n\n".join(dict.fromkeys(errors)))
-        return "\n".join(lines) + "\n"
+        return strip_markers("\n".join(lines) + "\n")
 
     def render_block(self, block: Block, errors: list[str]) -> str:
         """Markdown for one snippet section: its code, and a marker for its output."""
@@ -228,8 +236,17 @@ class Book:
         raw = [m["inline"] if m["display"] is None else m["display"]
                for m in MATH.finditer(content)]
         content = PENDING.sub(insert, content)
+        results = {}  # the page's equations are checked by their snippet files
+        for formula in self.equations.pages.get(page, []) if self.executor else []:
+            job = self.files.get(formula.path)
+            result = self.executor.wait(job) if job else None
+            if result and (result["error"] or result["stderr"]):
+                failed.setdefault(formula.path, (formula.line, job, result))
+            elif result:
+                results[formula.path] = result
         errors += [self.failure(f"docs/{page}:{line}", job, result)
                    for line, job, result in failed.values()]
+        errors += self.equations.problems(page, results)
         if errors:
             raise BookError("\n\n".join(dict.fromkeys(errors)))
         found = list(MATH.finditer(content))
@@ -272,6 +289,10 @@ class Book:
     def close(self) -> None:
         """Stop KaTeX and say what ran."""
         self.katex.close()
+        for page, formulas in self.equations.pages.items():
+            if formulas:
+                log.info("equations: docs/%s: %s", page, ", ".join(
+                    f"{n} {kind}" for kind, n in counts(formulas).items()))
         if self.executor is not None:
             log.info("snippets: %d executed, %d from cache, %.2f s",
                      self.executor.executed, self.executor.cached,

@@ -35,6 +35,7 @@ import traceback
 from collections import deque
 
 from textbook.figures import figure_svgs
+from textbook.formula_check import check_in_namespace
 
 PRELOAD = ("numpy", "sympy", "matplotlib.pyplot")
 # A backend that draws SVG and whose show() returns at once: the runner
@@ -129,6 +130,9 @@ def run_child(job: dict, workdir: str) -> None:
             if name not in namespace:
                 raise NameError(f"{path} defines no name {name!r} for the prose")
             result["values"][name] = to_latex(namespace[name])
+        # The chapters' display equations this file checks, in the namespace it left.
+        result["formulas"] = [check_in_namespace(formula, namespace)
+                              for formula in job.get("formulas", [])]
     except BaseException as exc:  # noqa: BLE001 - every failure is reported, not raised
         tb = exc.__traceback__
         while tb is not None and tb.tb_frame.f_code.co_filename == __file__:

@@ -1,0 +1,271 @@
+"""Check a hand-typed formula against a snippet's namespace: every relation of every chain.
+
+Each side is read by `tex_reader` with the snippet's variables; consecutive sides are compared
+symbolically where SymPy settles it cheaply, otherwise numerically at seeded random points
+(unknown symbols positive reals, indices every value 1..3). A side written with decimals
+(`0.7071`, `\\approx 2.718`) must agree to the digits it shows.
+"""
+
+from __future__ import annotations
+
+import itertools
+import random
+import re
+
+import sympy as sp
+
+from .tex_reader import Reader
+from .tex_tokens import TexError, pieces
+from .tex_values import to_sympy
+
+DECIMALS = re.compile(r"\d+\.(\d+)")
+
+
+def read_side(tokens: list[str], ns: dict, symbols: dict, at: dict | None = None):
+    value = Reader(tokens, ns, symbols).read()
+    if at and isinstance(value, (sp.Basic, sp.MatrixBase)):
+        value = value.subs(at)
+    return value.doit() if isinstance(value, (sp.Basic, sp.MatrixBase)) else value
+
+
+def tolerance(*sides: list[str]) -> float:
+    """How closely two sides must agree: to the last digit shown, or exactly."""
+    shown = [len(m) for side in sides for t in side for m in DECIMALS.findall(t)]
+    return 0.51 * 10 ** -max(shown) if shown else 0.0
+
+
+def points(values, symbols: dict, count: int = 3, seed: int = 0):
+    """Seeded substitutions for the free symbols of `values`: indices and bounds integers."""
+    free = set()
+    for value in values:
+        if isinstance(value, (sp.Basic, sp.MatrixBase)):
+            free |= value.free_symbols
+    indexed = set()
+    for value in values:
+        if isinstance(value, (sp.Basic, sp.MatrixBase)):
+            indexed |= value.atoms(sp.Indexed)
+    free -= {s for i in indexed for s in [i.base.label]}
+    free = {s for s in free if not isinstance(s, sp.Indexed)}
+    integers = sorted((s for s in free if s.is_integer), key=str)
+    reals = sorted((s for s in free if not s.is_integer), key=str)
+    rng = random.Random(seed)
+    tables = {}  # IndexedBase label -> random values per index tuple
+    for combo in itertools.product(range(1, 4), repeat=len(integers)):
+        if len(integers) > 3 and rng.random() > 0.3:
+            continue
+        for _ in range(count if reals else 1):
+            point = dict(zip(integers, map(sp.Integer, combo)))
+            point.update({s: sp.Rational(rng.randint(30, 200), 97) for s in reals})
+            yield point, tables
+        if not integers:
+            break
+
+
+def evaluate(value, point: dict, tables: dict, arrays: dict, rng: random.Random):
+    """A number (or a matrix of numbers) for `value` at `point`."""
+    if isinstance(value, sp.MatrixBase):
+        return value.applyfunc(lambda v: evaluate(v, point, tables, arrays, rng))
+    if not isinstance(value, sp.Basic):
+        return sp.sympify(value)
+    value = value.subs(point).doit() if point else value.doit()
+    if isinstance(value, sp.MatrixBase):
+        return evaluate(value, {}, tables, arrays, rng)
+    replace = {}
+    for item in value.atoms(sp.Indexed):
+        label = str(item.base.label)
+        index = tuple(int(i) for i in item.indices)
+        if label in arrays:
+            matrix = arrays[label]
+            position = index if len(index) == 2 else (
+                (index[0] - 1, 0) if matrix.shape[1] == 1 else (0, index[0] - 1))
+            if len(index) == 2:
+                position = (index[0] - 1, index[1] - 1)
+            replace[item] = matrix[position]
+        else:
+            key = (label, index)
+            if key not in tables:
+                tables[key] = sp.Rational(rng.randint(-200, 200), 37)
+            replace[item] = tables[key]
+    if replace:
+        value = value.xreplace(replace)
+    return value
+
+
+def close(a, b, tol: float) -> bool | None:
+    """Whether two evaluated values agree; None where they are not numbers."""
+    if isinstance(a, sp.MatrixBase) or isinstance(b, sp.MatrixBase):
+        if not (isinstance(a, sp.MatrixBase) and isinstance(b, sp.MatrixBase)):
+            return False
+        if a.shape != b.shape:
+            return False
+        results = [close(x, y, tol) for x, y in zip(a, b)]
+        return None if None in results else all(results)
+    try:
+        x, y = complex(sp.N(a, 30)), complex(sp.N(b, 30))
+    except (TypeError, ValueError):
+        return None
+    if tol:
+        return abs(x - y) <= tol * (1 + 1e-9)
+    return abs(x - y) <= 1e-9 * max(1.0, abs(x), abs(y))
+
+
+def same(a, b, tol: float, symbols: dict) -> tuple[bool, str]:
+    """Whether two sides agree, and if not where: (ok, what differs)."""
+    if not tol and isinstance(a, sp.Basic) and isinstance(b, sp.Basic):
+        try:
+            if a == b or sp.expand(a - b) == 0:
+                return True, ""
+        except (TypeError, ValueError):
+            pass
+    if isinstance(a, sp.MatrixBase) != isinstance(b, sp.MatrixBase) or (
+            isinstance(a, sp.MatrixBase) and a.shape != b.shape):
+        return False, f"{describe(a)} and {describe(b)} differ in shape"
+    arrays = {key[1]: value for key, value in symbols.items()
+              if isinstance(key, tuple) and key[0] == "array"}
+    rng = random.Random(1)
+    checked = 0
+    for point, tables in points([a, b], symbols):
+        x = evaluate(a, point, tables, arrays, rng)
+        y = evaluate(b, point, tables, arrays, rng)
+        verdict = close(x, y, tol)
+        if verdict is None:
+            break
+        if not verdict:
+            at = ", ".join(f"{k} = {v}" for k, v in point.items())
+            return False, (f"{short(x)} against {short(y)}" + (f" at {at}" if at else ""))
+        checked += 1
+    if checked:
+        return True, ""
+    try:
+        if sp.simplify(a - b) == 0:
+            return True, ""
+    except (TypeError, ValueError, AttributeError):
+        pass
+    return False, f"cannot compare {describe(a)} with {describe(b)}"
+
+
+def short(value) -> str:
+    if isinstance(value, sp.Basic) and value.is_number:
+        number = sp.N(value, 6)
+        return str(number)
+    return str(value)
+
+
+def describe(value) -> str:
+    if isinstance(value, sp.MatrixBase):
+        return f"a {value.shape[0]}×{value.shape[1]} matrix {value.tolist()}"
+    return str(value)
+
+
+def holds(relation: str, a, b, tol: float, symbols: dict) -> tuple[bool, str]:
+    if relation in ("=", "≈"):
+        return same(a, b, tol if relation == "=" else max(tol, 1e-9), symbols)
+    if relation == "≠":
+        ok, _ = same(a, b, tol, symbols)
+        return (not ok), f"{short(a)} equals {short(b)}"
+    try:
+        x, y = float(a), float(b)
+    except (TypeError, ValueError):
+        return False, f"cannot order {describe(a)} and {describe(b)}"
+    ok = {"<": x < y, ">": x > y, "≤": x <= y, "≥": x >= y}[relation]
+    return ok, f"{short(a)} {relation} {short(b)} is false"
+
+
+def check_formula(tex: str, ns: dict, target=None, at=None) -> tuple[int, list[str]]:
+    """(relations checked, problems) for one formula in a snippet's namespace.
+
+    `target`, when given, is the value the formula's last side must have."""
+    problems: list[str] = []
+    checked = 0
+    chains = pieces(tex)
+    if not any(len(chain) > 1 for chain in chains) and target is None and (
+            r"\bookvalue" not in tex):  # a lone produced value has nothing else to agree with
+        return 0, ["no relation to check (write it as `lhs = rhs`, or name the snippet "
+                   "value the expression equals: `% check: file.py:name`)"]
+    symbols: dict = {}
+    last_value = None
+    for chain in chains:
+        if len(chain) == 1 and not (target is not None and chain is chains[-1]):
+            continue  # a lone side (`x \in \mathbb{R}`'s x) states nothing to compare
+        values = []
+        for _, side in chain:
+            text = " ".join(side)
+            try:
+                values.append(read_side(side, ns, symbols, at))
+            except TexError as err:
+                problems.append(f"cannot read `{text}`: {err}")
+                values.append(None)
+            except Exception as err:  # SymPy refused the expression as read
+                problems.append(f"cannot evaluate `{text}`: {type(err).__name__}: {err}")
+                values.append(None)
+        for k in range(1, len(chain)):
+            relation, side = chain[k]
+            a, b = values[k - 1], values[k]
+            if a is None or b is None:
+                continue
+            tol = tolerance(chain[k - 1][1], side)
+            try:
+                ok, why = holds(relation, a, b, tol, symbols)
+            except Exception as err:  # SymPy could not evaluate a side at a point
+                ok, why = False, f"cannot compare: {type(err).__name__}: {err}"
+            checked += 1
+            if not ok:
+                problems.append(
+                    f"step {k + 1} `{' '.join(side)}` does not follow from step {k} "
+                    f"`{' '.join(chain[k - 1][1])}` ({relation}): {why}")
+        last_value = values[-1] if values else None
+    if target is not None:
+        if last_value is None:
+            return checked, problems or ["nothing to compare with the snippet's value"]
+        ok, why = same(last_value, to_sympy(target), 0.0, symbols)
+        checked += 1
+        if not ok:
+            problems.append(f"the formula's result differs from the snippet's value: {why}")
+    return checked, problems
+
+
+
+COMPUTED_REF = re.compile(r"\\computed\{(?P<path>[^}:]+):(?P<name>\w+)\}")
+
+
+def check_in_namespace(formula: dict, ns: dict) -> dict:
+    """{"checked": relations compared, "problems": [...]} for one formula of the runner's job.
+
+    `formula`: {"tex", "target", "bind": [[tex name, python]], "at": [[symbol, python]]},
+    checked in `ns`, the namespace a snippet file left when it ran."""
+    local = dict(ns)
+    refs: list = []
+    try:
+        for name, python in formula.get("bind", []):
+            local[name] = eval(python, ns)  # noqa: S307 - the snippet's own expressions
+        at = {}
+        for name, python in formula.get("at", []):
+            symbol = ns.get(name)
+            if not isinstance(symbol, sp.Symbol):
+                raise TexError(f"`at {name} = ...`: the snippet's {name} is not a SymPy symbol")
+            at[symbol] = sp.sympify(eval(python, ns))  # noqa: S307
+
+        def value(match: re.Match) -> str:
+            name = match["name"]
+            if name not in ns:
+                raise TexError(f"the snippet defines no {name!r}")
+            if isinstance(ns[name], str):  # a value the snippet wrote as LaTeX itself
+                return "{" + ns[name] + "}"
+            refs.append(ns[name])
+            return rf"\bookvalue{{{len(refs) - 1}}}"
+
+        tex = COMPUTED_REF.sub(value, formula["tex"])
+        for fragment, bound in (ns.get("TEX") or {}).items():
+            if fragment in tex:
+                refs.append(bound)
+                tex = tex.replace(fragment, rf"\bookvalue{{{len(refs) - 1}}}")
+        local["__tex__"] = refs
+        target = None
+        if formula.get("target"):
+            if formula["target"] not in ns:
+                raise TexError(f"the snippet defines no {formula['target']!r}")
+            target = ns[formula["target"]]
+        checked, problems = check_formula(tex, local, target, at)
+    except Exception as err:  # noqa: BLE001 - reported against the chapter's line
+        checked, problems = 0, [f"{type(err).__name__}: {err}"]
+    return {"checked": checked, "problems": problems}

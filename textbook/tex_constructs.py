@@ -1,0 +1,143 @@
+"""The calculus and matrix constructs of the TeX reader: fractions and derivatives, sums and
+products, matrices, and named functions. A mixin of `tex_reader.Reader`."""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from .tex_tokens import FUNCTIONS, TexError, group_end, top_level
+from .tex_values import multiply
+
+
+class Constructs:
+    """Reader methods for \\frac, \\sum, \\prod, matrices and \\log-like functions."""
+
+    def fraction(self):
+        top, bottom = self.group_tokens(), self.group_tokens()
+        derivative = self.derivative(top, bottom)
+        if derivative is not None:
+            return derivative
+        return self.sub(top) / self.sub(bottom)
+
+    def derivative(self, top: list[str], bottom: list[str]):
+        """\\frac{d}{dx} f, \\frac{dy}{dx}, \\frac{d^2 y}{dx^2}, \\frac{\\partial f}{\\partial x}.
+
+        The order is read from the denominator (`dx^2`); the numerator's `^2` is skipped."""
+        if not top or top[0] not in ("d", r"\partial", r"\mathrm"):
+            return None
+        if top[0] == r"\mathrm":
+            if top[1:4] != ["{", "d", "}"]:
+                return None
+            top = ["d", *top[4:]]
+        d = top[0]
+        rest = top[1:]
+        if rest[:1] == ["^"]:
+            rest = rest[2:] if rest[1] != "{" else rest[4:]
+        # the variables: d x, or \partial x_1 \partial x_2, in the denominator
+        variables, i = [], 0
+        while i < len(bottom):
+            if bottom[i] != d:
+                if d == "d" and bottom[i].startswith("d") and len(bottom[i]) > 1:
+                    bottom = bottom[:i] + ["d", bottom[i][1:]] + bottom[i + 1:]
+                    continue
+                return None
+            j = i + 1
+            while j < len(bottom) and bottom[j] != d:
+                j += 1
+            var_tokens = bottom[i + 1:j]
+            power = 1
+            if len(var_tokens) >= 2 and var_tokens[-2] == "^":
+                power, var_tokens = int(var_tokens[-1]), var_tokens[:-2]
+            elif len(var_tokens) >= 4 and var_tokens[-4:-3] == ["^"]:
+                power, var_tokens = int(var_tokens[-2]), var_tokens[:-4]
+            variables += [self.sub(var_tokens)] * power
+            i = j
+        if not variables:
+            return None
+        if rest:
+            function = self.sub(rest)
+        else:
+            function = self.postfix_operand()
+        if isinstance(function, sp.MatrixBase):
+            return function.applyfunc(lambda f: sp.diff(f, *variables))
+        return sp.diff(function, *variables)
+
+    def postfix_operand(self):
+        """What a \\frac{d}{dx} applies to: the next product of factors."""
+        value = self.postfix()
+        while self.peek() is not None and self.starts_factor(self.peek()) and self.peek() not in (
+                r"\frac",):
+            value = multiply(value, self.postfix())
+        return value
+
+    def big_operator(self, token: str):
+        lower, upper = None, None
+        while self.peek() in ("_", "^"):
+            which = self.take()
+            inner = self.group_tokens()
+            if which == "_":
+                lower = inner
+            else:
+                upper = self.sub(inner)
+        if lower is None:
+            raise TexError(f"{token} needs its index: {token}_{{j=1}}^{{N}}")
+        if "=" in lower:
+            k = lower.index("=")
+            index = self.index_symbol(lower[0] if len(lower[:k]) == 1 else "".join(lower[:k]))
+            start = self.sub(lower[k + 1:])
+        else:
+            index, start = self.index_symbol(lower[0]), sp.Integer(1)
+        if upper is None:
+            upper = self.ns.get("N", sp.Symbol("N", integer=True, positive=True))
+        outer = self.bound.get(index.name)
+        self.bound[index.name] = index  # inside the body the letter is the index
+        try:
+            body = self.postfix_operand()
+        finally:
+            if outer is None:
+                del self.bound[index.name]
+            else:
+                self.bound[index.name] = outer
+        operator = sp.Sum if token == r"\sum" else sp.Product
+        return operator(body, (index, start, upper)).doit()
+
+    def matrix(self):
+        """\\begin{pmatrix} a & b \\\\ c & d \\end{pmatrix}: a Matrix (vmatrix: its determinant)."""
+        begin = self.pos - 1
+        end = group_end(self.tokens, begin)
+        name = self.tokens[begin][7:-1]
+        if name not in ("pmatrix", "bmatrix", "matrix", "vmatrix", "Bmatrix"):
+            raise TexError(f"cannot read the environment {name}")
+        body = self.tokens[begin + 1:end - 1]
+        self.pos = end
+        rows, row, last = [], [], 0
+        for i, t in top_level(body):
+            if t in ("&", r"\\"):
+                row.append(body[last:i])
+                last = i + 1
+                if t == r"\\":
+                    rows.append(row)
+                    row = []
+        if body[last:] or row:
+            rows.append([*row, body[last:]])
+        matrix = sp.Matrix([[self.sub(cell) for cell in r] for r in rows if any(r)])
+        return matrix.det() if name == "vmatrix" else matrix
+
+    def function(self, name: str):
+        power = None
+        if self.peek() == "^":
+            self.take()
+            power = self.sub(self.group_tokens())
+        if self.peek() == "_" and name == "log":
+            self.take()
+            base = self.sub(self.group_tokens())
+            argument = self.function_argument()
+            return sp.log(argument, base)
+        argument = self.function_argument()
+        value = FUNCTIONS[name](argument)
+        return value ** power if power is not None else value
+
+    def function_argument(self):
+        if self.peek() in ("(", "{"):
+            return self.atom()
+        return self.postfix_operand()

@@ -1,0 +1,87 @@
+"""SymPy values for the TeX reader: the snippet's variables by name, calls and products."""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from .tex_tokens import TexError, top_level
+
+
+def split_commas(tokens: list[str]):
+    bounds, last = [], 0
+    for i, t in top_level(tokens):
+        if t == ",":
+            bounds.append((last, i))
+            last = i + 1
+    bounds.append((last, len(tokens)))
+    return bounds
+
+
+def lookup(ns: dict, names: list[str]):
+    """The snippet's value for the first of `names` it defines, as SymPy."""
+    for name in names:
+        if name in ns and not name.startswith("__"):
+            return to_sympy(ns[name])
+    return None
+
+
+def to_sympy(value):
+    import numpy as np
+
+    if isinstance(value, np.ndarray):
+        return sp.Matrix(value.tolist()) if value.ndim else sp.sympify(value.item())
+    if isinstance(value, (list, tuple)) and value and all(
+            isinstance(v, (int, float, sp.Basic, list, tuple)) for v in value):
+        return sp.Matrix(value)
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, (int, float, np.integer, np.floating)):
+        return sp.nsimplify(value) if isinstance(value, (int, np.integer)) else sp.Float(value)
+    return value
+
+
+def as_matrix(value):
+    if isinstance(value, sp.MatrixBase):
+        return value
+    return None
+
+
+def callable_value(value, base: str, ns: dict) -> bool:
+    if isinstance(value, sp.Lambda) or isinstance(value, type) and issubclass(value, sp.Function):
+        return True
+    if callable(value) and not isinstance(value, sp.Basic):
+        return True
+    if isinstance(value, sp.Expr) and value.free_symbols and not isinstance(value, sp.Symbol):
+        return True
+    if isinstance(value, sp.Symbol) and base in ("f", "g", "h") and base not in ns:
+        return True
+    return False
+
+
+def call(value, args, base: str):
+    if isinstance(value, sp.Symbol):
+        return sp.Function(base)(*args)
+    if isinstance(value, sp.Expr) and not isinstance(value, sp.Lambda):
+        free = sorted(value.free_symbols, key=lambda s: s.name)
+        if len(free) != len(args):
+            raise TexError(f"`{base}` of {len(args)} arguments, but the snippet's {base} has "
+                           f"free symbols {free}")
+        return value.subs(dict(zip(free, args)), simultaneous=True)
+    return to_sympy(value(*args))
+
+
+def derivative_of(value):
+    free = sorted(value.free_symbols, key=lambda s: s.name) if isinstance(value, sp.Expr) else []
+    if isinstance(value, sp.Lambda):
+        return sp.Lambda(value.variables, sp.diff(value.expr, value.variables[0]))
+    if len(free) != 1:
+        raise TexError(f"a prime on {value}, which has free symbols {free}")
+    return sp.diff(value, free[0])
+
+
+def multiply(a, b):
+    if isinstance(a, sp.MatrixBase) and isinstance(b, sp.MatrixBase):
+        if a.shape[1] != b.shape[0] and a.shape == b.shape and 1 in a.shape:
+            return a.dot(b)  # two vectors side by side: their dot product
+        return a * b
+    return a * b
