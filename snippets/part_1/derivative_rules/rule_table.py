@@ -96,3 +96,22 @@ def array(rows, checked, heading) -> str:
 
 standard_table = array(standard, checks[:len(standard)], r"f(x) & f'(x)")
 rules_table = array(rules, checks[len(standard):], r"h(x) & h'(x)")
+
+# For the page's checker: each table stands for the derivatives it states, which must be
+# SymPy's (`sympy_standard`, `sympy_rules`); and the rules in prime notation, whose
+# left-hand sides and f', g' it cannot read.
+TEX = {
+    standard_table: sp.Matrix([stated for _, _, stated in standard]),
+    rules_table: sp.ImmutableMatrix([sp.expand(stated) for _, _, stated in rules]),
+    r"(c \cdot f)'(x)": sp.diff(c * f(x), x),
+    r"(f + g)'(x)": sp.diff(f(x) + g(x), x),
+    r"(f \cdot g)'(x)": sp.diff(f(x) * g(x), x),
+    r"\left(\frac{f}{g}\right)'(x)": sp.diff(f(x) / g(x), x),
+    r"(f \circ g)'(x)": sp.diff(f(g(x)), x),
+    r"f'\big(g(x)\big)": fp.subs(u, g(x)),
+    r"f'(x)": fp.subs(u, x),
+    r"g'(x)": gp.subs(u, x),
+}
+sympy_standard = sp.Matrix([sp.diff(fun, x) for _, fun, _ in standard])
+# expanded, and immutable: with f and g unknown only SymPy's expressions can be compared
+sympy_rules = sp.ImmutableMatrix([sp.expand(sp.diff(fun, x)) for _, fun, _ in rules])

@@ -37,3 +37,25 @@ second = sp.diff(sum(a * (c - b) ** 2 for a, b in zip(P, T, strict=True)), c, 2)
 assert sp.simplify(second - 2 * sum(P)) == 0
 # Expected loss = (c - mean)^2 + variance: the decomposition holds exactly.
 assert sp.expand(loss - ((c - mean) ** 2 + variance)) == 0
+
+
+# For the equation checker: expectations over the distribution of T given X = x (the
+# values t with probabilities p of the decomposition above).
+def expect(f):
+    return sum(pk * f(tk) for pk, tk in zip(p, t, strict=True))
+
+
+TEX = {
+    r"\mathcal{L}(c)": loss,
+    # sums over the snippet's symbolic t_k, p_k (longer fragment first)
+    r"\sum_k p_k\,(c - t_k)^2": expect(lambda tk: (c - tk) ** 2),
+    r"\sum_k p_k\,(c - t_k)": expect(lambda tk: c - tk),
+    r"\mathbb{E}\big[(c - T)^2 \mid X = x\big]": expect(lambda T: (c - T) ** 2),
+    r"\mathbb{E}\big[\big((c - \mu) + (\mu - T)\big)^2 \mid X = x\big]": expect(
+        lambda T: ((c - mean) + (mean - T)) ** 2),
+    # the sum runs on over a line break of the aligned block: bound as one term
+    "2(c - \\mu)\\,\\mathbb{E}[\\mu - T \\mid X = x] \\\\\n"
+    "&\\quad + \\mathbb{E}\\big[(\\mu - T)^2 \\mid X = x\\big]": 2 * (c - mean) * expect(
+        lambda T: mean - T) + expect(lambda T: (mean - T) ** 2),
+    r"\operatorname{Var}[T \mid X = x]": variance,
+}

@@ -64,3 +64,13 @@ assert np.isclose(conditional.sum(), 1)
 # Conditional = joint / marginal, for every age at once.
 marginal = joint.sum(axis=1)
 assert np.allclose((joint / marginal[:, None]).sum(axis=1), 1)
+
+# For the equation checker (arrays as SymPy matrices): the share of each height among
+# the 22-year-olds, counted directly, against the joint probability over the marginal.
+import sympy as sp  # noqa: E402
+
+TEX = {
+    r"p(Y = y \mid X = 22)": sp.Matrix(counts[ages == 22][0] / counts[ages == 22].sum()),
+    r"p(X = 22,\, Y = y)": sp.Matrix(joint[ages == 22][0]),
+    r"p(X = 22)": p_22,
+}

@@ -39,3 +39,11 @@ assert len(both) == 2 and both[0] != both[1]
 candidates = np.linspace(5, 9, 401)
 misses = [((c - both) ** 2).sum() for c in candidates]
 assert np.isclose(candidates[np.argmin(misses)], both.mean()) and both.mean() == 7
+
+# For the equation checker: the MSE printed above, and the sum of squared errors
+# grouped by input value.
+TEX = {
+    r"\text{MSE}": np.mean((y(x) - t) ** 2),
+    r"\sum_{x} \;\sum_{n \,:\, x_n = x} \big(y(x) - t_n\big)^2": sum(
+        ((y(value) - t[x == value]) ** 2).sum() for value in np.unique(x)),
+}

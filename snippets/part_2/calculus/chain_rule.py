@@ -19,3 +19,11 @@ print("dy/dx =", dy_dx)
 assert du_dx == 1
 assert dy_dx == 3 * (x + 1) ** 2
 assert sp.expand(dy_dx) == sp.diff(sp.expand((x + 1) ** 3), x)
+
+# Names for the equation checker: y(x) of eq. (14), and arbitrary functions u(x), y(u)
+# for the chain rule as stated in eq. (16).
+y = outer.subs(u, inner)
+assert dy_dx == sp.diff(y, x)
+u_any = sp.Function("u")(x)
+y_any = sp.Function("y")(u_any)
+assert sp.diff(y_any, x) == sp.diff(y_any, u_any) * sp.diff(u_any, x)

@@ -30,3 +30,9 @@ assert len(products) == 9 and len(sp.Add.make_args(y)) == 5
 assert sp.expand(sum(products) - y) == 0
 expanded_derivative = sp.expand(by_rule)
 assert expanded_derivative == 6 * x**5 + 20 * x**4 + 24 * x**3 + 15 * x**2 + 4 * x
+
+# For the equation checker: arbitrary functions u(x), v(x) for the product rule as stated
+# in eq. (21), and the aligned line break before "+" in eqs. (26)-(29), which only lays
+# out one sum over two rows (it stands for a factor 1, so the rows are read as one side).
+u_any, v_any = sp.Function("u")(x), sp.Function("v")(x)
+TEX = {"\\\\\n&\\qquad": 1}

@@ -18,3 +18,5 @@ print("dy/dx =", dy_dx)
 assert du_dx == 1 and dy_du == 3 * u**2
 assert dy_dx == 3 * (x + 1) ** 2
 assert dy_dx == sp.diff((x + 1) ** 3, x)
+# For the page's eqs. (116)-(119): the chain rule's factors, dy/du taken with u the variable.
+TEX = {r"\frac{du}{dx}": du_dx, r"\frac{dy}{du}": dy_du}

@@ -16,3 +16,5 @@ assert answer == N * b
 for n in range(1, 20):
     assert sum(0.5 for _ in range(n)) == 0.5 * n
     assert sp.Sum(b, (i, 1, n)).doit() == n * b
+# The page's N copies of b, written out with dots, are the sum of b over i = 1..N.
+TEX = {r"b + b + \dots + b": sp.Sum(b, (i, 1, N))}

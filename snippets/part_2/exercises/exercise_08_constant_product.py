@@ -18,3 +18,5 @@ assert answer == b**N
 for n in range(1, 20):
     assert math.prod(3 for _ in range(n)) == 3**n
     assert sp.Product(b, (i, 1, n)).doit() == b**n
+# The page's N factors b, written out with dots, are the product of b over i = 1..N.
+TEX = {r"b \times b \times \dots \times b": sp.Product(b, (i, 1, N))}

@@ -28,6 +28,7 @@ print("y =", y.T)
 print("dy/dw =", jacobian)
 print("equals X:", jacobian == X)
 # --8<-- [end:symbolic]
+X_sym, w_sym, y_sym = X, w, y  # kept for the page's eq. (109)
 
 # --8<-- [start:numerical]
 import numpy as np
@@ -56,3 +57,5 @@ assert with_delta == sp.Sum(sp.KroneckerDelta(j, k) * Xb[i, j], (j, 1, N))
 assert picked == Xb[i, k]
 assert jacobian == sp.Matrix(3, 2, lambda r, c: sp.Symbol(f"X{r + 1}{c + 1}"))
 assert np.abs(J - X).max() < 1e-8
+# For the page's eq. (167): the checker's reader ends a sum's term before a fraction.
+TEX = {r"X_{ij}\,\frac{dw_j}{dw_k}": Xb[i, j] * sp.diff(wb[j], wb[k])}

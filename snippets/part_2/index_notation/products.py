@@ -19,6 +19,7 @@ loop = np.array([sum(A[i, j] * c[j, 0] for j in range(3))
 print("v_i = sum_j A_ij c_j:", loop)
 print("einsum:", np.einsum("ij,j->i", A, c[:, 0]))
 # --8<-- [end:matvec]
+matvec = {"A": A, "c": c, "v": v}  # the names are reused below; eq. (63)
 
 # --8<-- [start:vecmat]
 import numpy as np
@@ -35,6 +36,7 @@ loop = np.array([sum(r[0, j] * B[j, k] for j in range(2))
 print("v_k = sum_j r_j B_jk:", loop)
 print("einsum:", np.einsum("j,jk->k", r[0], B))
 # --8<-- [end:vecmat]
+vecmat = {"r": r, "B": B, "v": v}  # eq. (65)
 
 # --8<-- [start:inner]
 import numpy as np
@@ -50,6 +52,7 @@ print("v = sum_j r_j c_j:", loop)
 print("einsum:", np.einsum("j,j->", r[0], c[:, 0]))
 print("c^T c =", (c.T @ c).item(), " r r^T =", (r @ r.T).item())
 # --8<-- [end:inner]
+inner = {"r": r, "c": c, "v": v}  # eqs. (67)-(68) and (70)
 
 # --8<-- [start:outer]
 import numpy as np
@@ -73,7 +76,7 @@ print("c c^T:", c.shape, "@", c.T.shape, "->", (c @ c.T).shape)
 def check():
     """Each product against @, einsum and its index formula, shapes as in §4.5-§4.8."""
     rng = np.random.default_rng(0)
-    M, N, P = 3, 4, 2
+    M, N, P = 3, 4, 5  # all at least 3: the check gives free indices the values 1..3
     A = rng.normal(size=(M, N))
     B = rng.normal(size=(N, P))
     c = rng.normal(size=(N, 1))
@@ -104,8 +107,18 @@ def check():
     assert np.allclose(V, [[cc[i, 0] * bb[k, 0] for k in range(P)] for i in range(M)])
     assert np.allclose(V, np.einsum("i,k->ik", cc[:, 0], bb[:, 0]))
     assert (cc @ cc.T).shape == (M, M) and (r.T @ r).shape == (N, N)
+    return {"A": A, "B": B, "c": c, "r": r, "v": v, "w": w, "s": s, "N": N, "V": V,
+            "cc": cc, "bb": bb}
 
 
-check()
+general = check()  # the index formulas (64), (66), (69) and (72) on these sizes
 # The printed examples above.
 assert np.array_equal(V, [[4, 5], [8, 10], [12, 15]])
+# Eqs. (70) and (73) name two different products v (and V); the second one, after the
+# \qquad, is bound here: r r^T is the sum of squares of r, r^T r the outer product r with r.
+import sympy as sp  # noqa: E402
+
+TEX = {
+    r"\qquad" "\n" r"\underbrace{v}_{1 \times 1}": sp.Matrix([[np.sum(inner["r"] ** 2)]]),
+    r"\qquad" "\n" r"\underbrace{\mathbf{V}}_{M \times M}": sp.Matrix(np.outer(r, r)),
+}

@@ -28,3 +28,11 @@ assert BT.shape == (3, 2) and c.T.shape == (1, 3)
 assert all(BT[i, j] == B[j, i] for i in range(3) for j in range(2))
 assert np.array_equal(BT, [[1, 4], [2, 5], [3, 6]])
 assert np.array_equal(BT.T, B) and np.array_equal(c.T.T, c)
+# The checker's reader drops `&`, so the matrices of eqs. (52)-(53) are bound to their
+# values: the computed ones, and eq. (52)'s components c_1, ..., c_N as a column and a row.
+TEX = {
+    B_tex: sp.Matrix(B),
+    BT_tex: sp.Matrix(BT),
+    r"\begin{pmatrix} c_1 \\ c_2 \\ \vdots \\ c_N \end{pmatrix}": sp.Matrix(c[:, 0]),
+    r"\begin{pmatrix} c_1 & c_2 & \cdots & c_N \end{pmatrix}": sp.Matrix([c[:, 0]]),
+}

@@ -33,3 +33,14 @@ B_tex = pmatrix([[str(b) for b in row] for row in B])
 assert np.array_equal(C, [[23, 34], [31, 46]])
 assert np.array_equal(C, np.einsum("ij,jk->ik", A, B))
 assert terms_tex == r"\begin{pmatrix}5 + 18 & 10 + 24 \\ 7 + 24 & 14 + 32\end{pmatrix}"
+import sympy as sp  # noqa: E402
+
+# The checker's reader drops `&`: the matrices of eqs. (60)-(62) are bound to their values,
+# each line's entries summed from the products it shows.
+TEX = {
+    A_tex: sp.Matrix(A),
+    B_tex: sp.Matrix(B),
+    products_tex: sp.Matrix(2, 2, lambda i, k: sum(int(A[i, j]) * int(B[j, k]) for j in range(2))),
+    terms_tex: sp.Matrix(2, 2, lambda i, k: sum(int(A[i, j] * B[j, k]) for j in range(2))),
+    C_tex: sp.Matrix(C),
+}

@@ -22,3 +22,11 @@ print("delta_22 =", delta[1, 1], " delta_23 =", delta[1, 2])
 assert table == sp.eye(3)
 assert np.array_equal(np.array(table.tolist(), dtype=int), delta)
 assert all(delta[p, q] == (1 if p == q else 0) for p in range(3) for q in range(3))
+
+# Eq. (85) as the chapter writes it, for the equation checker: with i, j positive integers
+# (as it reads index letters), the cases are SymPy's KroneckerDelta used above.
+ip, jp = sp.symbols("i j", integer=True, positive=True)
+cases = sp.Piecewise((1, sp.Eq(ip, jp)), (0, True))
+assert all(cases.subs({ip: p, jp: q}) == table[p - 1, q - 1]
+           for p in range(1, 4) for q in range(1, 4))
+TEX = {r"\begin{cases} 1 & \text{if } i = j, \\ 0 & \text{otherwise.} \end{cases}": cases}

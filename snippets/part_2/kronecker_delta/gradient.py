@@ -39,3 +39,24 @@ assert sp.diff(ab[i], ab[j]) == sp.KroneckerDelta(i, j)
 assert row == sp.Matrix([[sp.KroneckerDelta(k, j) for k in range(1, 4)]])
 assert row.subs(j, 3) == sp.Matrix([[0, 0, 1]])
 assert J == sp.eye(4)
+
+# For the chapter's checked equations (86)-(92): j as the checker reads an index letter
+# (a positive integer), a_1, ..., a_N as a column of indexed entries (N = 3), and the row
+# vectors as written (the reader cannot yet read `&` or \cdots), those of eqs. (90) and
+# (91) for N = 3.
+jp = sp.Symbol("j", integer=True, positive=True)
+row_j = row.subs(j, jp)
+a_column = sp.Matrix([ab[k] for k in range(1, N + 1)])
+TEX = {
+    r"\begin{pmatrix} a_1 & a_2 & a_3 \end{pmatrix}": sp.Matrix([[a1, a2, a3]]),
+    r"""\begin{pmatrix}
+\dfrac{da_1}{da_2} & \dfrac{da_2}{da_2} & \dfrac{da_3}{da_2}
+\end{pmatrix}""": sp.Matrix([[sp.Derivative(v, a2) for v in (a1, a2, a3)]]),
+    gradient_tex: gradient,  # eq. (88), the row as the page shows it
+    r"""\begin{pmatrix}
+\dfrac{da_1}{da_j} & \dfrac{da_2}{da_j} & \cdots & \dfrac{da_N}{da_j}
+\end{pmatrix}""": sp.Matrix([[sp.Derivative(ab[k], ab[jp]) for k in range(1, N + 1)]]),
+    r"""\begin{pmatrix}
+\delta_{1j} & \delta_{2j} & \cdots & \delta_{Nj}
+\end{pmatrix}""": sp.Matrix([[sp.KroneckerDelta(k, jp) for k in range(1, N + 1)]]),
+}

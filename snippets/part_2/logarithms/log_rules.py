@@ -33,3 +33,13 @@ xs = sp.IndexedBase("x", positive=True)
 lhs = sp.expand_log(sp.log(sp.Product(xs[i], (i, 1, 5)).doit()), force=True)
 assert lhs == sp.Sum(sp.log(xs[i]), (i, 1, 5)).doit()
 assert np.isclose(np.log(np.prod(x)), np.sum(np.log(x)), rtol=1e-14)
+
+# For the equation checker: eqs. (44)-(46) are about the positive symbol x of the first
+# block (x is data by now), and their dots stand for the rest of the y factors or terms.
+x_symbol = sp.Symbol("x", positive=True)
+TEX = {
+    r"\cdots \times x": x_symbol ** (y - 2),
+    r"\cdots + \log x": (y - 2) * sp.log(x_symbol),
+}
+log_of_power = sp.expand_log(sp.log(x_symbol**y))
+assert log_of_power == y * sp.log(x_symbol)

@@ -43,3 +43,12 @@ sym_prod = sp.Product(xs[i], (i, 1, 4)).doit().subs(data)
 assert sym_sum == sp.Rational(19, 2) and sym_prod == 12
 assert total == np.sum(x) == float(sym_sum) == x.sum()
 assert product == np.prod(x) == float(sym_prod) == x.prod()
+
+# For the equation checker, eqs. (38), (40) and (41) for the N = 4 symbolic datapoints of
+# the first block: the written-out sum and product.
+TEX = {
+    r"x_1 + x_2 + \cdots + x_N": xs[1] + xs[2] + xs[3] + xs[4],
+    r"x_1 \times x_2 \times \cdots \times x_N": xs[1] * xs[2] * xs[3] * xs[4],
+}
+assert TEX[r"x_1 + x_2 + \cdots + x_N"].subs(data) == sym_sum
+assert TEX[r"x_1 \times x_2 \times \cdots \times x_N"].subs(data) == sym_prod

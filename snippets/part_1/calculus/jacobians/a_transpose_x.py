@@ -26,3 +26,13 @@ print("equals a^T:", J == a.T, "  equals a:", J == a)
 assert term_by_term == sp.Sum(sp.KroneckerDelta(j, k) * sp.IndexedBase("a")[k], (k, 1, m))
 assert J == a.T and J.shape == (1, 3) and J != a  # a row, not the column a
 aT = a.T
+
+# For the chapter's checked equations: j as the checker reads an index letter (a positive
+# integer; `at j = j_`), a and x with indexed entries a_k, x_k, and the derivatives of a^T x
+# computed above (the reader cannot differentiate a vector product by x_j or by a vector).
+j_ = sp.Symbol("j", integer=True, positive=True)
+ab, xb = sp.IndexedBase("a"), sp.IndexedBase("x")
+TEX = {
+    r"\frac{\partial}{\partial x_j}\, \mathbf{a}^T\mathbf{x}": term_by_term,
+    r"\frac{d}{d\mathbf{x}}\, \mathbf{a}^T\mathbf{x}": J,
+}

@@ -36,3 +36,13 @@ assert J == y.T * A and J.shape == (1, 3) and form.shape == (1, 1)
 assert sp.Matrix([(v.T * x)[0]]).jacobian(x) == v.T == y.T * A
 yTA = y.T * A
 sifted = term_by_term.doit()
+
+# For the chapter's checked equations: i as the checker reads an index letter (a positive
+# integer; `at i = i_`), x with indexed entries, and the derivatives computed above (the
+# reader cannot differentiate a vector product by x_i or by a vector).
+i_ = sp.Symbol("i", integer=True, positive=True)
+X = sp.IndexedBase("x")
+TEX = {
+    r"\frac{d}{d\mathbf{x}}\, \mathbf{y}^T\mathbf{A}\mathbf{x}": J,
+    r"\frac{\partial}{\partial x_i}\, \mathbf{y}^T\mathbf{A}\mathbf{x}": term_by_term,
+}

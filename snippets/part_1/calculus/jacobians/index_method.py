@@ -17,3 +17,10 @@ print("          =", term_by_term.doit())
 assert term_by_term == sp.Sum(sp.KroneckerDelta(j, k) * w[i, k], (k, 1, m))
 assert term_by_term.doit() == sp.Piecewise((w[i, j], (j >= 1) & (j <= m)), (0, True))
 sifted = term_by_term.doit()
+
+# For the chapter's checked equations: the index letters as the checker reads them (positive
+# integers; `at i = i_` puts them for the symbols above), and the layer's sum written out with
+# \dots (which the reader cannot read), with the range of its outputs i.
+i_, j_ = sp.symbols("i j", integer=True, positive=True)
+n = sp.Symbol("n", integer=True, positive=True)
+TEX = {r"w_{i1} x_1 + \dots + w_{im} x_m": y_i, r"i = 1, \dots, n": sp.Range(1, n + 1)}

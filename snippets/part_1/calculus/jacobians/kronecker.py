@@ -39,3 +39,11 @@ assert all(sp.KroneckerDelta(a, b) == int(a == b) for a in range(n) for b in ran
 values = np.array([5.0, -1.0, 2.0, 7.0])
 assert (np.eye(4) @ values == values).all()
 assert sifted == sp.Piecewise((x[i], (i >= 1) & (i <= m)), (0, True))
+
+# The definition as the chapter writes it, for the equation checker (with i, j positive
+# integers, as it reads index letters): SymPy's KroneckerDelta, the Iverson bracket [i = j].
+ip, jp = sp.symbols("i j", integer=True, positive=True)
+cases = sp.Piecewise((1, sp.Eq(ip, jp)), (0, True))
+assert all(cases.subs({ip: p, jp: q}) == iverson[p - 1, q - 1]
+           for p in range(1, n + 1) for q in range(1, n + 1))
+TEX = {r"\begin{cases} 1 & \text{if } i = j, \\ 0 & \text{otherwise.} \end{cases}": cases}

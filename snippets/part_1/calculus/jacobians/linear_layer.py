@@ -30,3 +30,18 @@ x_layer = sp.Matrix(sp.symbols("x1:4"))
 assert (W_layer * x_layer).jacobian(x_layer) == W_layer
 assert J.shape == (2, 3) and sp.expand(J - (A * B + C)) == sp.zeros(2, 3)
 layer_jacobian = (W_layer * x_layer).jacobian(x_layer)
+
+# For the chapter's checked equations: the Jacobians as computed here (the reader cannot
+# differentiate by a vector), and the weight matrix as written (n = 2, m = 3 here).
+W_TEX = r"""\begin{bmatrix}
+w_{11} & w_{12} & \cdots & w_{1m} \\
+w_{21} & w_{22} & \cdots & w_{2m} \\
+\vdots & \vdots & \ddots & \vdots \\
+w_{n1} & w_{n2} & \cdots & w_{nm}
+\end{bmatrix}"""
+TEX = {
+    r"\frac{d\mathbf{y}}{d\mathbf{x}}": y.jacobian(x),
+    r"\frac{d}{d\mathbf{x}}\, \mathbf{W}\mathbf{x}": (W * x).jacobian(x),
+    r"\frac{d}{d\mathbf{v}}\, (\mathbf{A}\mathbf{B} + \mathbf{C})\mathbf{v}": J,
+    W_TEX: W_layer,
+}

@@ -29,6 +29,12 @@ print("[x2^2, 2 x1 x2]:   ", np.array([x[1] ** 2, 2 * x[0] * x[1]]))
 d_x1, d_x2 = sp.diff(y, x1), sp.diff(y, x2)
 assert d_x1 == x2**2 and d_x2 == 2 * x1 * x2
 assert gradient == sp.Matrix([[x2**2, 2 * x1 * x2]]) and gradient.shape == (1, 2)
+# The page's row of partials (its checker reads no `&` inside a matrix) and dy/dx itself.
+TEX = {
+    (r"\begin{bmatrix} \frac{\partial y}{\partial x_1} & "
+     r"\frac{\partial y}{\partial x_2} \end{bmatrix}"): sp.Matrix([[d_x1, d_x2]]),
+    r"\frac{dy}{d\mathbf{x}}": sp.Matrix([[sp.diff(y, s) for s in (x1, x2)]]),
+}
 assert np.allclose(rates, [x[1] ** 2, 2 * x[0] * x[1]], atol=1e-8)
 # Footnote 8: a gradient is a first derivative (one row of first partials); a
 # higher-order derivative is something else, e.g. the 2 x 2 Hessian of second partials.

@@ -23,6 +23,7 @@ print("finite differences:", (f(x0 + h) - f(x0 - h)) / (2 * h))
 print("[2x, 1/(2 sqrt x)]:", np.array([2 * x0, 1 / (2 * np.sqrt(x0))]))
 # --8<-- [end:numeric]
 
+y1, y2 = y  # the two outputs
 assert J == sp.Matrix([2 * x, 1 / (2 * sp.sqrt(x))]) and J.shape == (2, 1)
 assert np.allclose((f(x0 + h) - f(x0 - h)) / (2 * h), [4, 1 / (2 * np.sqrt(2))])
 # In general a map from R^n to R^m has an m x n Jacobian: here n = 3, m = 2.

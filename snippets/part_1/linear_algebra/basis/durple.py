@@ -112,3 +112,7 @@ coords_first = solution.subs(t, 0).T
 coords_second = solution.subs(t, 1).T
 coords_all = solution.T
 source_combination = (-2 * R + P).T
+
+# For the equation checker: the general recipe is the first one plus t times the
+# dependence p - r/sqrt(2) - b/sqrt(2) = 0, i.e. the null direction (-S, 0, -S, 1).
+TEX = {"(x_r, x_g, x_b, x_p)": sp.Matrix([[-S, 0, S, 0]]) + t * sp.Matrix([[-S, 0, -S, 1]])}

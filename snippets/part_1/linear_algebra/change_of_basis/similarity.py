@@ -109,3 +109,7 @@ def row_tex(column):
 v_old_tex = row_tex(v_old)
 Av_old_tex = row_tex(Av_old)
 Av_new_tex = row_tex(Av_new)
+
+# For the equation checker: A' is the matrix computed above (a prime would be read as a
+# derivative).
+TEX = {r"\mathbf{A}'": A_prime}

@@ -99,3 +99,5 @@ assert np.isclose(word_sims[0], 1) and 0.9 < word_sims[1] < 1
 assert 0.05 < word_sims[2] < 0.15 and min(word_sims) >= 0
 cos_exact = cos_theta
 theta_exact = theta
+# For the equation checker: an angle in degrees, in radians.
+TEX = {r"45^\circ": 45 * sp.pi / 180}

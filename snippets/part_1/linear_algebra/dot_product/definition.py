@@ -25,3 +25,5 @@ dot_vw = v @ w
 norm_v = np.linalg.norm(v)
 assert by_sum == np.dot(v, w) == dot_vw == -5.0
 assert v @ v == 9.0 and norm_v == 3.0
+# For the equation checker: the sum written out with dots is the entry-by-entry sum.
+TEX = {r"a_1 b_1 + \dots + a_n b_n": by_sum}

@@ -51,3 +51,8 @@ assert (A @ square == np.array([[0, -1, -3, -2, 0], [0, 1, 0, -1, 0]])).all()
 # The images are the columns, not the rows (§2.6 of the source says rows): A is not
 # symmetric, and its rows are not A b1 and A b2.
 assert (A[0] != b1_image).any() and (A[1] != b2_image).any()
+
+# The page's b'_1, b'_2 (a prime the formula reader takes for a derivative): A's columns.
+import sympy as sp  # noqa: E402
+
+TEX = {r"\mathbf{b}'_1": sp.Matrix(A[:, 0]), r"\mathbf{b}'_2": sp.Matrix(A[:, 1])}

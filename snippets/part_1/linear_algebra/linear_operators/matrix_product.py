@@ -107,3 +107,7 @@ AB = A @ B
 BA = B @ A
 assert (AB == [[-2, -2], [2, -1]]).all() and (BA == [[-2, -4], [1, -1]]).all()
 assert (AB != BA).any()
+# Names of the entries of C = AB, and a 3x4 times 4x3 pair for eq. (2) read entrywise.
+C11, C12, C21, C22 = Cs
+A34 = rng.integers(-3, 4, size=(3, 4))
+B43 = rng.integers(-3, 4, size=(4, 3))

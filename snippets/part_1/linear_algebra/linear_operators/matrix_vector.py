@@ -39,3 +39,7 @@ assert w_sym == sp.Matrix([A11 * v1 + A12 * v2, A21 * v1 + A22 * v2])
 assert w_sym == sp.Matrix([[A11, A12], [A21, A22]]) * sp.Matrix([v1, v2])
 # Eq. (1) agrees with NumPy, and a 3x4 matrix turns 4-vectors into 3-vectors.
 assert (w == A @ v).all() and w.shape == (3,)
+
+# The general 2x2 matrix and vector of the derivation, for the page's formulas.
+A_sym = sp.Matrix([[A11, A12], [A21, A22]])
+v_sym = sp.Matrix([v1, v2])

@@ -53,3 +53,11 @@ plt.show()
 # is the same as scaling the position: lam v1 + lam v2 = lam (v1 + v2).
 assert np.allclose(v_peak, [4.0, 4.5, 1.5])
 assert np.allclose(w, lam * v_peak)
+
+# The page's names: the legs' entries (east x, north y, up z) and the position v'
+# (a prime the formula reader would take for a derivative).
+import sympy as sp  # noqa: E402
+
+x1, y1, z1 = v1
+x2, y2, z2 = v2
+TEX = {r"\mathbf{v}'": sp.Matrix(v_peak)}
