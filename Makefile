@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build bench setup clean
+.PHONY: serve test build bench mutate setup clean
 
 serve: setup
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
@@ -21,6 +21,9 @@ build: setup
 
 bench: setup
 	$(BIN)/python tests/benchmark.py
+
+mutate: setup
+	$(BIN)/python tests/mutate_equations.py
 
 setup: $(VENV)/.installed node_modules/.installed
 

@@ -1,20 +1,23 @@
-"""The display equations of a chapter, each produced, checked or declared.
+"""The equations of a chapter, each produced, checked or declared.
 
     $$
     % check: part_2/calculus/polynomial.py
     \\frac{d}{dx}\\left[3x^4\\right] = 3 \\cdot 4x^3 = 12x^3
     $$
 
-- **produced**: the formula holds `\\computed{file.py:name}`: a value of that snippet; its
-  other sides are checked against it in the same file's namespace;
-- **checked**: `% check: file.py[:name][; tex_name = python][; at symbol = python]` as its
-  first line: every relation is checked in the namespace of `file.py` once it has run
-  (`:name`: the last side must equal that value; `x = expr`: the TeX name `x` means `expr`
-  here; `at a = expr`: compare after putting `expr` for the symbol `a`);
+Every display equation, and every inline formula that states a relation (`=`, `\\approx`,
+`<`, ...), is one of three kinds:
+- **produced**: it holds `\\computed{file.py:name}`, a value of that snippet; its other
+  sides are checked against it in the same file's namespace;
+- **checked**: `% check: file.py[:name][; tex_name = python][; at symbol = python]` marks
+  it (a display's first line; an inline formula's end, `$a = b % check: file.py$`, or a
+  line `<!-- check: file.py -->` above it, which holds for the inline formulas below it up
+  to the next heading): every relation is checked in the namespace of `file.py` once it
+  has run (`:name`: the last side must equal that value; `x = expr`: the TeX name `x`
+  means `expr` here; `at a = expr`: compare after putting `expr` for the symbol `a`);
 - **declared**: `% declared: reason`: a definition, notation or the statement of a rule
   or problem, read as such by the build (and counted) but not computed.
-A display equation with none of these stops the build. The marker line is a TeX comment:
-the build removes it before typesetting, and it would render as nothing anyway.
+Any other stops the build. The markers are TeX or HTML comments, removed from the pages.
 """
 
 from __future__ import annotations
@@ -22,12 +25,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .tex_tokens import RELATIONS, TexError, tokenize, top_level
+
 DISPLAY = re.compile(r"\$\$(?P<tex>.+?)\$\$", re.S)
+INLINE = re.compile(r"(?<![\\$])\$(?!\$)(?P<tex>(?:[^$\\\n]|\\.|\n(?![ \t]*\n))+?)(?<!\\)\$(?!\$)")
+CODE_SPAN = re.compile(r"(`+).+?\1")
 FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
-MARKER = re.compile(r"^[ \t]*%[ \t]*(?P<kind>check|declared)[ \t]*:[ \t]*(?P<spec>.*?)[ \t]*$",
-                    re.M)
-MARKER_LINE = re.compile(r"^[ \t]*%[ \t]*(?:check|declared)[ \t]*:.*\n", re.M)
-COMMENT_LINE = re.compile(r"^[ \t]*%.*\n", re.M)  # a TeX comment line: never shown
+HEADING = re.compile(r"^#{1,6}[ \t]", re.M)
+MARKER = re.compile(r"(?<!\\)%[ \t]*(?P<kind>check|declared)[ \t]*:[ \t]*(?P<spec>[^\n]*?)"
+                    r"[ \t]*$", re.M)
+DEFAULT = re.compile(r"^[ \t]*<!--[ \t]*check:[ \t]*(?P<spec>.*?)[ \t]*-->[ \t]*$", re.M)
+COMMENT_LINE = re.compile(r"^[ \t]*%.*\n", re.M)  # a display's TeX comment line
+INLINE_COMMENT = re.compile(r"[ \t]*(?<!\\)%[^$\n]*$")  # an inline formula's trailing one
 COMPUTED = re.compile(r"\\computed\{(?P<path>[^}:]+):(?P<name>\w+)\}")
 TAG = re.compile(r"\\tag\*?\{(?P<tag>[^}]*)\}")
 KINDS = ("produced", "checked", "declared")
@@ -35,12 +44,13 @@ KINDS = ("produced", "checked", "declared")
 
 @dataclass
 class Formula:
-    """One display equation of a chapter and how the build binds it."""
+    """One equation of a chapter and how the build binds it."""
 
     page: str
-    line: int  # of the opening $$ in the chapter
-    tex: str  # without the marker line
-    kind: str
+    line: int  # of the opening $$ (or of the inline formula) in the chapter
+    tex: str  # without its marker
+    kind: str = ""
+    display: bool = True
     path: str = ""  # the snippet file whose namespace checks it
     target: str = ""  # `:name`: the value its last side must have
     bind: list[list[str]] = field(default_factory=list)  # [tex name, python]
@@ -50,6 +60,8 @@ class Formula:
     @property
     def where(self) -> str:
         tag = TAG.search(self.tex)
+        if not self.display:
+            return f"docs/{self.page}:{self.line} (${' '.join(self.tex.split())}$)"
         return f"docs/{self.page}:{self.line}" + (f" (eq. ({tag['tag']}))" if tag else "")
 
     def payload(self) -> dict:
@@ -57,20 +69,25 @@ class Formula:
         return {"tex": self.tex, "target": self.target, "bind": self.bind, "at": self.at}
 
 
+def blank(match: re.Match) -> str:
+    """The matched text as spaces and newlines: offsets and lines stay where they were."""
+    return re.sub(r"[^\n]", " ", match[0])
+
+
 def outside_code(markdown: str) -> str:
-    """The chapter with fenced code blanked (same length, same lines): `$$` there is code."""
+    """The chapter with fenced code and code spans blanked: `$` there is code, not math."""
     out, fence = [], None
     for line in markdown.splitlines(keepends=True):
         match = FENCE.match(line)
         if fence is None and match:
             fence = match[1]
-            out.append("\n" if line.endswith("\n") else "")
+            out.append(re.sub(r"[^\n]", " ", line))
         elif fence is not None:
             if line.strip() == fence:
                 fence = None
-            out.append("\n" if line.endswith("\n") else "")
+            out.append(re.sub(r"[^\n]", " ", line))
         else:
-            out.append(line)
+            out.append(CODE_SPAN.sub(blank, line))
     return "".join(out)
 
 
@@ -88,82 +105,120 @@ def parse_marker(kind: str, spec: str, formula: Formula) -> str | None:
     formula.kind, formula.path, formula.target = "checked", path.strip(), target.strip()
     for option in filter(None, options):
         name, equals, python = option.partition("=")
-        if not equals or not name.strip():
-            return f"`% check:` option {option!r} is not `name = python` or `at name = python`"
         words = name.split()
-        if words[0] == "at" and len(words) == 2:
+        if equals and len(words) == 2 and words[0] == "at":
             formula.at.append([words[1], python.strip()])
-        elif len(words) == 1:
+        elif equals and len(words) == 1:
             formula.bind.append([words[0], python.strip()])
         else:
             return f"`% check:` option {option!r} is not `name = python` or `at name = python`"
     return None
 
 
+def states_relation(tex: str) -> bool:
+    """Whether an inline formula states a relation (outside every group)."""
+    try:
+        return any(token in RELATIONS for _, token in top_level(tokenize(tex)))
+    except TexError:
+        return True  # unbalanced: let the check say what is wrong
+
+
+def classify(formula: Formula, marker: tuple[str, str] | None) -> str | None:
+    """Set a formula's kind from its marker and \\computed{} values; an error, or None."""
+    computed = {m["path"] for m in COMPUTED.finditer(formula.tex)}
+    if marker:
+        error = parse_marker(*marker, formula)
+        if error:
+            return error
+        if formula.kind == "declared" and computed:
+            return "a declared equation holds a \\computed{} value: it is produced"
+        if formula.kind == "checked" and computed - {formula.path}:
+            return (f"the equation is checked in snippets/{formula.path} but takes "
+                    f"\\computed{{}} values of {', '.join(sorted(computed))}")
+        if computed:
+            formula.kind = "produced"
+        return None
+    if len(computed) > 1:
+        return (f"\\computed{{}} values of several files ({', '.join(sorted(computed))}): "
+                "name the one that checks the equation with `% check: file.py`")
+    if computed:
+        formula.kind, formula.path = "produced", computed.pop()
+        return None
+    what = "display equation" if formula.display else "inline formula states a relation but"
+    where = ("a first line `% check: file.py`" if formula.display else
+             "`% check: file.py` at its end, or a line `<!-- check: file.py -->` above it")
+    return (f"this {what} is neither produced (\\computed{{file.py:name}}), checked ({where}) "
+            "nor declared (`% declared: why it is not computed`); see CONTRIBUTING.md, "
+            "'Three kinds of equation'")
+
+
 def find_formulas(page: str, markdown: str) -> tuple[list[Formula], list[str]]:
-    """Every display equation of a chapter, classified; and the errors found."""
+    """Every display equation and relation-stating inline formula, classified; errors."""
     formulas, errors = [], []
-    for match in DISPLAY.finditer(outside_code(markdown)):
-        line = markdown.count("\n", 0, match.start()) + 1
+    text = outside_code(markdown)
+    for match in DISPLAY.finditer(text):
         raw = match["tex"]
-        markers = list(MARKER.finditer(raw))
-        tex = MARKER_LINE.sub("", raw)
-        formula = Formula(page, line, tex, "")
-        computed = {m["path"] for m in COMPUTED.finditer(tex)}
-        if len(markers) > 1:
-            errors.append(f"{formula.where}: a display equation takes one `% check:` or "
-                          "`% declared:` line")
-            continue
-        if markers:
-            error = parse_marker(markers[0]["kind"], markers[0]["spec"], formula)
-            if error is None and formula.kind == "declared" and computed:
-                error = "a declared equation holds a \\computed{} value: it is produced"
-            if error is None and computed - {formula.path} and formula.kind == "checked":
-                error = (f"the equation is checked in snippets/{formula.path} but takes "
-                         f"\\computed{{}} values of {', '.join(sorted(computed))}")
-            if error:
-                errors.append(f"{formula.where}: {error}")
-                continue
-            if computed:
-                formula.kind = "produced"
-        elif computed:
-            if len(computed) > 1:
-                errors.append(f"{formula.where}: \\computed{{}} values of several files "
-                              f"({', '.join(sorted(computed))}): name the one that checks "
-                              "the equation with `% check: file.py`")
-                continue
-            formula.kind, formula.path = "produced", computed.pop()
+        formula = Formula(page, markdown.count("\n", 0, match.start()) + 1,
+                          COMMENT_LINE.sub("", raw))
+        markers = [(m["kind"], m["spec"]) for m in MARKER.finditer(raw)]
+        error = ("a display equation takes one `% check:` or `% declared:` line"
+                 if len(markers) > 1 else classify(formula, markers[0] if markers else None))
+        if error:
+            errors.append(f"{formula.where}: {error}")
         else:
-            errors.append(
-                f"{formula.where}: this display equation is neither produced "
-                "(\\computed{file.py:name}), checked (a first line `% check: file.py`) nor "
-                "declared (a first line `% declared: why it is not computed`); see "
-                "CONTRIBUTING.md, 'Three kinds of equation'")
+            formulas.append(formula)
+    text = DISPLAY.sub(blank, text)
+    # A `<!-- check: -->` line holds for the inline formulas below it, up to a heading.
+    scopes = sorted([(m.start(), ("check", m["spec"])) for m in DEFAULT.finditer(text)]
+                    + [(m.start(), None) for m in HEADING.finditer(text)])
+    for match in INLINE.finditer(text):
+        default = next((scope for start, scope in reversed(scopes) if start < match.start()),
+                       None)
+        raw = match["tex"]
+        own = MARKER.search(raw)
+        formula = Formula(page, markdown.count("\n", 0, match.start()) + 1,
+                          INLINE_COMMENT.sub("", raw), display=False)
+        if not own and not COMPUTED.search(raw) and not states_relation(formula.tex):
             continue
-        formulas.append(formula)
+        marker = (own["kind"], own["spec"]) if own else (
+            default if not COMPUTED.search(raw) else None)
+        error = classify(formula, marker)
+        if error:
+            errors.append(f"{formula.where}: {error}")
+        else:
+            formulas.append(formula)
     return formulas, errors
 
 
 def strip_markers(markdown: str) -> str:
-    """The chapter without the comment lines (`% check:`, ...) of its display equations."""
-    return DISPLAY.sub(lambda m: COMMENT_LINE.sub("", m[0]), markdown)
+    """The chapter without its equation markers (for pages and notebooks); code untouched."""
+    text = outside_code(markdown)
+    edits = [(m.start(), m.end(), COMMENT_LINE.sub("", m[0])) for m in DISPLAY.finditer(text)]
+    text = DISPLAY.sub(blank, text)
+    edits += [(m.start(), m.end(), "$" + INLINE_COMMENT.sub("", m["tex"]) + "$")
+              for m in INLINE.finditer(text)]
+    edits += [(m.start(), m.end() + 1, "") for m in DEFAULT.finditer(text)]
+    for start, end, new in sorted(edits, reverse=True):
+        markdown = markdown[:start] + new + markdown[end:]
+    return markdown
 
 
-def counts(formulas: list[Formula]) -> dict[str, int]:
-    """How many of a chapter's display equations are of each kind."""
-    return {kind: sum(f.kind == kind for f in formulas) for kind in KINDS}
+def counts(formulas: list[Formula], display: bool = True) -> dict[str, int]:
+    """How many of a chapter's display (or inline) equations are of each kind."""
+    return {kind: sum(f.kind == kind and f.display == display for f in formulas)
+            for kind in KINDS}
 
 
 class Equations:
-    """The display equations of every chapter of one build, and their verdicts."""
+    """The equations of every chapter of one build, and their verdicts."""
 
     def __init__(self):
         self.pages: dict[str, list[Formula]] = {}
-        self.errors: dict[str, list[str]] = {}  # chapter -> equations none of the three kinds
+        self.errors: dict[str, list[str]] = {}  # chapter -> equations of no kind
         self.by_path: dict[str, list[Formula]] = {}  # snippet file -> formulas it checks
 
     def scan(self, page: str, markdown: str) -> None:
-        """Classify a chapter's display equations; the checked ones go to their snippets."""
+        """Classify a chapter's equations; the checked ones go to their snippets."""
         formulas, errors = find_formulas(page, markdown)
         self.pages[page], self.errors[page] = formulas, errors
         for formula in formulas:
@@ -180,30 +235,25 @@ class Equations:
         `results`: snippet path -> the runner's result for that file."""
         messages = []
         for formula in self.pages.get(page, []):
-            result = results.get(formula.path)
-            if result is None:
-                continue
-            verdicts = result.get("formulas") or []
-            index = self.by_path[formula.path].index(formula)
+            verdicts = (results.get(formula.path) or {}).get("formulas") or []
+            index = self.by_path[formula.path].index(formula) if formula.path else 0
             if index >= len(verdicts):
-                continue  # the file failed before its formulas were checked: reported so
-            for problem in verdicts[index]["problems"]:
-                messages.append(f"{formula.where}: does not agree with snippets/"
-                                f"{formula.path}: {problem}")
+                continue  # not run, or failed before its formulas: reported as such
+            messages += [f"{formula.where}: does not agree with snippets/{formula.path}: "
+                         f"{problem}" for problem in verdicts[index]["problems"]]
         return messages
 
     def table(self) -> str:
-        """Markdown: how many display equations of each chapter are of each kind."""
-        rows = ["| chapter | produced | checked | declared |", "| --- | ---: | ---: | ---: |"]
-        totals = dict.fromkeys(KINDS, 0)
+        """Markdown: each chapter's equations of each kind, display and inline."""
+        head = " | ".join(f"{kind}" for kind in KINDS)
+        rows = [f"| chapter | display: {head} | inline: {head} |",
+                "| --- |" + " ---: |" * 6]
+        totals = [0] * 6
         for page, formulas in sorted(self.pages.items()):
             if not formulas:
                 continue
-            count = counts(formulas)
-            for kind in KINDS:
-                totals[kind] += count[kind]
-            rows.append(f"| [{page}]({page}) | " + " | ".join(str(count[k]) for k in KINDS)
-                        + " |")
-        rows.append("| **all chapters** | " + " | ".join(f"**{totals[k]}**" for k in KINDS)
-                    + " |")
+            numbers = [*counts(formulas).values(), *counts(formulas, False).values()]
+            totals = [a + b for a, b in zip(totals, numbers)]
+            rows.append(f"| [{page}]({page}) | " + " | ".join(map(str, numbers)) + " |")
+        rows.append("| **all chapters** | " + " | ".join(f"**{n}**" for n in totals) + " |")
         return "\n".join(rows)

@@ -24,7 +24,9 @@ from .sections import read_section
 
 PACKAGE = Path(__file__).resolve().parent
 # What a result depends on besides the snippet's code: the runner's own source files.
-RUNNER_SOURCES = ("runner.py", "capture_backend.py", "figures.py")
+RUNNER_SOURCES = ("runner.py", "capture_backend.py", "figures.py", "book_latex.py",
+                  "formula_check.py", "tex_tokens.py", "tex_reader.py", "tex_constructs.py",
+                  "tex_values.py")  # what runs in the runner: a change invalidates the cache
 
 _process: subprocess.Popen | None = None  # one runner per MkDocs process, for every rebuild
 

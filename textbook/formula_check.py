@@ -28,13 +28,32 @@ def read_side(tokens: list[str], ns: dict, symbols: dict, at: dict | None = None
     return value.doit() if isinstance(value, (sp.Basic, sp.MatrixBase)) else value
 
 
-def tolerance(*sides: list[str]) -> float:
-    """How closely two sides must agree: to the last digit shown, or exactly."""
+def tolerance(relation: str, *sides: list[str]) -> float:
+    """How closely two sides must agree: to the last digit shown where a side is a rounded
+    number (`\approx 2.718`, or `= 0.7071` alone), else exactly (a decimal inside an
+    expression, as in `0.1^{38}`, is the exact number written)."""
+    rounded = relation == "≈" or any(
+        len(side) == 1 + (side[:1] in (["-"], ["+"])) and DECIMALS.fullmatch(side[-1])
+        for side in sides)
     shown = [len(m) for side in sides for t in side for m in DECIMALS.findall(t)]
-    return 0.51 * 10 ** -max(shown) if shown else 0.0
+    return 0.51 * 10 ** -max(shown) if shown and rounded else 0.0
 
 
-def points(values, symbols: dict, count: int = 3, seed: int = 0):
+def index_ranges(integers, indexed, arrays: dict) -> list[range]:
+    """The values each free index takes: 1..3, or fewer where it indexes a smaller matrix."""
+    upper = dict.fromkeys(integers, 3)
+    for item in indexed:
+        matrix = arrays.get(str(item.base.label))
+        if matrix is None:
+            continue
+        dims = matrix.shape if len(item.indices) == 2 else (max(matrix.shape),)
+        for index, dim in zip(item.indices, dims):
+            if index in upper:
+                upper[index] = min(upper[index], dim)
+    return [range(1, upper[s] + 1) for s in integers]
+
+
+def points(values, symbols: dict, count: int = 3, seed: int = 0, arrays: dict | None = None):
     """Seeded substitutions for the free symbols of `values`: indices and bounds integers."""
     free = set()
     for value in values:
@@ -50,7 +69,7 @@ def points(values, symbols: dict, count: int = 3, seed: int = 0):
     reals = sorted((s for s in free if not s.is_integer), key=str)
     rng = random.Random(seed)
     tables = {}  # IndexedBase label -> random values per index tuple
-    for combo in itertools.product(range(1, 4), repeat=len(integers)):
+    for combo in itertools.product(*index_ranges(integers, indexed, arrays or {})):
         if len(integers) > 3 and rng.random() > 0.3:
             continue
         for _ in range(count if reals else 1):
@@ -106,7 +125,9 @@ def close(a, b, tol: float) -> bool | None:
         return None
     if tol:
         return abs(x - y) <= tol * (1 + 1e-9)
-    return abs(x - y) <= 1e-9 * max(1.0, abs(x), abs(y))
+    if x == 0 or y == 0:  # exactly: against zero absolutely (float noise), else relatively
+        return abs(x - y) <= 1e-12
+    return abs(x - y) <= 1e-9 * max(abs(x), abs(y))
 
 
 def same(a, b, tol: float, symbols: dict) -> tuple[bool, str]:
@@ -124,7 +145,7 @@ def same(a, b, tol: float, symbols: dict) -> tuple[bool, str]:
               if isinstance(key, tuple) and key[0] == "array"}
     rng = random.Random(1)
     checked = 0
-    for point, tables in points([a, b], symbols):
+    for point, tables in points([a, b], symbols, arrays=arrays):
         x = evaluate(a, point, tables, arrays, rng)
         y = evaluate(b, point, tables, arrays, rng)
         verdict = close(x, y, tol)
@@ -171,7 +192,8 @@ def holds(relation: str, a, b, tol: float, symbols: dict) -> tuple[bool, str]:
     return ok, f"{short(a)} {relation} {short(b)} is false"
 
 
-def check_formula(tex: str, ns: dict, target=None, at=None) -> tuple[int, list[str]]:
+def check_formula(tex: str, ns: dict, target=None, at=None,
+                  produced: bool = False) -> tuple[int, list[str]]:
     """(relations checked, problems) for one formula in a snippet's namespace.
 
     `target`, when given, is the value the formula's last side must have."""
@@ -179,7 +201,7 @@ def check_formula(tex: str, ns: dict, target=None, at=None) -> tuple[int, list[s
     checked = 0
     chains = pieces(tex)
     if not any(len(chain) > 1 for chain in chains) and target is None and (
-            r"\bookvalue" not in tex):  # a lone produced value has nothing else to agree with
+            not produced):  # a lone produced value has nothing else to agree with
         return 0, ["no relation to check (write it as `lhs = rhs`, or name the snippet "
                    "value the expression equals: `% check: file.py:name`)"]
     symbols: dict = {}
@@ -203,7 +225,7 @@ def check_formula(tex: str, ns: dict, target=None, at=None) -> tuple[int, list[s
             a, b = values[k - 1], values[k]
             if a is None or b is None:
                 continue
-            tol = tolerance(chain[k - 1][1], side)
+            tol = tolerance(relation, chain[k - 1][1], side)
             try:
                 ok, why = holds(relation, a, b, tol, symbols)
             except Exception as err:  # SymPy could not evaluate a side at a point
@@ -217,7 +239,13 @@ def check_formula(tex: str, ns: dict, target=None, at=None) -> tuple[int, list[s
     if target is not None:
         if last_value is None:
             return checked, problems or ["nothing to compare with the snippet's value"]
-        ok, why = same(last_value, to_sympy(target), 0.0, symbols)
+        expected = to_sympy(target)
+        # A result shown rounded (`1.175 \times 10^{-38}`) agrees to its digits, relatively.
+        digits = tolerance("≈", chains[-1][-1][1]) if chains else 0.0
+        if digits and isinstance(expected, sp.Expr) and expected.is_number and expected != 0:
+            ok, why = same(last_value / expected, sp.Integer(1), digits, symbols)
+        else:
+            ok, why = same(last_value, expected, 0.0, symbols)
         checked += 1
         if not ok:
             problems.append(f"the formula's result differs from the snippet's value: {why}")
@@ -265,7 +293,8 @@ def check_in_namespace(formula: dict, ns: dict) -> dict:
             if formula["target"] not in ns:
                 raise TexError(f"the snippet defines no {formula['target']!r}")
             target = ns[formula["target"]]
-        checked, problems = check_formula(tex, local, target, at)
+        checked, problems = check_formula(tex, local, target, at,
+                                          produced=bool(COMPUTED_REF.search(formula["tex"])))
     except Exception as err:  # noqa: BLE001 - reported against the chapter's line
         checked, problems = 0, [f"{type(err).__name__}: {err}"]
     return {"checked": checked, "problems": problems}

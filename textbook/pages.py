@@ -34,6 +34,7 @@ from .sections import (
 
 log = logging.getLogger("mkdocs.plugins.book")
 
+COUNTS = re.compile(r"^([ \t]*)<!-- book:equation-counts -->$", re.M)  # the home page's table
 FIGURE = re.compile(r"<!-- book-figure (?P<index>\d+) -->")
 PENDING = re.compile(r"<!-- book-output (?P<index>\d+) -->|\\bookvalue\{(?P<value>\d+)\}")
 MATH = re.compile(
@@ -138,7 +139,9 @@ class Book:
         if page in self.errors:
             raise BookError(self.errors[page])
         errors: list[str] = list(self.equations.errors.get(page, []))
-        markdown = markdown.replace("<!-- book:equation-counts -->", self.equations.table())
+        markdown = COUNTS.sub(lambda m: "\n".join(m[1] + row for row in
+                                                  self.equations.table().splitlines()),
+                              markdown)
 
         def computed(match: re.Match) -> str:
             line = markdown.count("\n", 0, match.start()) + 1

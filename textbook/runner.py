@@ -34,6 +34,7 @@ import time
 import traceback
 from collections import deque
 
+from textbook.book_latex import book_latex
 from textbook.figures import figure_svgs
 from textbook.formula_check import check_in_namespace
 
@@ -83,7 +84,7 @@ def to_latex(value) -> str:
         value = value.item()
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return repr(value)
-    return sp.latex(value)
+    return book_latex(value)
 
 
 def run_child(job: dict, workdir: str) -> None:

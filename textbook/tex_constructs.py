@@ -5,8 +5,12 @@ from __future__ import annotations
 
 import sympy as sp
 
-from .tex_tokens import FUNCTIONS, TexError, group_end, top_level
+from .tex_tokens import TexError, group_end, top_level
 from .tex_values import multiply
+
+FUNCTIONS = {"sin": sp.sin, "cos": sp.cos, "tan": sp.tan, "exp": sp.exp, "log": sp.log,
+             "ln": sp.log, "sqrt": sp.sqrt, "det": lambda m: m.det(),
+             "tr": lambda m: m.trace(), "max": sp.Max, "min": sp.Min}
 
 
 class Constructs:

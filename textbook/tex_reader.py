@@ -10,10 +10,9 @@ import re
 
 import sympy as sp
 
-from .tex_constructs import Constructs
+from .tex_constructs import FUNCTIONS, Constructs
 from .tex_tokens import (
     ACCENTS,
-    FUNCTIONS,
     GREEK,
     IGNORED,
     INDEX_LETTERS,
@@ -144,8 +143,13 @@ class Reader(Constructs):
         return base ** exponent
 
     def group_tokens(self) -> list[str]:
-        """The tokens inside the {...} group that starts here."""
-        if self.peek() != "{":
+        """The tokens inside the {...} group that starts here (or the one token: as in TeX,
+        one digit of a number, so `\tfrac52` is 5/2)."""
+        token = self.peek()
+        if token is not None and token[0].isdigit() and len(token) > 1 and "." not in token:
+            self.tokens[self.pos] = token[1:]
+            return [token[0]]
+        if token != "{":
             return [self.take()]
         end = group_end(self.tokens, self.pos)
         inner = self.tokens[self.pos + 1:end - 1]

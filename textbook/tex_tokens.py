@@ -1,4 +1,4 @@
-"""Read the book's hand-typed TeX as SymPy, in the namespace of the snippet that checks it.
+"""The book's hand-typed TeX as tokens and chains of relations, to be read as SymPy.
 
 The book writes its formulas in ordinary LaTeX. To check one against a snippet, each side
 of every relation is read into a SymPy value: a name such as `x`, `x_1`, `\\theta`,
@@ -23,8 +23,6 @@ from __future__ import annotations
 
 import re
 
-import sympy as sp
-
 INDEX_LETTERS = set("ijklmn")
 GREEK = {
     "alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "zeta", "eta", "theta",
@@ -35,9 +33,6 @@ GREEK = {
 ACCENTS = {"hat": "_hat", "bar": "_bar", "tilde": "_tilde", "vec": "", "mathbf": "",
            "boldsymbol": "", "bm": "", "mathit": "", "mathsf": "", "mathcal": "",
            "mathrm": "", "operatorname": "", "mathbb": ""}
-FUNCTIONS = {"sin": sp.sin, "cos": sp.cos, "tan": sp.tan, "exp": sp.exp, "log": sp.log,
-             "ln": sp.log, "sqrt": sp.sqrt, "det": lambda m: m.det(),
-             "tr": lambda m: m.trace(), "max": sp.Max, "min": sp.Min}
 IGNORED = {"left", "right", "big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr",
            "displaystyle", "textstyle", "scriptstyle", ",", ";", "!", ":", " ", "quad",
            "qquad", "nonumber", "notag", "limits"}

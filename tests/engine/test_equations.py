@@ -1,0 +1,102 @@
+"""Equations are produced, checked or declared, and a wrong one stops the build."""
+
+from __future__ import annotations
+
+import pytest
+import sympy as sp
+from test_pipeline import edit, failing_build, project  # noqa: F401 - the fixture
+
+from conftest import build
+from textbook.equations import find_formulas, strip_markers
+from textbook.formula_check import check_in_namespace
+
+CHECKED = """
+$$
+% check: chapter/example.py
+\\frac{d}{dx} x^3 = 3x^2 = 3 \\cdot x \\cdot x \\tag{7}
+$$
+"""
+
+
+def check(tex: str, namespace: dict, **options) -> list[str]:
+    """The problems the runner would report for one formula."""
+    formula = {"tex": tex, "target": "", "bind": [], "at": [], **options}
+    return check_in_namespace(formula, namespace)["problems"]
+
+
+def test_every_display_equation_needs_a_kind():
+    """A display equation with no \\computed, `% check:` or `% declared:` is an error."""
+    formulas, errors = find_formulas("c.md", "Text\n\n$$\nx = 1\n$$\n")
+    assert not formulas
+    assert errors and errors[0].startswith("docs/c.md:3: this display equation is neither")
+
+
+def test_the_three_kinds_are_read_from_the_markdown():
+    """Produced, checked (with options) and declared equations, display and inline."""
+    markdown = (
+        "$$\n\\frac{d}{dx} x^3 = \\computed{a/b.py:slope}\n$$\n\n"
+        "$$\n% check: a/c.py:best; L = loss; at a = best\nL(a) = 2\n$$\n\n"
+        "$$\n% declared: notation\n\\mathbf{a} = (a_1, a_2)\n$$\n\n"
+        "Inline $x = 2 % check: a/d.py$ and $x^2$ and $[i = j] % declared: Iverson$.\n\n"
+        "<!-- check: a/e.py -->\n\nThen $y = 3$.\n\n## Next\n\nAnd $z = 4$.\n")
+    formulas, errors = find_formulas("c.md", markdown)
+    kinds = [(f.kind, f.path, f.display) for f in formulas]
+    assert kinds == [("produced", "a/b.py", True), ("checked", "a/c.py", True),
+                     ("declared", "", True), ("checked", "a/d.py", False),
+                     ("declared", "", False), ("checked", "a/e.py", False)]
+    assert formulas[1].target == "best"
+    assert formulas[1].bind == [["L", "loss"]] and formulas[1].at == [["a", "best"]]
+    assert len(errors) == 1 and "c.md:23 ($z = 4$)" in errors[0]  # a heading ends the default
+
+
+def test_markers_never_reach_the_page():
+    """The build removes `%` lines, inline `% ...` and `<!-- check -->` lines, not code."""
+    markdown = ("<!-- check: a/e.py -->\nSee $y = 3 % check: a/d.py$.\n\n"
+                "$$\n% check: a/c.py\nx = 1\n$$\n\n```python\nprint('$a % b$')\n```\n")
+    shown = strip_markers(markdown)
+    assert "check" not in shown.replace("print", "")
+    assert "$y = 3$" in shown and "$$\nx = 1\n$$" in shown and "print('$a % b$')" in shown
+
+
+def test_a_chain_is_checked_step_by_step():
+    """Each side must equal the one before it; the failing step and the values are named."""
+    x = sp.Symbol("x", positive=True)
+    assert check(r"\frac{d}{dx} x^4 = 4x^3 = 4 x \cdot x^2", {"x": x}) == []
+    problems = check(r"\frac{d}{dx} x^4 = 4x^3 = 4 x \cdot x^3", {"x": x})
+    assert len(problems) == 1 and problems[0].startswith("step 3 `4 x \\cdot x ^ 3` does not")
+
+
+@pytest.mark.parametrize("tex, ok", [
+    (r"A = \begin{pmatrix} 1 & 2 \\ 3 & 4 \end{pmatrix}", True),
+    (r"A = \begin{pmatrix} 1 & 2 \\ 3 & 5 \end{pmatrix}", False),
+    (r"C_{ik} = \sum_{j=1}^{2} A_{ij} B_{jk}", True),
+    (r"C_{ik} = \sum_{j=1}^{2} A_{ji} B_{jk}", False),
+    (r"\sum_{j=1}^{2} A_{ij} \delta_{jk} = A_{ik}", True),
+    (r"A^{-1} A = I", True),
+    (r"\lVert v \rVert = \sqrt{5}", True),
+    (r"\lVert v \rVert \approx 2.236", True),
+    (r"\lVert v \rVert \approx 2.237", False),
+    (r"\log(e^{2}) = 2", True),
+    (r"\tfrac52 = 2.5", True),
+])
+def test_the_reader_knows_the_books_notation(tex, ok):
+    """Matrices, indices, sums, deltas, inverses, norms and rounding read as the book means."""
+    A = sp.Matrix([[1, 2], [3, 4]])
+    namespace = {"A": A, "B": sp.Matrix([[0, 1], [5, 2]]), "C": A * sp.Matrix([[0, 1], [5, 2]]),
+                 "I": sp.eye(2), "v": sp.Matrix([1, 2])}
+    assert (check(tex, namespace) == []) == ok
+
+
+def test_a_wrong_equation_stops_the_build(project):
+    """A slip in a checked display equation fails the build with the chapter line and step."""
+    edit(project, "docs/chapter.md", "Intro line.\n", "Intro line.\n" + CHECKED)
+    assert build(project, project / "site").returncode == 0
+    edit(project, "docs/chapter.md", "3 \\cdot x \\cdot x", "3 \\cdot x \\cdot 2")
+    failing_build(project, "docs/chapter.md:5 (eq. (7)): does not agree with "
+                  "snippets/chapter/example.py: step 3 `3 \\cdot x \\cdot 2`")
+
+
+def test_an_equation_of_no_kind_stops_the_build(project):
+    """An unmarked display equation fails the build, naming its line."""
+    edit(project, "docs/chapter.md", "Intro line.\n", "Intro line.\n\n$$\nx = 1\n$$\n")
+    failing_build(project, "docs/chapter.md:5: this display equation is neither produced")
