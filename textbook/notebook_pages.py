@@ -63,8 +63,7 @@ SVG_IMAGE = re.compile(r'<img\b[^>]*\bsrc="data:image/svg\+xml;base64,(?P<svg>[^
 class NotebookSite:
     """The notebooks of one build: workbooks as pages, chapter notebooks beside pages."""
 
-    def __init__(self, book: Callable[[], Book | None], config):
-        root = Path(config.config_file_path).resolve().parent
+    def __init__(self, book: Callable[[], Book | None], root: Path, config):
         # One folder per build process: builds of one project running side by side (the
         # test suite's) never read each other's half-made notebooks.
         self.out = root / ".cache" / "notebooks" / str(os.getpid())

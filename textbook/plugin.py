@@ -50,6 +50,7 @@ class BookPlugin(BasePlugin[BookConfig]):
 
     def __init__(self):
         super().__init__()
+        self.root = Path.cwd()  # the project: the folder of mkdocs.yml, set in on_config
         self.book: Book | None = None  # this build's pages
         self.notebooks: NotebookSite | None = None  # and notebooks
 
@@ -64,10 +65,12 @@ class BookPlugin(BasePlugin[BookConfig]):
         return float(os.environ.get("BOOK_TIMEOUT") or self.config.timeout)
 
     def on_startup(self, command, dirty):
+        """Note whether MkDocs serves: an idle runner then stays for the next rebuild."""
         global _serving
         _serving = command == "serve"
 
     def on_shutdown(self):
+        """Let the runner finish and end; remove this process's generated notebooks."""
         if _executor is not None:
             _executor.close()
         if self.notebooks is not None:
@@ -77,14 +80,14 @@ class BookPlugin(BasePlugin[BookConfig]):
         """Serve KaTeX's stylesheet from the site itself; take over (or start) the runner."""
         global _executor
         config.extra_css.insert(0, "assets/katex/katex.min.css")
-        root = Path(config.config_file_path).resolve().parent
+        self.root = Path(config.config_file_path).resolve().parent
         if executing(self.config) and _executor is None:  # one runner for all rebuilds
-            _executor = Executor(root, self.timeout())
+            _executor = Executor(self.root, self.timeout())
         if executing(self.config) and (_executor.process is None
                                        or _executor.process.poll() is not None):
             _executor.start()  # it imports its libraries while MkDocs reads the files
         if self.config.notebooks:
-            self.notebooks = NotebookSite(lambda: self.book, config)
+            self.notebooks = NotebookSite(lambda: self.book, self.root, config)
         return config
 
     @event_priority(50)  # before mkdocs-jupyter's on_files, so the workbooks become its pages
@@ -98,8 +101,7 @@ class BookPlugin(BasePlugin[BookConfig]):
     def _book_files(self, files: Files, config) -> Files:
         """Add KaTeX's CSS and fonts to the site; find every chapter's snippets."""
         executor = _executor if executing(self.config) else None
-        root = Path(config.config_file_path).resolve().parent
-        self.book = Book(executor, config, root)
+        self.book = Book(executor, config, self.root)
         if _executor is not None:
             _executor.executed = _executor.cached = 0
         if not (KATEX / "katex.min.css").is_file():
@@ -131,11 +133,13 @@ class BookPlugin(BasePlugin[BookConfig]):
 
     @event_priority(50)  # before mkdocs-jupyter reads the notebook for its cache key
     def on_pre_page(self, page, config, files):
+        """Write a solutions notebook with this build's outputs just before its page."""
         if self.notebooks is not None:
             self.notebooks.timed(self.notebooks.pre_page, page)
         return page
 
     def on_page_markdown(self, markdown, page, config, files):
+        """Each exec block's code on the page, and a marker where its output will go."""
         return self.book.page_markdown(page.file.src_uri, markdown)
 
     def on_page_content(self, content, page, config, files):
@@ -171,11 +175,13 @@ class BookPlugin(BasePlugin[BookConfig]):
         return output
 
     def on_post_build(self, config):
+        """Stop KaTeX, say what ran; list the notebooks written."""
         self.book.close()
         if self.notebooks is not None:
             self.notebooks.post_build(config)
 
     def on_build_error(self, error):
+        """A failed build still stops its KaTeX process."""
         if self.book is not None:
             self.book.katex.close()
 
