@@ -58,3 +58,11 @@ for j in range(3):
     turn = np.zeros(3)
     turn[j] = h
     assert np.allclose((machine(x + turn) - machine(x)) / h, exact[:, j], atol=1e-5)
+
+# For the page: the machine's size and its two outputs as formulas of the knobs.
+n, m = J.shape  # n outputs, m knobs
+x1, x2, x3 = s
+y1, y2 = x1 * x2 + x3, sp.sin(x1) + x3**2
+for point in ([1.0, 2.0, 0.5], [-0.3, 1.7, 2.2]):
+    at = dict(zip(s, point))
+    assert np.allclose(machine(np.array(point)), [float(y1.subs(at)), float(y2.subs(at))])

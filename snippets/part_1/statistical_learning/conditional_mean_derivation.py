@@ -58,4 +58,11 @@ TEX = {
     "&\\quad + \\mathbb{E}\\big[(\\mu - T)^2 \\mid X = x\\big]": 2 * (c - mean) * expect(
         lambda T: mean - T) + expect(lambda T: (mean - T) ** 2),
     r"\operatorname{Var}[T \mid X = x]": variance,
+    # probabilities that sum to one, and the mean (longer fragment first)
+    r"\sum_k p_k t_k": sum(pk * tk for pk, tk in zip(p, t, strict=True)),
+    r"\sum_k p_k": sum(p),
+    r"\mathbb{E}[T \mid X = x]": expect(lambda T: T),
 }
+# The best c of the derivation, with probabilities that sum to one: the mean.
+best_c = sp.simplify(best.subs(P[2], 1 - P[0] - P[1]))
+assert sp.expand(best_c - mean) == 0

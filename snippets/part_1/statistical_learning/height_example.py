@@ -92,3 +92,9 @@ assert abs(c[np.argmin(absolute)] - 1.70) < 1e-9
 assert np.median(heights_22) == 1.70
 spread = sp.sqrt(smallest_mse)  # the standard deviation, in metres
 assert spread == sp.Rational(7, 100)
+# Predicting 1.70 m costs (1.70 - 1.69)^2 = 1/10000 m^2 more than the mean; the page's
+# metres (\,\mathrm{m}) are the snippet's unit.
+extra = mse(Fraction("1.70")) - smallest
+extra_170 = sp.Rational(extra.numerator, extra.denominator)
+assert extra_170 == sp.Rational(1, 10000)
+TEX = {r"\,\mathrm{m}": 1}

@@ -47,3 +47,8 @@ TEX = {
     r"\sum_{x} \;\sum_{n \,:\, x_n = x} \big(y(x) - t_n\big)^2": sum(
         ((y(value) - t[x == value]) ** 2).sum() for value in np.unique(x)),
 }
+
+# The page's guessed line y(x) = 4.5 + 0.5x, read with x a symbol for the hours.
+import sympy as sp  # noqa: E402
+
+x_hours = sp.Symbol("x", nonnegative=True)

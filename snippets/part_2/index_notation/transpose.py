@@ -36,3 +36,12 @@ TEX = {
     r"\begin{pmatrix} c_1 \\ c_2 \\ \vdots \\ c_N \end{pmatrix}": sp.Matrix(c[:, 0]),
     r"\begin{pmatrix} c_1 & c_2 & \cdots & c_N \end{pmatrix}": sp.Matrix([c[:, 0]]),
 }
+# The inline (A^T)_ij = A_ji of §4.3, on a 3 x 4 matrix A: the reader cannot read a
+# subscript on a bracket, so that fragment is bound to the entry (i, j) of A.T, picked
+# out of the computed transpose with Kronecker deltas for the reader's index letters.
+A = np.arange(1, 13).reshape(3, 4)
+i, j = sp.symbols("i j", integer=True, positive=True)
+TEX[r"\left(\mathbf{A}^T\right)_{ij}"] = sum(
+    int(A.T[p, q]) * sp.KroneckerDelta(i, p + 1) * sp.KroneckerDelta(j, q + 1)
+    for p in range(4) for q in range(3)
+)

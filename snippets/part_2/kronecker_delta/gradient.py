@@ -60,3 +60,8 @@ TEX = {
 \delta_{1j} & \delta_{2j} & \cdots & \delta_{Nj}
 \end{pmatrix}""": sp.Matrix([[sp.KroneckerDelta(k, jp) for k in range(1, N + 1)]]),
 }
+
+# The corrections page's da_i/da_j, written with a slash: SymPy's derivative of a_i by a_j,
+# with i and j as the checker reads index letters (positive integers).
+ip = sp.Symbol("i", integer=True, positive=True)
+TEX[r"da_i/da_j"] = sp.diff(ab[ip], ab[jp])

@@ -84,3 +84,15 @@ tiny_tex = f"{info.tiny:.4g}".replace("e-", r" \times 10^{-") + "}"
 smallest_subnormal_tex = (
     f"{info.smallest_subnormal:.2g}".replace("e-", r" \times 10^{-") + "}"
 )
+
+# For the page's inline formulas: N = 37, the last normal product (counted, not searched);
+# N = 46, the first zero (counted from the zeros at the end); the product of N copies of
+# the exact 1/10 is 10^{-N} for a symbolic whole number N; the smallest subnormal float32.
+import sympy as sp  # noqa: E402
+
+last_normal = int(np.count_nonzero(products >= info.tiny))
+first_zero_by_count = len(products) - int(np.count_nonzero(products == 0)) + 1
+assert last_normal + 1 == first_subnormal and first_zero_by_count == first_zero
+N_symbol = sp.Symbol("N", integer=True, positive=True)
+x_exact = sp.Matrix([sp.Rational(1, 10)] * 50)
+smallest_subnormal = info.smallest_subnormal

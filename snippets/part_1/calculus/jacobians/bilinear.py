@@ -42,7 +42,27 @@ sifted = term_by_term.doit()
 # reader cannot differentiate a vector product by x_i or by a vector).
 i_ = sp.Symbol("i", integer=True, positive=True)
 X = sp.IndexedBase("x")
+
+
+def shape_of_product(*shapes):
+    """The shape of a matrix product from its factors' shapes, which must fit together."""
+    assert all(left[1] == right[0] for left, right in zip(shapes, shapes[1:]))
+    return sp.Matrix([[shapes[0][0], shapes[-1][1]]])
+
+
+shape_product = shape_of_product((1, n), (n, m), (m, 1))  # y^T, A, x with symbolic sizes
+entries = {A[r, c]: AA[r + 1, c + 1] for r in range(A.rows) for c in range(A.cols)}
+entries.update({y[r]: Y[r + 1] for r in range(y.rows)})
+entries.update({x[r]: X[r + 1] for r in range(x.rows)})
 TEX = {
     r"\frac{d}{d\mathbf{x}}\, \mathbf{y}^T\mathbf{A}\mathbf{x}": J,
     r"\frac{\partial}{\partial x_i}\, \mathbf{y}^T\mathbf{A}\mathbf{x}": term_by_term,
+    r"\frac{d}{d\mathbf{x}}\, \mathbf{v}^T\mathbf{x}": route_2,
+    # the shape rule: (rows of the first) x (columns of the last), inner sizes agreeing
+    r"(1 \times n)(n \times m)(m \times 1)": shape_product,
+    r"1 \times 1": sp.Matrix([form.shape]),
+    # y^T A x and v^T x as the scalars they are (SymPy keeps them as 1 x 1 matrices), with
+    # the entries y_k, A_kj, x_j as indexed symbols, the same ones the index formulas name
+    r"\mathbf{y}^T\mathbf{A}\mathbf{x}": form[0].xreplace(entries),
+    r"\mathbf{v}^T\mathbf{x}": (v.T * x)[0].xreplace(entries),
 }

@@ -20,7 +20,8 @@ sifted = term_by_term.doit()
 
 # For the chapter's checked equations: the index letters as the checker reads them (positive
 # integers; `at i = i_` puts them for the symbols above), and the layer's sum written out with
-# \dots (which the reader cannot read), with the range of its outputs i.
-i_, j_ = sp.symbols("i j", integer=True, positive=True)
+# \dots (which the reader cannot read), with the range of its outputs i. (`at k_ = j_` puts
+# j for the summation index k, the one term that survives.)
+i_, j_, k_ = sp.symbols("i j k", integer=True, positive=True)
 n = sp.Symbol("n", integer=True, positive=True)
 TEX = {r"w_{i1} x_1 + \dots + w_{im} x_m": y_i, r"i = 1, \dots, n": sp.Range(1, n + 1)}

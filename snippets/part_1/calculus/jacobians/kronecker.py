@@ -46,4 +46,10 @@ ip, jp = sp.symbols("i j", integer=True, positive=True)
 cases = sp.Piecewise((1, sp.Eq(ip, jp)), (0, True))
 assert all(cases.subs({ip: p, jp: q}) == iverson[p - 1, q - 1]
            for p in range(1, n + 1) for q in range(1, n + 1))
-TEX = {r"\begin{cases} 1 & \text{if } i = j, \\ 0 & \text{otherwise.} \end{cases}": cases}
+# The sum written out term by term (\dots, which the reader cannot read), over j = 1..n.
+x_idx = sp.IndexedBase("x")
+written_out = sum(sp.KroneckerDelta(ip, q) * x_idx[q] for q in range(1, n + 1))
+TEX = {
+    r"\begin{cases} 1 & \text{if } i = j, \\ 0 & \text{otherwise.} \end{cases}": cases,
+    r"\delta_{i1} x_1 + \delta_{i2} x_2 + \dots": written_out,
+}

@@ -30,6 +30,7 @@ x_layer = sp.Matrix(sp.symbols("x1:4"))
 assert (W_layer * x_layer).jacobian(x_layer) == W_layer
 assert J.shape == (2, 3) and sp.expand(J - (A * B + C)) == sp.zeros(2, 3)
 layer_jacobian = (W_layer * x_layer).jacobian(x_layer)
+n, m = W_layer.shape  # outputs and inputs of the example layer
 
 # For the chapter's checked equations: the Jacobians as computed here (the reader cannot
 # differentiate by a vector), and the weight matrix as written (n = 2, m = 3 here).

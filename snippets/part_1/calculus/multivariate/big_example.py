@@ -77,3 +77,6 @@ TEX = {
 }
 # u and v as unknown functions of the x's: the two-path sum for dy2/dx2 holds for any g.
 u_of_x, v_of_x = (sp.Function(name)(X1, X2, X3) for name in "uv")
+# The page's point of the finite differences, a triple its checker cannot read.
+TEX[r"(x_1, x_2, x_3)"] = sp.Matrix(x0)
+TEX[r"(0.8, 1.5, 2)"] = sp.Matrix([0.8, 1.5, 2])

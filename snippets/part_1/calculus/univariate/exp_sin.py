@@ -29,3 +29,6 @@ assert dy_dx == sp.exp(sp.sin(x)) * sp.cos(x)
 assert sp.simplify(dy_dx - sp.diff(y, x)) == 0
 assert sp.exp(x) == sp.E**x
 assert abs(slope - formula) < 1e-8
+
+# For the page's checker: the local derivatives in the slash notation of its prose.
+TEX = {"dy/du": dy_du, "du/dx": du_dx}

@@ -15,6 +15,7 @@ print("finite difference at x = 1.5:", round(slope, 6))
 print("2x at x = 1.5:", float(dy_dx.subs(x, x0)))
 # --8<-- [end:square]
 
-y = x**2  # the output of the page's formula dy/dx
+f = sp.Lambda(x, x**2)  # the page's f : x -> x^2
+y = f(x)  # the output of the page's formula dy/dx
 assert dy_dx == 2 * x == sp.diff(y, x)
 assert abs(slope - 3.0) < 1e-8

@@ -116,3 +116,11 @@ source_combination = (-2 * R + P).T
 # For the equation checker: the general recipe is the first one plus t times the
 # dependence p - r/sqrt(2) - b/sqrt(2) = 0, i.e. the null direction (-S, 0, -S, 1).
 TEX = {"(x_r, x_g, x_b, x_p)": sp.Matrix([[-S, 0, S, 0]]) + t * sp.Matrix([[-S, 0, -S, 1]])}
+# The knob settings x_r, x_g, x_b, x_p of the general recipe, and green, for the page's
+# equation x_r r + x_g g + x_b b + x_p p = d.
+x_r, x_g, x_b, x_p = solution
+G = sp.Matrix([0, 1, 0])
+
+# The corrections page's -2 r + p, written entry by entry as a transposed row.
+TEX[r"[-2 + \frac{\sqrt2}{2}, 0, \frac{\sqrt2}{2}]^T"] = sp.Matrix(
+    [-2 + sp.sqrt(2) / 2, 0, sp.sqrt(2) / 2])

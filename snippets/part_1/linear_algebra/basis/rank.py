@@ -49,3 +49,7 @@ assert M.shape == (3, 1) and rank == 1 and residual[0] == 1.0  # g is not in spa
 M4 = sp.Matrix([[1, 0, 0, S], [0, 1, 0, 0], [0, 0, 1, S]])
 assert M4.rank() == 3 and list(n) == [-S, 0, -S, 1]
 assert sp.Matrix([[0, 0, S], [1, 0, 0], [0, 1, S]]).det() != 0  # {g, b, p} exactly
+
+# For the equation checker: the zero vector, and the matrix with columns r, g, b, p.
+TEX = {r"\mathbf{0}": sp.zeros(3, 1),
+       r"[\mathbf{r}\ \mathbf{g}\ \mathbf{b}\ \mathbf{p}]": np.column_stack([r, g, b, p])}

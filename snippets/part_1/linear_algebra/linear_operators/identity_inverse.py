@@ -47,3 +47,6 @@ assert A_prime.rank() == 2 < I3.rank()
 
 # LaTeX for the prose, with fractions written a/b.
 A_inv_tex = sp.latex(A_inv, fold_short_frac=True)
+# I v = v for every v: a symbolic 3-vector.
+v_any = sp.Matrix(sp.symbols("v1:4"))
+assert I3 * v_any == v_any

@@ -53,3 +53,6 @@ assert left != right  # floats: addition rounds, so == is too strict
 assert len(axioms) == 8 and len(differences) == 8
 assert all(np.allclose(left, right) for left, right in axioms.values())
 assert all(d.expand() == zero for d in differences)
+
+# For the equation checker: the page's zero vector and its symbolic u, entry by entry.
+TEX = {r"\mathbf{0}": zero, r"[u_1, u_2, u_3]^T": sp.Matrix(sp.symbols("u1:4"))}
