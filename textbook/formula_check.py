@@ -192,6 +192,16 @@ def holds(relation: str, a, b, tol: float, symbols: dict) -> tuple[bool, str]:
     return ok, f"{short(a)} {relation} {short(b)} is false"
 
 
+def as_tex(tokens: list[str]) -> str:
+    """A side as TeX again, for messages: a space only where TeX needs one."""
+    out = ""
+    for token in tokens:
+        if out and re.search(r"\\[a-zA-Z]+$", out) and token[0].isalnum():
+            out += " "
+        out += token
+    return out
+
+
 def check_formula(tex: str, ns: dict, target=None, at=None,
                   produced: bool = False) -> tuple[int, list[str]]:
     """(relations checked, problems) for one formula in a snippet's namespace.
@@ -211,7 +221,7 @@ def check_formula(tex: str, ns: dict, target=None, at=None,
             continue  # a lone side (`x \in \mathbb{R}`'s x) states nothing to compare
         values = []
         for _, side in chain:
-            text = " ".join(side)
+            text = as_tex(side)
             try:
                 values.append(read_side(side, ns, symbols, at))
             except TexError as err:
@@ -233,8 +243,8 @@ def check_formula(tex: str, ns: dict, target=None, at=None,
             checked += 1
             if not ok:
                 problems.append(
-                    f"step {k + 1} `{' '.join(side)}` does not follow from step {k} "
-                    f"`{' '.join(chain[k - 1][1])}` ({relation}): {why}")
+                    f"step {k + 1} `{as_tex(side)}` does not follow from step {k} "
+                    f"`{as_tex(chain[k - 1][1])}` ({relation}): {why}")
         last_value = values[-1] if values else None
     if target is not None:
         if last_value is None:

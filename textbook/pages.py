@@ -294,8 +294,9 @@ class Book:
         self.katex.close()
         for page, formulas in self.equations.pages.items():
             if formulas:
-                log.info("equations: docs/%s: %s", page, ", ".join(
-                    f"{n} {kind}" for kind, n in counts(formulas).items()))
+                log.info("equations: docs/%s: display %s; inline %s", page, *(
+                    ", ".join(f"{n} {kind}" for kind, n in counts(formulas, shown).items())
+                    for shown in (True, False)))
         if self.executor is not None:
             log.info("snippets: %d executed, %d from cache, %.2f s",
                      self.executor.executed, self.executor.cached,

@@ -50,6 +50,11 @@ See [the other page](other.md#top).
 @pytest.fixture
 def project(tmp_path) -> Path:
     """A one-chapter book built with the real plugin; tests break one thing in it."""
+    return make_project(tmp_path)
+
+
+def make_project(tmp_path: Path) -> Path:
+    """Write the one-chapter book into a folder."""
     (tmp_path / "mkdocs.yml").write_text(CONFIG, encoding="utf-8")
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "chapter.md").write_text(GOOD_CHAPTER, encoding="utf-8")
