@@ -6,7 +6,8 @@ A tool beside the benchmark, not a test. It copies the book to a temporary folde
 once (strict, every snippet executed) to warm the caches, then makes N random changes, one at
 a time, each inside a display equation of a chapter: a digit becomes another digit, a sign
 `+`/`-` the other, or an index letter in a subscript another index letter. Equation numbers
-(`\\tag{}`), the `% check:` line and `\\computed{}` references are never touched. Each change
+(`\\tag{}`) and step labels (`\\stackrel{3}{=}`), the `% check:` line and `\\computed{}`
+references are never touched. Each change
 is built with `mkdocs build --strict`; it is caught when the build fails. Prints every
 change with its verdict and the first line of the build's error, then the share caught.
 """
@@ -26,7 +27,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 from textbook.equations import DISPLAY, outside_code  # noqa: E402
 
-PROTECTED = re.compile(r"\\tag\*?\{[^}]*\}|\\computed\{[^}]*\}|^[ \t]*%.*$|\\[a-zA-Z]+"
+PROTECTED = re.compile(r"\\tag\*?\{[^}]*\}|\\stackrel\{[^}]*\}|\\computed\{[^}]*\}|^[ \t]*%.*$"
+                       r"|\\[a-zA-Z]+"
                        r"|\\begin\{[^}]*\}|\\end\{[^}]*\}", re.M)
 INDEX = "ijklmn"
 
@@ -78,10 +80,12 @@ def build(project: Path) -> subprocess.CompletedProcess:
 
 
 def first_error(output: str) -> str:
-    for line in output.splitlines():
-        if line.startswith(("ERROR", "Error")) or "docs/" in line:
+    """The line of the build's message that names the chapter and what is wrong."""
+    lines = output.splitlines()
+    for line in lines:
+        if line.startswith("docs/") or "docs/" in line and "ERROR" not in line:
             return line.strip()[:160]
-    return (output.strip().splitlines() or ["?"])[-1][:160]
+    return next((line.strip()[:160] for line in lines if "ERROR" in line), "?")
 
 
 def main() -> None:
@@ -95,7 +99,8 @@ def main() -> None:
         for name in ("docs", "snippets", "overrides"):
             shutil.copytree(ROOT / name, project / name)
         shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-        os.symlink(ROOT / "node_modules", project / "node_modules")
+        for name in ("node_modules", "textbook"):  # read only, as mkdocs.yml names them
+            os.symlink(ROOT / name, project / name)
         chapters = sorted(project.joinpath("docs").rglob("*.md"))
         slips = [(page, offset, kind) for page in chapters
                  for offset, kind in candidates(page.read_text(encoding="utf-8"))]

@@ -39,6 +39,7 @@ COMMENT_LINE = re.compile(r"^[ \t]*%.*\n", re.M)  # a display's TeX comment line
 INLINE_COMMENT = re.compile(r"[ \t]*(?<!\\)%[^$\n]*$")  # an inline formula's trailing one
 COMPUTED = re.compile(r"\\computed\{(?P<path>[^}:]+):(?P<name>\w+)\}")
 TAG = re.compile(r"\\tag\*?\{(?P<tag>[^}]*)\}")
+TITLE = re.compile(r"^# (.+?)(?:[ \t]*\{[^}]*\})?[ \t]*$", re.M)
 KINDS = ("produced", "checked", "declared")
 
 
@@ -56,6 +57,7 @@ class Formula:
     bind: list[list[str]] = field(default_factory=list)  # [tex name, python]
     at: list[list[str]] = field(default_factory=list)  # [snippet symbol, python]
     reason: str = ""  # why a declared one is not computed
+    lead: str = ""  # the displays whose chain this one continues (it opens with `=`)
 
     @property
     def where(self) -> str:
@@ -66,7 +68,8 @@ class Formula:
 
     def payload(self) -> dict:
         """What the snippet runner needs to check it."""
-        return {"tex": self.tex, "target": self.target, "bind": self.bind, "at": self.at}
+        return {"tex": self.lead + self.tex, "target": self.target, "bind": self.bind,
+                "at": self.at}
 
 
 def blank(match: re.Match) -> str:
@@ -115,6 +118,16 @@ def parse_marker(kind: str, spec: str, formula: Formula) -> str | None:
     return None
 
 
+def opens_with_relation(tex: str) -> bool:
+    """Whether a display opens with a relation (`= ...`), continuing the one before."""
+    try:
+        tokens = [t for t in tokenize(tex) if t not in ("&", r"\\") and
+                  not t.startswith(("\\begin{", "\\end{"))]
+    except TexError:
+        return False
+    return bool(tokens) and tokens[0] in RELATIONS
+
+
 def states_relation(tex: str) -> bool:
     """Whether an inline formula states a relation (outside every group)."""
     try:
@@ -156,17 +169,26 @@ def find_formulas(page: str, markdown: str) -> tuple[list[Formula], list[str]]:
     """Every display equation and relation-stating inline formula, classified; errors."""
     formulas, errors = [], []
     text = outside_code(markdown)
+    previous: Formula | None = None  # the last display: `$$ = ... $$` continues its chain
     for match in DISPLAY.finditer(text):
         raw = match["tex"]
         formula = Formula(page, markdown.count("\n", 0, match.start()) + 1,
                           COMMENT_LINE.sub("", raw))
         markers = [(m["kind"], m["spec"]) for m in MARKER.finditer(raw)]
+        continues = previous is not None and previous.path and opens_with_relation(formula.tex)
+        if continues and not markers:  # checked as the previous one is, with its options
+            options = [f"{n} = {p}" for n, p in previous.bind]
+            options += [f"at {n} = {p}" for n, p in previous.at]
+            markers = [("check", "; ".join([previous.path, *options]))]
         error = ("a display equation takes one `% check:` or `% declared:` line"
                  if len(markers) > 1 else classify(formula, markers[0] if markers else None))
         if error:
             errors.append(f"{formula.where}: {error}")
-        else:
-            formulas.append(formula)
+            continue
+        if continues and formula.path == previous.path:
+            formula.lead = previous.lead + previous.tex + "\n"
+        formulas.append(formula)
+        previous = formula
     text = DISPLAY.sub(blank, text)
     # A `<!-- check: -->` line holds for the inline formulas below it, up to a heading.
     scopes = sorted([(m.start(), ("check", m["spec"])) for m in DEFAULT.finditer(text)]
@@ -216,9 +238,14 @@ class Equations:
         self.pages: dict[str, list[Formula]] = {}
         self.errors: dict[str, list[str]] = {}  # chapter -> equations of no kind
         self.by_path: dict[str, list[Formula]] = {}  # snippet file -> formulas it checks
+        self.titles: dict[str, str] = {}  # chapter -> its title
+        self.order: list[str] = []  # the chapters in the navigation's order
 
     def scan(self, page: str, markdown: str) -> None:
         """Classify a chapter's equations; the checked ones go to their snippets."""
+        title = TITLE.search(markdown)
+        part = {"part-1/": "I · ", "part-2/": "II · "}.get(page[:7], "")  # both have a §1
+        self.titles[page] = part + (title[1] if title else page)
         formulas, errors = find_formulas(page, markdown)
         self.pages[page], self.errors[page] = formulas, errors
         for formula in formulas:
@@ -244,16 +271,24 @@ class Equations:
         return messages
 
     def table(self) -> str:
-        """Markdown: each chapter's equations of each kind, display and inline."""
-        head = " | ".join(f"{kind}" for kind in KINDS)
-        rows = [f"| chapter | display: {head} | inline: {head} |",
-                "| --- |" + " ---: |" * 6]
+        """Markdown: each page's equations of each kind, display and inline, in nav order."""
+        kinds = " / ".join(KINDS)
+        rows = [f"| page | display equations ({kinds}) | formulas in the text ({kinds}) |",
+                "| --- | ---: | ---: |"]
         totals = [0] * 6
-        for page, formulas in sorted(self.pages.items()):
-            if not formulas:
+        place = {page: n for n, page in enumerate(self.order)}
+        for page in sorted(self.pages, key=lambda p: (place.get(p, len(place)), p)):
+            if not self.pages[page]:
                 continue
-            numbers = [*counts(formulas).values(), *counts(formulas, False).values()]
+            numbers = [*counts(self.pages[page]).values(),
+                       *counts(self.pages[page], False).values()]
             totals = [a + b for a, b in zip(totals, numbers)]
-            rows.append(f"| [{page}]({page}) | " + " | ".join(map(str, numbers)) + " |")
-        rows.append("| **all chapters** | " + " | ".join(f"**{n}**" for n in totals) + " |")
+            rows.append(f"| [{self.titles[page]}]({page}) | {slashed(numbers[:3])} | "
+                        f"{slashed(numbers[3:])} |")
+        rows.append(f"| **all pages** | **{slashed(totals[:3])}** | **{slashed(totals[3:])}** |")
         return "\n".join(rows)
+
+
+def slashed(numbers: list[int]) -> str:
+    """Counts of the three kinds, as a table cell."""
+    return " / ".join(map(str, numbers))

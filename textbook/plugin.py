@@ -124,6 +124,7 @@ class BookPlugin(BasePlugin[BookConfig]):
     @event_priority(-100)  # after other code has said which snippets it needs first
     def _book_nav(self, nav, config, files):
         """Queue every chapter's snippets: they run while the pages are read."""
+        self.book.equations.order = [page.file.src_uri for page in nav.pages]
         self.book.submit()
         if _executor is not None and not _executor.executed and not _serving:
             _executor.stop()  # every result came from the cache

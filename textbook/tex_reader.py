@@ -275,6 +275,8 @@ class Reader(Constructs):
             digits = "".join(subscript)
             value = lookup(self.ns, [base + digits, f"{base}_{digits}"])
             if value is None:
+                value = self.entry(base, digits)
+            if value is None:
                 value = self.symbol(f"{base}_{digits}")
         elif subscript is not None:
             letters = "".join(t for t in subscript if t not in (","))
@@ -307,6 +309,24 @@ class Reader(Constructs):
             args = [self.sub(inner[a:b]) for a, b in split_commas(inner)]
             return call(value, args, base)
         return value
+
+    def entry(self, base: str, digits: str):
+        """`A_{21}`, `a_3`: an entry (from 1) of the snippet's matrix or vector, if it has one."""
+        matrix = as_matrix(lookup(self.ns, [base]))
+        if matrix is None:
+            return None
+        if 1 in matrix.shape and len(digits) == 1:
+            position = int(digits) - 1
+            if position >= len(matrix):
+                raise TexError(f"`{base}_{digits}`: the snippet's {base} has {len(matrix)} entries")
+            return matrix[position]
+        if len(digits) == 2:
+            row, column = int(digits[0]) - 1, int(digits[1]) - 1
+            if row >= matrix.rows or column >= matrix.cols:
+                raise TexError(f"`{base}_{{{digits}}}`: the snippet's {base} is "
+                               f"{matrix.rows}×{matrix.cols}")
+            return matrix[row, column]
+        return None
 
     def symbols_index(self):
         return {key[1] for key in self.symbols if isinstance(key, tuple)}

@@ -108,3 +108,16 @@ def test_an_equation_of_no_kind_stops_the_build(project):
     """An unmarked display equation fails the build, naming its line."""
     edit(project, "docs/chapter.md", "Intro line.\n", "Intro line.\n\n$$\nx = 1\n$$\n")
     failing_build(project, "docs/chapter.md:5: this display equation is neither produced")
+
+
+def test_a_display_that_opens_with_a_relation_continues_the_one_before():
+    """`$$ = ... $$` is checked as the previous display's chain, with its options."""
+    markdown = ("$$\n% check: a/b.py; y = outer\ny = (x + 1)^2\n$$\n\n"
+                "$$\n= x^2 + 2x + 1\n$$\n")
+    formulas, errors = find_formulas("c.md", markdown)
+    assert not errors and formulas[1].kind == "checked" and formulas[1].bind == [["y", "outer"]]
+    x = sp.Symbol("x")
+    namespace = {"x": x, "outer": (x + 1) ** 2}
+    assert check_in_namespace(formulas[1].payload(), namespace)["problems"] == []
+    slipped, _ = find_formulas("c.md", markdown.replace("2x + 1", "2x + 2"))
+    assert check_in_namespace(slipped[1].payload(), namespace)["problems"]

@@ -38,7 +38,5 @@ assert general.subs({i: 2, N: 5}) == ab[2]
 assert sp.piecewise_fold(general).args[0][0] == ab[i]
 assert np.sum(delta[1] * a) == a[1] and np.array_equal(delta @ a, a)
 
-# For the chapter's checked equations (93)-(96): the a_1, a_2, a_3 of the sums, and the
-# left side that the displays (94) and (95) continue (eq. (93)'s last side, the terms).
+# For the chapter's checked equations (93)-(96): the a_1, a_2, a_3 of the sums.
 a_1, a_2, a_3 = ab[1], ab[2], ab[3]
-TEX = {"% (continues eq. 93)\n": sum(terms), "% (continues eq. 94)\n": sum(terms)}
