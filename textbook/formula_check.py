@@ -273,6 +273,7 @@ def check_in_namespace(formula: dict, ns: dict) -> dict:
     checked in `ns`, the namespace a snippet file left when it ran."""
     local = dict(ns)
     refs: list = []
+    sources: list[str] = []  # how the chapter wrote each value: \computed{...} or a fragment
     try:
         for name, python in formula.get("bind", []):
             local[name] = eval(python, ns)  # noqa: S307 - the snippet's own expressions
@@ -290,12 +291,14 @@ def check_in_namespace(formula: dict, ns: dict) -> dict:
             if isinstance(ns[name], str):  # a value the snippet wrote as LaTeX itself
                 return "{" + ns[name] + "}"
             refs.append(ns[name])
+            sources.append(match[0])
             return rf"\bookvalue{{{len(refs) - 1}}}"
 
         tex = COMPUTED_REF.sub(value, formula["tex"])
         for fragment, bound in (ns.get("TEX") or {}).items():
             if fragment in tex:
                 refs.append(bound)
+                sources.append(fragment.strip())
                 tex = tex.replace(fragment, rf"\bookvalue{{{len(refs) - 1}}}")
         local["__tex__"] = refs
         target = None
@@ -307,4 +310,8 @@ def check_in_namespace(formula: dict, ns: dict) -> dict:
                                           produced=bool(COMPUTED_REF.search(formula["tex"])))
     except Exception as err:  # noqa: BLE001 - reported against the chapter's line
         checked, problems = 0, [f"{type(err).__name__}: {err}"]
+    def written(match: re.Match) -> str:
+        return sources[int(match[1])] if int(match[1]) < len(sources) else match[0]
+
+    problems = [re.sub(r"\\bookvalue\{(\d+)\}", written, p) for p in problems]
     return {"checked": checked, "problems": problems}

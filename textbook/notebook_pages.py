@@ -112,6 +112,11 @@ class NotebookSite:
             nb = self.workbooks.solutions(self.builder, self.generated[uri])
             self.write_if_changed(self.out / uri, dumps(nb))
 
+    def is_chapter(self, uri: str) -> bool:
+        """A page of a part with snippets gets a notebook (the home page's example does not)."""
+        book = self.book()
+        return book is not None and bool(book.blocks.get(uri)) and uri.split("/")[0] in PARTS
+
     def page_content(self, content: str, page, config) -> str:
         """Typeset notebook pages; put download and Colab links on chapters and workbooks."""
         uri = page.file.src_uri
@@ -124,7 +129,7 @@ class NotebookSite:
             content = inline_figures(content, Path(page.file.abs_src_path))
             name = posixpath.basename(uri)
             return links_row(name, f"{page_url(uri)}{name}", "notebook") + content
-        if book is None or not book.blocks.get(uri):
+        if not self.is_chapter(uri):
             return content
         name = notebook_name(uri)
         row = links_row(name, f"{page_url(uri)}{name}", "chapter")
@@ -135,14 +140,13 @@ class NotebookSite:
     def post_page(self, page) -> None:
         """Write the chapter's notebook (or a workbook) next to its page in the site."""
         uri = page.file.src_uri
-        book = self.book()
         if uri in self.generated:
             target = Path(page.file.abs_dest_path).parent / posixpath.basename(uri)
             target.parent.mkdir(parents=True, exist_ok=True)  # the page itself comes later
             target.write_bytes((self.out / uri).read_bytes())
             self.written.append((str(target), uri))
             return
-        if book is None or not book.blocks.get(uri):
+        if not self.is_chapter(uri):
             return
         markdown = strip_markers(Path(page.file.abs_src_path).read_text(encoding="utf-8"))
         nb = self.builder.chapter(uri, markdown)

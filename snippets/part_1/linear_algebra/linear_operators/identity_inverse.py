@@ -44,6 +44,10 @@ assert A_inv * A == sp.eye(2) == A * A_inv
 # P is singular; A' has rank 2, so A' X (rank <= 2) can never be the 3x3 identity.
 assert P.det() == 0
 assert A_prime.rank() == 2 < I3.rank()
+# ... but a 2x3 matrix applied after A' can undo it: the pseudo-inverse is a left inverse.
+left_inverse = A_prime.pinv()
+assert left_inverse.shape == (2, 3) and left_inverse * A_prime == sp.eye(2)
+assert A_prime * left_inverse != I3
 
 # LaTeX for the prose, with fractions written a/b.
 A_inv_tex = sp.latex(A_inv, fold_short_frac=True)
