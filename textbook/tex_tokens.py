@@ -88,7 +88,8 @@ ALIGNED = {"aligned", "align", "align*", "split", "gathered", "gather", "eqnarra
 
 
 def flatten(tokens: list[str]) -> list[str]:
-    """Drop aligned environments (keeping their rows) and \\text{}, \\underbrace labels."""
+    """Drop aligned environments (keeping their rows), boxes and step labels; \\text{} as
+    one token."""
     out: list[str] = []
     i = 0
     while i < len(tokens):
@@ -111,13 +112,6 @@ def flatten(tokens: list[str]) -> list[str]:
             end = group_end(tokens, i + 1)
             out += tokens[end + 1:group_end(tokens, end) - 1]
             i = group_end(tokens, end)
-            continue
-        if token in (r"\underbrace", r"\overbrace"):
-            end = group_end(tokens, i + 1)
-            out += ["{", *tokens[i + 2:end - 1], "}"]
-            i = end
-            if i < len(tokens) and tokens[i] in ("_", "^"):
-                i = group_end(tokens, i + 1) if tokens[i + 1] == "{" else i + 2
             continue
         out.append(token)
         i += 1
