@@ -22,7 +22,16 @@ DECIMALS = re.compile(r"\d+\.(\d+)")
 
 
 def read_side(tokens: list[str], ns: dict, symbols: dict, at: dict | None = None):
-    value = Reader(tokens, ns, symbols).read()
+    """A side's value; and, when the whole side is one derivative, (operand, variables)."""
+    reader = Reader(tokens, ns, symbols)
+    value = reader.read()
+    whole = [(f, v) for start, end, f, v in reader.derivatives
+             if start == 0 and end == len(reader.tokens)]
+    return finish(value, at), (finish(whole[0][0], at), whole[0][1]) if whole else None
+
+
+def finish(value, at: dict | None):
+    """A value read, with the `at` substitutions made and SymPy's unevaluated parts done."""
     if at and isinstance(value, (sp.Basic, sp.MatrixBase)):
         value = value.subs(at)
     return value.doit() if isinstance(value, (sp.Basic, sp.MatrixBase)) else value
@@ -219,17 +228,19 @@ def check_formula(tex: str, ns: dict, target=None, at=None,
     for chain in chains:
         if len(chain) == 1 and not (target is not None and chain is chains[-1]):
             continue  # a lone side (`x \in \mathbb{R}`'s x) states nothing to compare
-        values = []
+        values, operands = [], []
         for _, side in chain:
             text = as_tex(side)
             try:
-                values.append(read_side(side, ns, symbols, at))
+                value, operand = read_side(side, ns, symbols, at)
             except TexError as err:
                 problems.append(f"cannot read `{text}`: {err}")
-                values.append(None)
+                value = operand = None
             except Exception as err:  # SymPy refused the expression as read
                 problems.append(f"cannot evaluate `{text}`: {type(err).__name__}: {err}")
-                values.append(None)
+                value = operand = None
+            values.append(value)
+            operands.append(operand)
         for k in range(1, len(chain)):
             relation, side = chain[k]
             a, b = values[k - 1], values[k]
@@ -238,6 +249,11 @@ def check_formula(tex: str, ns: dict, target=None, at=None,
             tol = tolerance(relation, chain[k - 1][1], side)
             try:
                 ok, why = holds(relation, a, b, tol, symbols)
+                # d/dx[A] = d/dx[B] rewrites A as B: a slip in a constant term must show too.
+                if ok and relation == "=" and operands[k - 1] and operands[k] and (
+                        operands[k - 1][1] == operands[k][1]):
+                    ok, why = same(operands[k - 1][0], operands[k][0], tol, symbols)
+                    why = why and f"the expressions differentiated differ: {why}"
             except Exception as err:  # SymPy could not evaluate a side at a point
                 ok, why = False, f"cannot compare: {type(err).__name__}: {err}"
             checked += 1

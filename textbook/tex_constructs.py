@@ -17,14 +17,17 @@ class Constructs:
     """Reader methods for \\frac, \\sum, \\prod, matrices and \\log-like functions."""
 
     def fraction(self):
+        start = self.pos - 1  # the \\frac just taken
         top, bottom = self.group_tokens(), self.group_tokens()
         derivative = self.derivative(top, bottom)
         if derivative is not None:
-            return derivative
+            self.derivatives.append((start, self.pos, *derivative[1:]))
+            return derivative[0]
         return self.sub(top) / self.sub(bottom)
 
     def derivative(self, top: list[str], bottom: list[str]):
-        """\\frac{d}{dx} f, \\frac{dy}{dx}, \\frac{d^2 y}{dx^2}, \\frac{\\partial f}{\\partial x}.
+        """\\frac{d}{dx} f, \\frac{dy}{dx}, \\frac{d^2 y}{dx^2}, \\frac{\\partial f}{\\partial x}:
+        (the derivative, what was differentiated, the variables), or None.
 
         The order is read from the denominator (`dx^2`); the numerator's `^2` is skipped."""
         if not top or top[0] not in ("d", r"\partial", r"\mathrm"):
@@ -63,8 +66,8 @@ class Constructs:
         else:
             function = self.postfix_operand()
         if isinstance(function, sp.MatrixBase):
-            return function.applyfunc(lambda f: sp.diff(f, *variables))
-        return sp.diff(function, *variables)
+            return function.applyfunc(lambda f: sp.diff(f, *variables)), function, variables
+        return sp.diff(function, *variables), function, variables
 
     def postfix_operand(self):
         """What a \\frac{d}{dx} applies to: the next product of factors."""

@@ -44,6 +44,7 @@ class Reader(Constructs):
         self.ns = namespace
         self.symbols = symbols  # name -> Symbol, shared by the sides of one formula
         self.bound: dict[str, sp.Symbol] = {}  # indices of the sums being read
+        self.derivatives: list[tuple] = []  # (first token, end, operand, variables)
 
     # --- token stream ---
     def peek(self, offset: int = 0) -> str | None:

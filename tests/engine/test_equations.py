@@ -86,12 +86,20 @@ def test_a_chain_is_checked_step_by_step():
     (r"\lVert v \rVert \approx 2.237", False),
     (r"\log(e^{2}) = 2", True),
     (r"\tfrac52 = 2.5", True),
+    (r"\frac{d}{dx}\left[(x+1)^2\right] = \frac{d}{dx}\left[x^2 + 2x + 1\right]", True),
+    (r"\frac{d}{dx}\left[(x+1)^2\right] = \frac{d}{dx}\left[x^2 + 2x + 7\right]", False),
+    (r"\underbrace{A}_{2 \times 2} = A", True),
+    (r"\underbrace{A}_{2 \times 3} = A", False),
+    (r"v_2 = 2", True),
+    (r"v_3 = 2", False),
 ])
 def test_the_reader_knows_the_books_notation(tex, ok):
-    """Matrices, indices, sums, deltas, inverses, norms and rounding read as the book means."""
+    """Matrices, entries, sums, deltas, inverses, norms, rounding, the expressions under a
+    d/dx and the shapes under a brace read as the book means."""
     A = sp.Matrix([[1, 2], [3, 4]])
-    namespace = {"A": A, "B": sp.Matrix([[0, 1], [5, 2]]), "C": A * sp.Matrix([[0, 1], [5, 2]]),
-                 "I": sp.eye(2), "v": sp.Matrix([1, 2])}
+    B = sp.Matrix([[0, 1], [5, 2]])
+    namespace = {"x": sp.Symbol("x"), "A": A, "B": B, "C": A * B, "I": sp.eye(2),
+                 "v": sp.Matrix([1, 2])}
     assert (check(tex, namespace) == []) == ok
 
 
