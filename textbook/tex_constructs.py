@@ -127,8 +127,62 @@ class Constructs:
                     row = []
         if body[last:] or row:
             rows.append([*row, body[last:]])
-        matrix = sp.Matrix([[self.sub(cell) for cell in r] for r in rows if any(r)])
+        rows = [r for r in rows if any(r)]
+        matrix = sp.Matrix(self.expand_dots(rows))
         return matrix.det() if name == "vmatrix" else matrix
+
+    def expand_dots(self, rows: list[list[list[str]]]) -> list[list]:
+        """The cells' values, with `\\cdots`, `\\vdots` and `\\ddots` filled in.
+
+        The row after `\\vdots` (the column after `\\cdots`) is a template in a size
+        name, `A_{N1} & A_{N2}`: it is read again with that name set to each missing
+        position, so the written entries are checked where they stand and the pattern
+        fills the rest (the size itself, `N`, is the snippet's whole number)."""
+        def dots(cell: list[str]) -> bool:
+            return cell in ([r"\cdots"], [r"\dots"], [r"\ldots"], [r"\vdots"], [r"\ddots"])
+
+        def gap(cells: list) -> tuple[int, str] | None:
+            """Where the dots stand among the cells, and the size name of the last one."""
+            at = [k for k, cell in enumerate(cells) if dots(cell)]
+            if not at:
+                return None
+            if at != [len(cells) - 2]:
+                raise TexError("dots stand only before the last entry of a row or column")
+            names = [t for t in cells[-1] if self.size(t) is not None]
+            if not names:
+                raise TexError(f"the entry after the dots, `{' '.join(cells[-1])}`, names no "
+                               "size the snippet gives (`N`, `M`)")
+            return at[0], names[-1]
+
+        row_gap = gap([r[0] for r in rows])
+        col_gaps = {gap(r) for r in rows if not all(dots(c) for c in r)} - {None}
+        if len(col_gaps) > 1:
+            raise TexError("the rows have their dots in different places")
+        col_gap = col_gaps.pop() if col_gaps else None
+
+        def positions(gap_at, count):
+            """(written index, size name, value) for each position of the expanded axis."""
+            if gap_at is None:
+                return [(k, None, None) for k in range(count)]
+            first, name = gap_at
+            total = int(self.size(name))
+            return ([(k, None, None) for k in range(min(first, total))]
+                    + [(first + 1, name, sp.Integer(k)) for k in range(first + 1, total + 1)])
+
+        table = []
+        for r, row_name, row_value in positions(row_gap, len(rows)):
+            line = []
+            for c, col_name, col_value in positions(col_gap, len(rows[r])):
+                for name, value in ((row_name, row_value), (col_name, col_value)):
+                    if name is not None:
+                        self.bound[name] = value
+                try:
+                    line.append(self.sub(rows[r][c]))
+                finally:
+                    for name in (row_name, col_name):
+                        self.bound.pop(name, None)
+            table.append(line)
+        return table
 
     def function(self, name: str):
         power = None

@@ -274,7 +274,10 @@ class Reader(Constructs):
                 subscript = self.group_tokens()
             else:
                 primes += 1
-        if subscript is not None and "".join(subscript).isdigit():
+        sizes = self.sized_entry(base, subscript) if subscript is not None else None
+        if sizes is not None:
+            value = sizes
+        elif subscript is not None and "".join(subscript).isdigit():
             digits = "".join(subscript)
             value = lookup(self.ns, [base + digits, f"{base}_{digits}"])
             if value is None:
@@ -313,6 +316,31 @@ class Reader(Constructs):
             return call(value, args, base)
         return value
 
+    def size(self, token: str):
+        """A subscript's size name (`N` in `r_N`): its value while a `\\cdots` is expanded,
+        or the snippet's whole number of that name."""
+        value = self.bound.get(token)
+        if value is None and token.isalpha() and token not in INDEX_LETTERS:
+            value = lookup(self.ns, [token])
+        return value if isinstance(value, (sp.Integer, int)) else None
+
+    def sized_entry(self, base: str, subscript: list[str]):
+        """`r_N`, `A_{N1}`, `A_{2M}`: an entry whose index is a size (`N`, `M`) the snippet
+        gives, or that a `\\cdots` being expanded gives; None for other subscripts."""
+        parts = [c for token in subscript for c in (token if token.isdigit() else [token])]
+        sizes = [self.size(part) for part in parts]
+        if not any(size is not None for size in sizes) or not all(
+                size is not None or part.isdigit() for part, size in zip(parts, sizes)):
+            return None
+        digits = "".join(str(size if size is not None else part)
+                         for part, size in zip(parts, sizes))
+        if any(size is not None and size > 9 for size in sizes):
+            raise TexError(f"`{base}_{{{''.join(subscript)}}}`: sizes above 9 are not read")
+        value = self.entry(base, digits)
+        if value is None:
+            raise TexError(f"`{base}_{{{''.join(subscript)}}}`: the snippet has no matrix {base}")
+        return value
+
     def entry(self, base: str, digits: str):
         """`A_{21}`, `a_3`: an entry (from 1) of the snippet's matrix or vector, if it has one."""
         matrix = as_matrix(lookup(self.ns, [base]))
@@ -320,12 +348,12 @@ class Reader(Constructs):
             return None
         if 1 in matrix.shape and len(digits) == 1:
             position = int(digits) - 1
-            if position >= len(matrix):
+            if not 0 <= position < len(matrix):
                 raise TexError(f"`{base}_{digits}`: the snippet's {base} has {len(matrix)} entries")
             return matrix[position]
         if len(digits) == 2:
             row, column = int(digits[0]) - 1, int(digits[1]) - 1
-            if row >= matrix.rows or column >= matrix.cols:
+            if not (0 <= row < matrix.rows and 0 <= column < matrix.cols):
                 raise TexError(f"`{base}_{{{digits}}}`: the snippet's {base} is "
                                f"{matrix.rows}×{matrix.cols}")
             return matrix[row, column]

@@ -71,6 +71,9 @@ def call(value, args, base: str):
 
 
 def derivative_of(value):
+    """`f'`: the derivative of a snippet's function or expression of one variable."""
+    if isinstance(value, sp.Symbol):  # `A'_{37}` for a name the snippet does not define
+        raise TexError(f"a prime on {value}, which is no function or expression of the snippet")
     free = sorted(value.free_symbols, key=lambda s: s.name) if isinstance(value, sp.Expr) else []
     if isinstance(value, sp.Lambda):
         return sp.Lambda(value.variables, sp.diff(value.expr, value.variables[0]))

@@ -92,14 +92,19 @@ def test_a_chain_is_checked_step_by_step():
     (r"\underbrace{A}_{2 \times 3} = A", False),
     (r"v_2 = 2", True),
     (r"v_3 = 2", False),
+    (r"A = \begin{pmatrix} A_{11} & \cdots & A_{1M} \\ \vdots & \ddots & \vdots \\"
+     r" A_{N1} & \cdots & A_{NM} \end{pmatrix}", True),
+    (r"A = \begin{pmatrix} A_{11} & \cdots & A_{1M} \\ \vdots & \ddots & \vdots \\"
+     r" A_{N1} & \cdots & A_{N1} \end{pmatrix}", False),
+    (r"v = \begin{pmatrix} v_1 \\ \vdots \\ v_N \end{pmatrix}", True),
 ])
 def test_the_reader_knows_the_books_notation(tex, ok):
     """Matrices, entries, sums, deltas, inverses, norms, rounding, the expressions under a
-    d/dx and the shapes under a brace read as the book means."""
+    d/dx, the shapes under a brace and the dots of a matrix read as the book means."""
     A = sp.Matrix([[1, 2], [3, 4]])
     B = sp.Matrix([[0, 1], [5, 2]])
     namespace = {"x": sp.Symbol("x"), "A": A, "B": B, "C": A * B, "I": sp.eye(2),
-                 "v": sp.Matrix([1, 2])}
+                 "v": sp.Matrix([1, 2]), "N": 2, "M": 2}
     assert (check(tex, namespace) == []) == ok
 
 
