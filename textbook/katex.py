@@ -54,4 +54,5 @@ class Katex:
         # Every typeset formula stays (builds with and without execution share the file);
         # `make clean` empties it.
         good = {k: v for k, v in self.cache.items() if "html" in v}
+        self.file.parent.mkdir(parents=True, exist_ok=True)  # a first build without execution
         write_atomic(self.file, json.dumps(good))
