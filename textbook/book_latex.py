@@ -2,7 +2,8 @@
 
 SymPy's default printer differs from what the chapters type by hand; this one writes
 - fractional powers inline: `x^{3/2}`, not a stacked `x^{\\frac{3}{2}}`;
-- index subscripts run together: `X_{ij}`, not `X_{i,j}` (kept apart when one is longer).
+- index subscripts run together: `X_{ij}` and `\\delta_{jk}`, not `X_{i,j}` and
+  `\\delta_{j k}` (kept apart, with a comma, when one is longer).
 """
 
 from __future__ import annotations
@@ -18,9 +19,16 @@ class BookLatexPrinter(LatexPrinter):
         super().__init__({"fold_frac_powers": True})
 
     def _print_Indexed(self, expr):
-        indices = [self._print(i) for i in expr.indices]
-        joined = "".join(indices) if all(len(i) == 1 for i in indices) else ",".join(indices)
-        return f"{self._print(expr.base)}_{{{joined}}}"
+        return f"{self._print(expr.base)}_{{{self.subscript(expr.indices)}}}"
+
+    def _print_KroneckerDelta(self, expr, exp=None):
+        tex = rf"\delta_{{{self.subscript(expr.args)}}}"
+        return rf"\left({tex}\right)^{{{exp}}}" if exp is not None else tex
+
+    def subscript(self, indices) -> str:
+        """`ij` for single-letter indices, `i,j+1` otherwise."""
+        printed = [self._print(i) for i in indices]
+        return "".join(printed) if all(len(i) == 1 for i in printed) else ",".join(printed)
 
 
 def book_latex(value) -> str:

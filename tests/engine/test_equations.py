@@ -134,3 +134,15 @@ def test_a_display_that_opens_with_a_relation_continues_the_one_before():
     assert check_in_namespace(formulas[1].payload(), namespace)["problems"] == []
     slipped, _ = find_formulas("c.md", markdown.replace("2x + 1", "2x + 2"))
     assert check_in_namespace(slipped[1].payload(), namespace)["problems"]
+
+
+def test_computed_values_are_written_in_the_books_notation():
+    """Fractional powers inline, index subscripts together: as the chapters type them."""
+    from textbook.book_latex import book_latex
+
+    x = sp.Symbol("x", positive=True)
+    i, j, k = sp.symbols("i j k")
+    X = sp.IndexedBase("X")
+    assert book_latex(x ** sp.Rational(-3, 2)) == "x^{-3/2}"
+    assert book_latex(X[i, j]) == "X_{ij}" and book_latex(X[i, j + 1]) == "X_{i,j + 1}"
+    assert book_latex(sp.KroneckerDelta(j, k)) == r"\delta_{jk}"
