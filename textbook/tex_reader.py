@@ -359,24 +359,6 @@ class Reader(Constructs):
             return matrix[row, column]
         return None
 
-    def braced(self, token: str):
-        """`\\underbrace{X}_{n \\times m}`: X, whose shape must be the one its label gives
-        (a scalar is 1 × 1); a label in words is not read."""
-        value = self.sub(self.group_tokens())
-        if self.peek() != ("_" if token == r"\underbrace" else "^"):
-            return value
-        self.take()
-        label = self.group_tokens()
-        if r"\times" in label and r"\text" not in label:
-            cut = label.index(r"\times")
-            shape = (value.shape if isinstance(value, sp.MatrixBase) else (1, 1))
-            for tokens, size in ((label[:cut], shape[0]), (label[cut + 1:], shape[1])):
-                said = self.sub(tokens)
-                if said.is_number and said != size:
-                    raise TexError(f"the brace says {as_label(label)}, but the value is "
-                                   f"{shape[0]} × {shape[1]}")
-        return value
-
     def symbols_index(self):
         return {key[1] for key in self.symbols if isinstance(key, tuple)}
 
@@ -398,8 +380,3 @@ class Reader(Constructs):
         if name not in self.symbols:
             self.symbols[name] = sp.Symbol(name, positive=True)
         return self.symbols[name]
-
-
-def as_label(tokens: list[str]) -> str:
-    """A brace's label as TeX, for messages."""
-    return " ".join(tokens)
