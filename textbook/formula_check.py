@@ -39,7 +39,7 @@ def finish(value, at: dict | None):
 
 def tolerance(relation: str, *sides: list[str]) -> float:
     """How closely two sides must agree: to the last digit shown where a side is a rounded
-    number (`\approx 2.718`, or `= 0.7071` alone), else exactly (a decimal inside an
+    number (`\\approx 2.718`, or `= 0.7071` alone), else exactly (a decimal inside an
     expression, as in `0.1^{38}`, is the exact number written)."""
     rounded = relation == "≈" or any(
         len(side) == 1 + (side[:1] in (["-"], ["+"])) and DECIMALS.fullmatch(side[-1])
@@ -64,16 +64,13 @@ def index_ranges(integers, indexed, arrays: dict) -> list[range]:
 
 def points(values, symbols: dict, count: int = 3, seed: int = 0, arrays: dict | None = None):
     """Seeded substitutions for the free symbols of `values`: indices and bounds integers."""
-    free = set()
+    free, indexed = set(), set()
     for value in values:
         if isinstance(value, (sp.Basic, sp.MatrixBase)):
             free |= value.free_symbols
-    indexed = set()
-    for value in values:
-        if isinstance(value, (sp.Basic, sp.MatrixBase)):
             indexed |= value.atoms(sp.Indexed)
-    free -= {s for i in indexed for s in [i.base.label]}
-    free = {s for s in free if not isinstance(s, sp.Indexed)}
+    # Entries (x[1]) and the names of indexed bases get their values from the arrays.
+    free = {s for s in free if not isinstance(s, sp.Indexed)} - {i.base.label for i in indexed}
     integers = sorted((s for s in free if s.is_integer), key=str)
     reals = sorted((s for s in free if not s.is_integer), key=str)
     rng = random.Random(seed)
@@ -102,12 +99,9 @@ def evaluate(value, point: dict, tables: dict, arrays: dict, rng: random.Random)
     for item in value.atoms(sp.Indexed):
         label = str(item.base.label)
         index = tuple(int(i) for i in item.indices)
-        if label in arrays:
+        if label in arrays:  # counted from 1; a vector's one index runs along it
             matrix = arrays[label]
-            position = index if len(index) == 2 else (
-                (index[0] - 1, 0) if matrix.shape[1] == 1 else (0, index[0] - 1))
-            if len(index) == 2:
-                position = (index[0] - 1, index[1] - 1)
+            position = (index[0] - 1, index[1] - 1) if len(index) == 2 else index[0] - 1
             replace[item] = matrix[position]
         else:
             key = (label, index)
