@@ -25,7 +25,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .tex_tokens import RELATIONS, TexError, tokenize, top_level
+from .sections import page_title
+from .tex_tokens import COMPUTED, RELATIONS, TexError, tokenize, top_level
 
 DISPLAY = re.compile(r"\$\$(?P<tex>.+?)\$\$", re.S)
 INLINE = re.compile(r"(?<![\\$])\$(?!\$)(?P<tex>(?:[^$\\\n]|\\.|\n(?![ \t]*\n))+?)(?<!\\)\$(?!\$)")
@@ -37,9 +38,7 @@ MARKER = re.compile(r"(?<!\\)%[ \t]*(?P<kind>check|declared)[ \t]*:[ \t]*(?P<spe
 DEFAULT = re.compile(r"^[ \t]*<!--[ \t]*check:[ \t]*(?P<spec>.*?)[ \t]*-->[ \t]*$", re.M)
 COMMENT_LINE = re.compile(r"^[ \t]*%.*\n", re.M)  # a display's TeX comment line
 INLINE_COMMENT = re.compile(r"[ \t]*(?<!\\)%[^$\n]*$")  # an inline formula's trailing one
-COMPUTED = re.compile(r"\\computed\{(?P<path>[^}:]+):(?P<name>\w+)\}")
 TAG = re.compile(r"\\tag\*?\{(?P<tag>[^}]*)\}")
-TITLE = re.compile(r"^# (.+?)(?:[ \t]*\{[^}]*\})?[ \t]*$", re.M)
 KINDS = ("produced", "checked", "declared")
 
 
@@ -241,16 +240,16 @@ class Equations:
         self.titles: dict[str, str] = {}  # chapter -> its title
         self.order: list[str] = []  # the chapters in the navigation's order
 
-    def scan(self, page: str, markdown: str) -> None:
+    def scan(self, page: str, markdown: str) -> list[Formula]:
         """Classify a chapter's equations; the checked ones go to their snippets."""
-        title = TITLE.search(markdown)
         part = {"part-1/": "I · ", "part-2/": "II · "}.get(page[:7], "")  # both have a §1
-        self.titles[page] = part + (title[1] if title else page)
+        self.titles[page] = part + (page_title(markdown) or page)
         formulas, errors = find_formulas(page, markdown)
         self.pages[page], self.errors[page] = formulas, errors
         for formula in formulas:
             if formula.path:
                 self.by_path.setdefault(formula.path, []).append(formula)
+        return formulas
 
     def payloads(self, path: str) -> list[dict]:
         """What the runner checks after running `path`, in a fixed order."""

@@ -15,7 +15,7 @@ import re
 import sympy as sp
 
 from .tex_reader import Reader
-from .tex_tokens import TexError, pieces
+from .tex_tokens import COMPUTED, TexError, pieces
 from .tex_values import to_sympy
 
 DECIMALS = re.compile(r"\d+\.(\d+)")
@@ -273,7 +273,6 @@ def check_formula(tex: str, ns: dict, target=None, at=None,
 
 
 
-COMPUTED_REF = re.compile(r"\\computed\{(?P<path>[^}:]+):(?P<name>\w+)\}")
 
 
 def check_in_namespace(formula: dict, ns: dict) -> dict:
@@ -304,7 +303,7 @@ def check_in_namespace(formula: dict, ns: dict) -> dict:
             sources.append(match[0])
             return rf"\bookvalue{{{len(refs) - 1}}}"
 
-        tex = COMPUTED_REF.sub(value, formula["tex"])
+        tex = COMPUTED.sub(value, formula["tex"])
         for fragment, bound in (ns.get("TEX") or {}).items():
             if fragment in tex:
                 refs.append(bound)
@@ -317,7 +316,7 @@ def check_in_namespace(formula: dict, ns: dict) -> dict:
                 raise TexError(f"the snippet defines no {formula['target']!r}")
             target = ns[formula["target"]]
         checked, problems = check_formula(tex, local, target, at,
-                                          produced=bool(COMPUTED_REF.search(formula["tex"])))
+                                          produced=bool(COMPUTED.search(formula["tex"])))
     except Exception as err:  # noqa: BLE001 - reported against the chapter's line
         checked, problems = 0, [f"{type(err).__name__}: {err}"]
     def written(match: re.Match) -> str:

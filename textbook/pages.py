@@ -86,9 +86,9 @@ class Book:
             self.exports.setdefault(block.path, set())
         for path, name, _ in find_computed(markdown):
             self.exports.setdefault(path, set()).add(name)
-        self.equations.scan(page, markdown)
-        for path in self.equations.by_path:
-            self.exports.setdefault(path, set())
+        for formula in self.equations.scan(page, markdown):
+            if formula.path:
+                self.exports.setdefault(formula.path, set())
 
     def first(self, paths: list[str]) -> None:
         """Run these snippet files before the others: a page being read needs them."""

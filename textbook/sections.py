@@ -16,11 +16,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import BookError
+from .tex_tokens import COMPUTED
 
 FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*python\b(?P<attrs>.*)$")
 ATTR = re.compile(r'([\w-]+)="([^"]*)"')
 INCLUDE = re.compile(r'^[ \t]*--8<--[ \t]+"(?P<path>[^":]+):(?P<section>[\w-]+)"[ \t]*$')
-COMPUTED = re.compile(r"\\computed\{(?P<path>[^}:]+):(?P<name>\w+)\}")
 MARKER = re.compile(r"^\s*# --8<-- \[(?P<kind>start|end):(?P<name>[\w-]+)\]\s*$")
 
 
@@ -115,3 +115,9 @@ def find_computed(markdown: str) -> list[tuple[str, str, int]]:
     """Every \\computed{path:name} of a chapter, with its line."""
     return [(m["path"], m["name"], markdown.count("\n", 0, m.start()) + 1)
             for m in COMPUTED.finditer(markdown)]
+
+
+def page_title(markdown: str) -> str:
+    """A chapter's title: its first-level heading."""
+    match = re.search(r"^# (.*?)(?:\s*\{[^}]*\})?\s*$", markdown, re.M)
+    return match[1] if match else ""

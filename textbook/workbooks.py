@@ -15,7 +15,7 @@ import nbformat
 from .errors import BookError
 from .exercises import Exercise, answer_name, check_source
 from .notebooks import ADMONITION, HEADING, Builder, dedent_block, heading_id, page_url
-from .sections import find_blocks, find_computed
+from .sections import find_blocks, find_computed, page_title
 
 PARTS = {"part-1": "Part I", "part-2": "Part II"}
 
@@ -77,12 +77,6 @@ def find_tasks(page: str, markdown: str) -> list[Task]:
             continue
         i += 1
     return tasks
-
-
-def page_title(markdown: str) -> str:
-    """A chapter's title: its first-level heading."""
-    match = re.search(r"^# (.*?)(?:\s*\{[^}]*\})?\s*$", markdown, re.M)
-    return match[1] if match else ""
 
 
 class Workbooks:
