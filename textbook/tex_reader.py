@@ -122,7 +122,7 @@ class Reader(Constructs):
             elif token == "!":
                 self.take()
                 value = sp.factorial(value)
-            elif token == "'" :
+            elif token == "'":
                 raise TexError(f"a prime must follow a name: `{self.rest()}`")
             else:
                 return value
@@ -302,7 +302,7 @@ class Reader(Constructs):
             if value is None:
                 if base == "e":
                     value = sp.E
-                elif base in self.symbols_index():
+                elif ("index", base) in self.symbols:  # a letter a sum or subscript made an index
                     value = self.index_symbol(base)
                 else:
                     value = self.symbol(base)
@@ -358,9 +358,6 @@ class Reader(Constructs):
                                f"{matrix.rows}×{matrix.cols}")
             return matrix[row, column]
         return None
-
-    def symbols_index(self):
-        return {key[1] for key in self.symbols if isinstance(key, tuple)}
 
     def indexed(self, base: str, indices):
         value = lookup(self.ns, [base])
