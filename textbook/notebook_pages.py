@@ -37,7 +37,7 @@ from .workbooks import PARTS, Workbooks
 log = logging.getLogger("mkdocs.plugins.book")
 
 REPOSITORY = "math-for-ml/verified-textbook"
-PUBLISHED_BRANCH = "gh-pages"  # the deploy job pushes the built site here
+PUBLISHED_BRANCH = "notebooks"  # CI pushes the built chapter notebooks to this branch
 COLAB = f"https://colab.research.google.com/github/{REPOSITORY}/blob/{PUBLISHED_BRANCH}/"
 
 INLINE_MATH = re.compile(r"(?<![\\$])\$(?!\$)(?P<tex>[^$]+?)(?<!\\)\$")

@@ -71,7 +71,7 @@ def test_chapter_page_links_its_notebook(page, site):
     path = target.relative_to(site).as_posix()
     assert colab.get_text() == "Open in Colab"
     assert colab["href"] == ("https://colab.research.google.com/github/math-for-ml/"
-                             f"verified-textbook/blob/gh-pages/{path}")
+                             f"verified-textbook/blob/notebooks/{path}")
 
 
 @pytest.mark.parametrize("page", CHAPTERS)
@@ -131,7 +131,7 @@ x, N, b = sp.symbols("x N b")
 X = sp.IndexedBase("X")
 i, k = sp.symbols("i k")
 x1, x2, x3, x4 = sp.symbols("x1:5")
-Y = sp.Matrix(sp.symbols("y1:3"))
+U = sp.Matrix(sp.symbols("u1:3"))
 A = sp.Matrix(2, 3, sp.symbols("A1(1:4) A2(1:4)"))
 EX = "part_2/exercises/"
 
@@ -189,7 +189,7 @@ ANSWERS = {
         lambda: [x1, x2, x3, x4], lambda: sp.Matrix([x1, x2, x3, x4]),
         lambda: [x1 + x2, x2, x3, x4]),
     "part-1/calculus/jacobians.md#y-transpose-a-x": (
-        lambda: Y.T * A, lambda: (A.T * Y).T, lambda: Y.T * A + sp.Matrix([[0, 0, x1]])),
+        lambda: U.T * A, lambda: (A.T * U).T, lambda: U.T * A + sp.Matrix([[0, 0, x1]])),
 }
 
 
