@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import platform
 import queue
@@ -24,10 +25,11 @@ from .sections import read_section
 
 PACKAGE = Path(__file__).resolve().parent
 # What a result depends on besides the snippet's code: the runner's own source files.
-RUNNER_SOURCES = ("runner.py", "capture_backend.py", "figures.py", "book_latex.py",
-                  "formula_check.py", "tex_tokens.py", "tex_reader.py", "tex_constructs.py",
-                  "tex_values.py")  # what runs in the runner: a change invalidates the cache
+RUNNER_SOURCES = ("runner.py", "sandbox.py", "isolation.py", "capture_backend.py", "figures.py",
+                  "book_latex.py", "formula_check.py", "tex_tokens.py", "tex_reader.py",
+                  "tex_constructs.py", "tex_values.py")  # a change invalidates the cache
 
+log = logging.getLogger("mkdocs.plugins.book")
 _process: subprocess.Popen | None = None  # one runner per MkDocs process, for every rebuild
 
 
@@ -63,6 +65,34 @@ def write_atomic(path: Path, text: str) -> None:
     temporary = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}")
     temporary.write_text(text, encoding="utf-8")
     os.replace(temporary, path)
+
+
+def digest(key: str, body: str) -> str:
+    """What a cache entry's content must hash to: its key and its result together."""
+    return hashlib.sha256(f"{key}\0{body}".encode()).hexdigest()
+
+
+def read_entry(path: Path):
+    """A cache entry's result, or None when it is missing, unreadable or not its own.
+
+    Only the build writes the cache (a snippet's sandbox cannot), and each entry carries the
+    hash of its key and content: a file that was edited, truncated or copied under another
+    snippet's name is ignored, and the snippet runs again.
+    """
+    try:
+        entry = read_json(path)
+        body = json.dumps(entry["result"], sort_keys=True)
+        if entry["sha256"] == digest(path.stem, body):
+            return entry["result"]
+    except (KeyError, TypeError):
+        pass
+    return None
+
+
+def write_entry(path: Path, result: dict) -> None:
+    """Write a cache entry so that a concurrent build never reads half of it."""
+    body = json.dumps(result, sort_keys=True)
+    write_atomic(path, json.dumps({"sha256": digest(path.stem, body), "result": result}))
 
 
 @dataclass
@@ -118,7 +148,7 @@ class Executor:
         if job.key in self.jobs:
             return self.jobs[job.key]
         self.jobs[job.key] = job
-        cached = read_json(self.cache / "snippets" / f"{job.key}.json")
+        cached = read_entry(self.cache / "snippets" / f"{job.key}.json")
         if cached is not None:
             job.result = cached
             job.done.set()
@@ -154,12 +184,14 @@ class Executor:
         """Hand each result line to its job; mark every job failed if the runner dies."""
         for line in process.stdout:
             result = json.loads(line)
+            if "sandbox" in result:
+                log.info(result["sandbox"])
             job = self.jobs.get(result.get("id"))
             if job is None:
                 continue
             job.result = result
             if not result["error"] and not result["stderr"]:
-                write_atomic(self.cache / "snippets" / f"{job.key}.json", json.dumps(result))
+                write_entry(self.cache / "snippets" / f"{job.key}.json", result)
             job.done.set()
         for job in self.jobs.values():
             if not job.done.is_set():
@@ -172,6 +204,14 @@ class Executor:
         if not job.done.wait(self.timeout * 4 + 60):
             raise BookError(f"snippets/{job.path}: no result from the snippet runner")
         return job.result
+
+    def prune(self) -> int:
+        """Delete the cache entries no job of this session used; how many."""
+        stale = [path for path in (self.cache / "snippets").glob("*.json")
+                 if path.stem not in self.jobs]
+        for path in stale:
+            path.unlink(missing_ok=True)
+        return len(stale)
 
     def close(self) -> None:
         """Let the runner finish the jobs it has, then end."""

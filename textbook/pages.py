@@ -56,6 +56,14 @@ class Pending:
     source: str = ""  # how the chapter wrote the value: \computed{path:name}
 
 
+def failing_part(result: dict) -> tuple[str | None, str]:
+    """The section that failed (or wrote to stderr), else the lines outside sections."""
+    if result["error"]:
+        return result.get("failed_section"), result.get("failed_lines", "")
+    section, lines = result.get("stderr_part") or (None, "")
+    return section, lines
+
+
 class Book:
     """State of one build: the chapters' blocks, their files' jobs and the math renderer."""
 
@@ -120,14 +128,14 @@ class Book:
 
     def failure(self, where: str, job: Job, result: dict) -> str:
         """The message for a snippet file that raised, wrote to stderr or timed out."""
+        section, lines = failing_part(result)
         detail = result["error"] or f"it wrote to stderr:\n{result['stderr']}"
-        section = result.get("failed_section")
         if section:
             what = f"snippets/{job.path}:{section}"
-        elif detail.startswith("TimeoutError"):
-            what = f"snippets/{job.path}"
+        elif lines:
+            what = f"snippets/{job.path}, lines {lines} (outside the shown sections)"
         else:
-            what = f"the checks of snippets/{job.path}"
+            what = f"snippets/{job.path}"
         return f"{where}: {what} failed\n{detail.rstrip()}"
 
     def page_markdown(self, page: str, markdown: str) -> str:
@@ -224,8 +232,11 @@ class Book:
             item = self.pending[int(match["index"] or match["value"])]
             result = self.executor.wait(item.job)
             if result["error"] or result["stderr"]:
-                if item.job.path not in failed or item.line < failed[item.job.path][0]:
-                    failed[item.job.path] = (item.line, item.job, result)
+                # The block of the section that failed, else the file's first line here.
+                rank = (item.block is None or item.block.section != failing_part(result)[0],
+                        item.line)
+                if item.job.path not in failed or rank < failed[item.job.path][0]:
+                    failed[item.job.path] = (rank, item.job, result)
                 return ""
             if item.block is not None:
                 return self.output_html(item.block, item.job, errors)
@@ -244,11 +255,11 @@ class Book:
             job = self.files.get(formula.path)
             result = self.executor.wait(job) if job else None
             if result and (result["error"] or result["stderr"]):
-                failed.setdefault(formula.path, (formula.line, job, result))
+                failed.setdefault(formula.path, ((True, formula.line), job, result))
             elif result:
                 results[formula.path] = result
         errors += [self.failure(f"docs/{page}:{line}", job, result)
-                   for line, job, result in failed.values()]
+                   for (_, line), job, result in failed.values()]
         errors += self.equations.problems(page, results)
         if errors:
             raise BookError("\n\n".join(dict.fromkeys(errors)))
@@ -298,6 +309,6 @@ class Book:
                     ", ".join(f"{n} {kind}" for kind, n in counts(formulas, shown).items())
                     for shown in (True, False)))
         if self.executor is not None:
-            log.info("snippets: %d executed, %d from cache, %.2f s",
-                     self.executor.executed, self.executor.cached,
-                     time.perf_counter() - self.started)
+            log.info("snippets: %d executed, %d from cache, %d stale cache entries removed, "
+                     "%.2f s", self.executor.executed, self.executor.cached,
+                     self.executor.prune(), time.perf_counter() - self.started)

@@ -26,6 +26,7 @@ from .executor import Executor, start_runner
 from .katex import KATEX
 from .notebook_pages import NotebookSite
 from .pages import FIGURE, Book
+from .sections import refuse_symlinks
 
 # These live as long as the MkDocs process: `mkdocs serve` makes a new plugin per rebuild.
 _executor: Executor | None = None  # reused by rebuilds
@@ -101,6 +102,7 @@ class BookPlugin(BasePlugin[BookConfig]):
     def _book_files(self, files: Files, config) -> Files:
         """Add KaTeX's CSS and fonts to the site; find every chapter's snippets."""
         executor = _executor if executing(self.config) else None
+        refuse_symlinks(self.root / "snippets")
         self.book = Book(executor, config, self.root)
         if _executor is not None:
             _executor.executed = _executor.cached = 0

@@ -10,7 +10,11 @@ starts in milliseconds, and is killed when it passes its time limit.
 Job:    {"id", "path", "code", "sections": [[name, first, last], ...], "timeout",
          "export": [names], "figure_prefix"}
 Result: {"id", "sections": {name: {"stdout", "figures": [svg]}}, "stdout", "stderr",
-         "error", "failed_section", "values": {name: latex}, "seconds"}
+         "error", "failed_section", "failed_lines", "stderr_part": [section, lines],
+         "values": {name: latex}, "formulas", "seconds"}
+
+Each fork is confined by sandbox.py before the snippet runs; isolation.py checks that no
+section changes what the sections after it would see.
 
 The file runs once, top to bottom, as `python file.py` would; what each named section
 prints and draws is recorded on its own. (That a section also runs alone, in a fresh
@@ -20,6 +24,7 @@ interpreter, with the same output is what the test suite checks.)
 from __future__ import annotations
 
 import builtins
+import faulthandler
 import gc
 import io
 import json
@@ -34,9 +39,11 @@ import time
 import traceback
 from collections import deque
 
+from textbook import sandbox
 from textbook.book_latex import book_latex
 from textbook.figures import figure_svgs
 from textbook.formula_check import check_in_namespace
+from textbook.isolation import changed_state, global_state, left_running
 
 PRELOAD = ("numpy", "sympy", "matplotlib.pyplot")
 # A backend that draws SVG and whose show() returns at once: the runner
@@ -101,32 +108,56 @@ def run_child(job: dict, workdir: str) -> None:
     sys.stderr = io.TextIOWrapper(io.FileIO(2, "w", closefd=False), encoding="utf-8",
                                   write_through=True)
     sys.stdin = open(os.devnull)
+    result = {"error": None, "failed_section": None, "sections": {}, "values": {}}
+    try:
+        sandbox.confine(workdir, job["timeout"])
+    except OSError as exc:  # never run unconfined what the probe found confinable
+        result["error"] = f"the sandbox could not be set up: {exc}"
+        write_result(workdir, result)
     os.chdir(workdir)
     sys.path[0] = workdir
+    # At the time limit, the line each thread is on goes to a file the runner reads.
+    faulthandler.dump_traceback_later(job["timeout"], exit=True,
+                                      file=open(os.path.join(workdir, "timeout"), "w"))
+    progress = os.open(os.path.join(workdir, "progress"), os.O_WRONLY | os.O_CREAT)
     path = job["path"]
     sys.argv = [path]
     namespace = {"__name__": "__main__", "__file__": path, "__builtins__": builtins}
-    result = {"error": None, "failed_section": None, "sections": {}, "values": {}}
     lines = job["code"].split("\n")
     linecache.cache[path] = (len(job["code"]), None, [f"{line}\n" for line in lines], path)
     chunks, position = [], 1  # (section or None, first line, last line)
     for name, first, last in sorted(job["sections"], key=lambda s: s[1]):
         chunks += [(None, position, first - 1), (name, first, last)]
         position = last + 1
-    chunks.append((None, position, len(lines)))
-    section = None
+    chunks.append((None, position, len(job["code"].rstrip("\n").split("\n"))))
+    section, part = None, ""
     try:
-        for section, first, last in chunks:
+        for index, (section, first, last) in enumerate(chunks):
+            part = f"{first}-{last}"
+            where = json.dumps([section, first, last]).encode()
+            os.pwrite(progress, where.ljust(256), 0)
             source = "\n" * (first - 1) + "\n".join(lines[first - 1:last]) + "\n"
             sys.stdout.flush()
-            before = os.lseek(1, 0, os.SEEK_CUR)
+            before, errors_before = os.lseek(1, 0, os.SEEK_CUR), os.lseek(2, 0, os.SEEK_CUR)
+            state = global_state()
             exec(compile(source, path, "exec"), namespace)
+            sys.stdout.flush()
+            sys.stderr.flush()
+            if os.lseek(2, 0, os.SEEK_CUR) != errors_before and "stderr_part" not in result:
+                result["stderr_part"] = [section, part]
+            leak = changed_state(state) if any(c[0] for c in chunks[index + 1:]) else None
+            if leak:
+                what = f"section {section!r}" if section else f"lines {first}-{last}"
+                raise RuntimeError(
+                    f"{what} of {path} changes {leak}, which would leak into the sections "
+                    "after it: a section shown alone must print the same in a fresh Python "
+                    "(use a context manager such as `with np.printoptions(...)` or "
+                    "`with plt.rc_context(...)`)")
             if section is not None:
-                sys.stdout.flush()
                 result["sections"][section] = {
                     "span": [before, os.lseek(1, 0, os.SEEK_CUR)],
                     "figures": figure_svgs(f"{job['figure_prefix']}-{section}")}
-        section = None
+        section, part = None, ""
         for name in job["export"]:
             if name not in namespace:
                 raise NameError(f"{path} defines no name {name!r} for the prose")
@@ -139,12 +170,54 @@ def run_child(job: dict, workdir: str) -> None:
         while tb is not None and tb.tb_frame.f_code.co_filename == __file__:
             tb = tb.tb_next  # hide the runner's own frames
         result["error"] = "".join(traceback.format_exception(type(exc), exc, tb))
-        result["failed_section"] = section
+        result["failed_section"], result["failed_lines"] = section, part
+    faulthandler.cancel_dump_traceback_later()
+    running = left_running()
+    if running and not result["error"]:
+        result["error"] = (f"{path} left {len(running)} process(es) running "
+                           f"({', '.join(running)}); they were killed: wait for every "
+                           "process a snippet starts")
+    write_result(workdir, result)
+
+
+def write_result(workdir: str, result: dict) -> None:
+    """The child's last act: its result file, then exit without running any cleanup."""
     sys.stdout.flush()
     sys.stderr.flush()
     with open(os.path.join(workdir, "result.json"), "w", encoding="utf-8") as f:
         json.dump(result, f)
     os._exit(0)
+
+
+def read_bytes(path: str) -> bytes:
+    """A file the child wrote, or nothing if it did not."""
+    try:
+        with open(path, "rb") as f:
+            return f.read()
+    except OSError:
+        return b""
+
+
+def where_stopped(dump: str, path: str) -> str:
+    """The snippet line a timed-out child was on, from faulthandler's dump."""
+    lines = [line.strip() for line in dump.splitlines() if f'"{path}"' in line]
+    return f"at {lines[0]}" if lines else "in the libraries it called"
+
+
+def died(status: int, progress: bytes, path: str) -> tuple[str, str | None]:
+    """Why a child ended without a result, and the section it was in (None outside one)."""
+    try:
+        section, first, last = json.loads(progress.decode().strip())
+        part = f"section {section!r}" if section else f"lines {first}-{last}"
+    except ValueError:
+        section, part = None, "its start"
+    if os.WIFSIGNALED(status):
+        name = signal.Signals(os.WTERMSIG(status)).name
+        cause = {"SIGXCPU": " (its CPU time limit)", "SIGKILL": " (out of memory?)"}
+        how = f"was killed by {name}{cause.get(name, '')}"
+    else:
+        how = f"exited with status {os.WEXITSTATUS(status)} (os._exit?) before it finished"
+    return f"the process of {path} {how}, in {part}", section
 
 
 class Zygote:
@@ -155,6 +228,7 @@ class Zygote:
         self.queue: deque[dict] = deque()
         self.running: dict[int, tuple[dict, float, str, float]] = {}
         self.root = tempfile.mkdtemp(prefix="snippets-")
+        sandbox.become_subreaper()
         self.wake_r, wake_w = os.pipe()
         os.set_blocking(self.wake_r, False)
         os.set_blocking(wake_w, False)
@@ -168,7 +242,8 @@ class Zygote:
         if pid == 0:
             run_child(job, workdir)
         started = time.monotonic()
-        self.running[pid] = (job, started + job["timeout"], workdir, started)
+        # The child stops itself at its time limit (naming its line); this is the backstop.
+        self.running[pid] = (job, started + job["timeout"] + 2, workdir, started)
 
     def finish(self, pid: int, status: int | None) -> None:
         """Answer a child's result (or its timeout or death) and remove its folder."""
@@ -176,22 +251,32 @@ class Zygote:
         result = {"id": job["id"], "path": job["path"], "error": None, "failed_section": None,
                   "sections": {},
                   "values": {}}
-        result_file = os.path.join(workdir, "result.json")
-        if status is None:
-            result["error"] = f"TimeoutError: still running after {job['timeout']:g} s; stopped"
-        elif os.path.exists(result_file):
-            with open(result_file, encoding="utf-8") as f:
-                result.update(json.load(f))
+        try:
+            os.killpg(pid, signal.SIGKILL)  # what it started and did not wait for
+        except (ProcessLookupError, PermissionError):
+            pass
+        sandbox.kill_children(keep=set(self.running))  # orphans that came to this subreaper
+        files = {name: read_bytes(os.path.join(workdir, name))
+                 for name in ("stdout", "stderr", "result.json", "timeout", "progress")}
+        stopped = files["timeout"].decode("utf-8", errors="replace")
+        if files["result.json"] and not stopped:
+            result.update(json.loads(files["result.json"]))
         else:
-            result["error"] = f"the snippet's process died (wait status {status})"
-        for name in ("stdout", "stderr"):
-            with open(os.path.join(workdir, name), "rb") as f:
-                data = f.read()
-            result[name] = data.decode("utf-8", errors="replace")
-            if name == "stdout":
-                for part in result.get("sections", {}).values():
-                    start, stop = part.pop("span")
-                    part["stdout"] = data[start:stop].decode("utf-8", errors="replace")
+            result["error"], result["failed_section"] = died(
+                status or 0, files["progress"], job["path"])
+            if status is None or stopped:
+                result["error"] = (f"TimeoutError: still running after {job['timeout']:g} s, "
+                                   f"{where_stopped(stopped, job['path'])}; stopped")
+        data = files["stdout"]
+        if len(data) > sandbox.OUTPUT:
+            result["error"] = (f"{job['path']} printed {len(data) / 2**20:.1f} MiB or more: "
+                               f"a snippet may print at most {sandbox.OUTPUT >> 20} MiB")
+            data = data[:sandbox.OUTPUT]
+        result["stdout"] = data.decode("utf-8", errors="replace")
+        result["stderr"] = files["stderr"][:sandbox.OUTPUT].decode("utf-8", errors="replace")
+        for part in result.get("sections", {}).values():
+            start, stop = part.pop("span")
+            part["stdout"] = data[start:stop].decode("utf-8", errors="replace")
         result["seconds"] = round(time.monotonic() - started, 4)
         shutil.rmtree(workdir, ignore_errors=True)
         answer(result)
@@ -244,6 +329,23 @@ def answer(message: dict) -> None:
         data = data[os.write(1, data):]
 
 
+def probe() -> list[str]:
+    """The sandbox mechanisms this kernel grants, found by confining a throwaway fork."""
+    folder = tempfile.mkdtemp(prefix="sandbox-probe-")
+    report = os.path.join(folder, "active")
+    pid = os.fork()
+    if pid == 0:
+        os.dup2(os.open(report, os.O_WRONLY | os.O_CREAT), 1)
+        try:
+            os.write(1, json.dumps(sandbox.confine(folder, 1)).encode())
+        finally:
+            os._exit(0)
+    os.waitpid(pid, 0)
+    active = json.loads(read_bytes(report) or b"[]")
+    shutil.rmtree(folder, ignore_errors=True)
+    return active
+
+
 def main() -> None:
     """Import the libraries, say ready, then serve jobs."""
     # A little below MkDocs in priority: the build keeps a core of its own while it renders
@@ -253,7 +355,7 @@ def main() -> None:
     os.nice(5)
     preload()
     parallel = int(os.environ.get("BOOK_JOBS") or os.cpu_count() or 1)
-    answer({"ready": True})
+    answer({"ready": True, "sandbox": sandbox.describe(probe())})
     Zygote(parallel).serve()
     os._exit(0)  # skip tearing down the libraries: the build is waiting for this exit
 

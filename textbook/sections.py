@@ -11,6 +11,7 @@ Markdown syntax (see CONTRIBUTING.md):
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,11 +45,24 @@ def parse_sections(path: str, text: str) -> dict[str, tuple[int, int]]:
 
 
 def read_snippet(snippets: Path, path: str) -> str:
-    """The text of snippets/<path>; a missing file is an error that names it."""
-    file = snippets / path
+    """The text of snippets/<path>; a missing file, or a path (or symlink) that leads out
+    of snippets/, is an error that names it."""
+    file, root = snippets / path, snippets.resolve()
+    if file.resolve() != root / path or root not in file.resolve().parents:
+        raise LookupError(f"snippets/{path} is not a file inside snippets/ (it resolves to "
+                          f"{file.resolve()}): an include or \\computed path must name a "
+                          "snippet file itself, with no '..' and no symbolic link")
     if not file.is_file():
         raise FileNotFoundError(f"no snippet file snippets/{path}")
     return file.read_text(encoding="utf-8")
+
+
+def refuse_symlinks(snippets: Path) -> None:
+    """No symbolic link under snippets/: every file the build reads there is its own."""
+    for path in sorted(snippets.rglob("*")) if snippets.is_dir() else []:
+        if path.is_symlink():
+            raise BookError(f"{path.relative_to(snippets.parent)} is a symbolic link (to "
+                            f"{os.readlink(path)}): snippets/ holds only real files")
 
 
 def read_section(path: str, section: str, text: str) -> tuple[str, int]:

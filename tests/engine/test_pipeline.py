@@ -100,7 +100,7 @@ def test_exception_names_chapter_and_snippet_lines(project):
 def test_wrong_answer_fails_the_checks(project):
     """A check after the displayed part that no longer holds stops the build."""
     edit(project, "snippets/chapter/example.py", "slope == 3 * x**2", "slope == 4 * x**2")
-    failing_build(project, "the checks of snippets/chapter/example.py",
+    failing_build(project, "snippets/chapter/example.py, lines 9-11 (outside the shown",
                   'snippets/chapter/example.py", line 11', "AssertionError")
 
 
