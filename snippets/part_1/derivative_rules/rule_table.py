@@ -68,6 +68,8 @@ assert sp.simplify(sp.diff(f(x) * g(x), x) - fp.subs(u, x) * gp.subs(u, x)) != 0
 assert sp.simplify(sp.diff(f(x) / g(x), x) - fp.subs(u, x) / gp.subs(u, x)) != 0
 # The special cases are the power rule with n = 1 and n = 1/2.
 assert sp.diff(x**n, x).subs(n, 1) == 1
+# ax is not a power of x: its row needs the constant-factor rule on top of x^1.
+assert not (a * x).is_Pow and sp.diff(a * x, x) == a * sp.diff(x**1, x)
 assert sp.simplify(sp.diff(x**n, x).subs(n, sp.S.Half) - 1 / (2 * sp.sqrt(x))) == 0
 
 # The tables on the page: each function, the stated derivative (in prime

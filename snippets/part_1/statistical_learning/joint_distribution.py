@@ -32,13 +32,13 @@ joint = counts / counts.sum()
 conditional = joint[3] / joint[3].sum()  # the row of age 22, rescaled
 
 fig, (left, right) = plt.subplots(1, 2, figsize=(9, 3.6))
-image = left.imshow(joint.T, origin="lower", cmap="Blues", vmin=0)
-left.set_xticks(range(4), [str(age) for age in ages])
-left.set_yticks(range(3), [f"{h:.2f}" for h in heights])
-left.add_patch(plt.Rectangle((2.5, -0.5), 1, 3, fill=False,
+image = left.imshow(joint, cmap="Blues", vmin=0)  # rows: ages, as printed
+left.set_yticks(range(4), [str(age) for age in ages])
+left.set_xticks(range(3), [f"{h:.2f}" for h in heights])
+left.add_patch(plt.Rectangle((-0.5, 2.5), 3, 1, fill=False,
                              edgecolor="tab:red", linewidth=2))
-left.set_xlabel("age $X$ (years)")
-left.set_ylabel("height $Y$ (m)")
+left.set_ylabel("age $X$ (years)")
+left.set_xlabel("height $Y$ (m)")
 left.set_title("joint $p(X, Y)$")
 fig.colorbar(image, ax=left)
 right.bar([f"{h:.2f}" for h in heights], joint[3], color="tab:blue",
@@ -60,7 +60,11 @@ assert np.isclose(joint.sum(), 1) and (joint >= 0).all()
 assert counts[3].sum() == 100 and counts.sum() == 400
 assert p_22 == 0.25
 assert np.allclose(conditional, [0.3, 0.5, 0.2])
+# The figure's alt text: the filtered bars, and the rescaled ones four times as tall.
+assert np.allclose(row, [0.075, 0.125, 0.05]) and np.allclose(conditional, 4 * row)
 assert np.isclose(conditional.sum(), 1)
+# The heat map has the printed table's layout: a row per age, a column per height.
+assert image.get_array().shape == (len(ages), len(heights)) == joint.shape
 # Conditional = joint / marginal, for every age at once.
 marginal = joint.sum(axis=1)
 assert np.allclose((joint / marginal[:, None]).sum(axis=1), 1)

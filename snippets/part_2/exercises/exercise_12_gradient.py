@@ -58,4 +58,4 @@ assert picked == Xb[i, k]
 assert jacobian == sp.Matrix(3, 2, lambda r, c: sp.Symbol(f"X{r + 1}{c + 1}"))
 assert np.abs(J - X).max() < 1e-8
 # For the page's eq. (167): the checker's reader ends a sum's term before a fraction.
-TEX = {r"X_{ij}\,\frac{dw_j}{dw_k}": Xb[i, j] * sp.diff(wb[j], wb[k])}
+TEX = {r"X_{ij}\,\frac{\partial w_j}{\partial w_k}": Xb[i, j] * sp.diff(wb[j], wb[k])}

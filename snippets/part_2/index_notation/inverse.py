@@ -41,6 +41,13 @@ assert sp.simplify(unsimplified) == det * sp.eye(2)
 assert sp.simplify(A_inv * A) == sp.eye(2) and sp.simplify(A * A_inv) == sp.eye(2)
 assert sp.simplify(A_inv - A.inv()) == sp.zeros(2, 2)
 assert A.det() == det  # so no inverse when ad - bc = 0
+# A matrix with ad - bc = 0, e.g. [[1, 2], [2, 4]], has no inverse at all.
+try:
+    sp.Matrix([[1, 2], [2, 4]]).inv()
+except sp.matrices.exceptions.NonInvertibleMatrixError:
+    pass
+else:
+    raise AssertionError("a singular matrix inverted")
 product_tex = sp.latex(unsimplified, mat_delim="(")
 simplified_tex = sp.latex(sp.simplify(unsimplified), mat_delim="(")
 identity_tex = sp.latex(sp.simplify(A_inv * A), mat_delim="(")

@@ -120,5 +120,5 @@ import sympy as sp  # noqa: E402
 
 TEX = {
     r"\qquad" "\n" r"\underbrace{v}_{1 \times 1}": sp.Matrix([[np.sum(inner["r"] ** 2)]]),
-    r"\qquad" "\n" r"\underbrace{\mathbf{V}}_{M \times M}": sp.Matrix(np.outer(r, r)),
+    r"\qquad" "\n" r"\underbrace{V}_{M \times M}": sp.Matrix(np.outer(r, r)),
 }

@@ -9,12 +9,16 @@ import matplotlib.pyplot as plt
 from matplotlib.patches import Rectangle
 
 M, N, P = 3, 4, 2  # sizes used for the picture
-products = [  # title, (name, rows, cols) for result, left, right
+products = [  # title, (TeX name, rows, cols) for result, left, right
     ("matrix-matrix", ("C", "M", "P"), ("A", "M", "N"), ("B", "N", "P")),
-    ("matrix-vector", ("v", "M", "1"), ("A", "M", "N"), ("c", "N", "1")),
-    ("vector-matrix", ("v", "1", "P"), ("r", "1", "N"), ("B", "N", "P")),
-    ("inner", ("v", "1", "1"), ("r", "1", "N"), ("c", "N", "1")),
-    ("outer", ("V", "M", "P"), ("c", "M", "1"), ("b^T", "1", "P")),
+    ("matrix-vector", (r"\mathbf{v}", "M", "1"), ("A", "M", "N"),
+     (r"\mathbf{c}", "N", "1")),
+    ("vector-matrix", (r"\mathbf{v}", "1", "P"), (r"\mathbf{r}", "1", "N"),
+     ("B", "N", "P")),
+    ("inner", ("v", "1", "1"), (r"\mathbf{r}", "1", "N"),
+     (r"\mathbf{c}", "N", "1")),
+    ("outer", ("V", "M", "P"), (r"\mathbf{c}", "M", "1"),
+     (r"\mathbf{b}^T", "1", "P")),
 ]
 size = {"M": M, "N": N, "P": P, "1": 1}
 colours = ["tab:green", "tab:blue", "tab:orange"]
@@ -27,7 +31,7 @@ for ax, (title, *shapes) in zip(axes.flat[:5], products, strict=True):
     for n, ((name, rows, cols), colour) in enumerate(pairs):
         h, w = size[rows] * scale, size[cols] * scale
         ax.add_patch(Rectangle((x, -h), w, h, color=colour, alpha=0.35))
-        ax.text(x + w / 2, -h / 2, rf"$\mathbf{{{name}}}$", ha="center",
+        ax.text(x + w / 2, -h / 2, f"${name}$", ha="center",
                 va="center", fontsize=11)
         summed_rows = n == 2  # rows of the right factor: summed over
         summed_cols = n == 1  # columns of the left factor: summed over

@@ -41,7 +41,7 @@ TEX = {
 # out of the computed transpose with Kronecker deltas for the reader's index letters.
 A = np.arange(1, 13).reshape(3, 4)
 i, j = sp.symbols("i j", integer=True, positive=True)
-TEX[r"\left(\mathbf{A}^T\right)_{ij}"] = sum(
+TEX[r"\left(A^T\right)_{ij}"] = sum(
     int(A.T[p, q]) * sp.KroneckerDelta(i, p + 1) * sp.KroneckerDelta(j, q + 1)
     for p in range(4) for q in range(3)
 )

@@ -27,10 +27,10 @@ def draw(ax, M, x0, name, cells, colour):
 
 fig, axes = plt.subplots(2, 2, figsize=(9, 4.6))
 for (i, k), ax in zip(np.ndindex(2, 2), axes.flat, strict=True):
-    draw(ax, C, 0, r"$\mathbf{C}$", [(i, k)], "tab:green")
+    draw(ax, C, 0, r"$C$", [(i, k)], "tab:green")
     ax.text(2.5, 1, "=", ha="center", va="center", fontsize=14)
-    draw(ax, A, 3, r"$\mathbf{A}$", [(i, 0), (i, 1)], "tab:blue")
-    draw(ax, B, 5.5, r"$\mathbf{B}$", [(0, k), (1, k)], "tab:orange")
+    draw(ax, A, 3, r"$A$", [(i, 0), (i, 1)], "tab:blue")
+    draw(ax, B, 5.5, r"$B$", [(0, k), (1, k)], "tab:orange")
     # Left finger along row i of A, right finger down column k of B.
     ax.annotate("", xy=(4.9, 1.2 - i), xytext=(3.1, 1.2 - i),
                 arrowprops=dict(arrowstyle="->", color="tab:blue", lw=2))

@@ -50,11 +50,13 @@ a_column = sp.Matrix([ab[k] for k in range(1, N + 1)])
 TEX = {
     r"\begin{pmatrix} a_1 & a_2 & a_3 \end{pmatrix}": sp.Matrix([[a1, a2, a3]]),
     r"""\begin{pmatrix}
-\dfrac{da_1}{da_2} & \dfrac{da_2}{da_2} & \dfrac{da_3}{da_2}
+\dfrac{\partial a_1}{\partial a_2} & \dfrac{\partial a_2}{\partial a_2}
+& \dfrac{\partial a_3}{\partial a_2}
 \end{pmatrix}""": sp.Matrix([[sp.Derivative(v, a2) for v in (a1, a2, a3)]]),
     gradient_tex: gradient,  # eq. (88), the row as the page shows it
     r"""\begin{pmatrix}
-\dfrac{da_1}{da_j} & \dfrac{da_2}{da_j} & \cdots & \dfrac{da_N}{da_j}
+\dfrac{\partial a_1}{\partial a_j} & \dfrac{\partial a_2}{\partial a_j}
+& \cdots & \dfrac{\partial a_N}{\partial a_j}
 \end{pmatrix}""": sp.Matrix([[sp.Derivative(ab[k], ab[jp]) for k in range(1, N + 1)]]),
     r"""\begin{pmatrix}
 \delta_{1j} & \delta_{2j} & \cdots & \delta_{Nj}

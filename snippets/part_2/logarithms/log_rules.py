@@ -23,6 +23,9 @@ product_rule = sp.expand_log(sp.log(b * c))
 p = sp.symbols("p", positive=True)
 power_rule = sp.expand_log(sp.log(p**y))
 assert product_rule == sp.log(b) + sp.log(c)
+# Eq. (43) needs b, c > 0: for b = c = -1 the left side is log 1 = 0, while the
+# right side has no real value (SymPy's complex logs give 2 pi i).
+assert sp.log((-1) * (-1)) == 0 and sp.log(-1) + sp.log(-1) == 2 * sp.pi * sp.I
 assert power_rule == y * sp.log(p)
 # The power rule is not only for whole numbers of factors: y = 1/2 and y = -3 too.
 assert np.isclose(np.log(7.0**0.5), 0.5 * np.log(7.0))
@@ -33,6 +36,9 @@ xs = sp.IndexedBase("x", positive=True)
 lhs = sp.expand_log(sp.log(sp.Product(xs[i], (i, 1, 5)).doit()), force=True)
 assert lhs == sp.Sum(sp.log(xs[i]), (i, 1, 5)).doit()
 assert np.isclose(np.log(np.prod(x)), np.sum(np.log(x)), rtol=1e-14)
+# As the page says, the two printed numbers differ, in the last digit or two only.
+printed = str(np.log(np.prod(x))), str(np.sum(np.log(x)))
+assert printed[0] != printed[1] and printed[0][:-2] == printed[1][:-2]
 
 # For the equation checker: eqs. (44)-(46) are about the positive symbol x of the first
 # block (x is data by now), and their dots stand for the rest of the y factors or terms.

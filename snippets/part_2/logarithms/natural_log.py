@@ -19,6 +19,13 @@ print(sp.exp(sp.log(x)), sp.log(sp.exp(x)))  # eq. (42), both ways
 
 x = sp.symbols("x", positive=True)
 assert sp.exp(sp.log(x)) == x and sp.log(sp.exp(x)) == x
+# Eq. (42) needs its domain: over the reals, log x exists only for x > 0.
+try:
+    math.log(-2.0)
+except ValueError:
+    pass
+else:
+    raise AssertionError("a real log of -2")
 assert math.log(math.e) == 1.0 and np.log(np.e) == 1.0
 assert abs(np.log(np.exp(2.5)) - 2.5) < 1e-15 and abs(np.exp(np.log(2.5)) - 2.5) < 1e-15
 assert abs(np.log(10.0) - 2.302585092994046) < 1e-15 and np.log10(10.0) == 1.0

@@ -10,7 +10,7 @@ EXERCISE = "part-1/calculus/jacobians.md#y-transpose-a-x"
 TEMPLATE = """\
 import sympy as sp
 
-y = sp.Matrix(sp.symbols("y1:3"))
+u = sp.Matrix(sp.symbols("u1:3"))
 A = sp.Matrix(2, 3, sp.symbols("A1(1:4) A2(1:4)"))
 x = sp.Matrix(sp.symbols("x1:4"))
 J = ...  # the 1 x 3 Jacobian
@@ -18,10 +18,10 @@ J = ...  # the 1 x 3 Jacobian
 
 
 def check_bilinear_jacobian(J):
-    """d(y^T A x)/dx for n = 2, m = 3 with the symbols of the cell, a 1 x 3 matrix."""
+    """d(u^T A x)/dx for n = 2, m = 3 with the symbols of the cell, a 1 x 3 matrix."""
     import sympy as sp
-    y = sp.Matrix(sp.symbols("y1:3"))
+    u = sp.Matrix(sp.symbols("u1:3"))
     A = sp.Matrix(2, 3, sp.symbols("A1(1:4) A2(1:4)"))
     x = sp.Matrix(sp.symbols("x1:4"))
-    expected = (y.T * A * x).jacobian(x)
-    _say("Derivative of y^T A x", J, lambda: _same(J, expected))
+    expected = (u.T * A * x).jacobian(x)
+    _say("Derivative of u^T A x", J, lambda: _same(J, expected))

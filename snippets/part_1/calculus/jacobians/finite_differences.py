@@ -15,13 +15,13 @@ n, m = 2, 3
 W, A, C = rng.normal(size=(3, n, m))
 B = rng.normal(size=(m, m))
 a, x = rng.normal(size=(2, m))
-y = rng.normal(size=n)
+u = rng.normal(size=n)
 checks = {
     "d(Wx)/dx = W": (lambda x: W @ x, W),
     "d((AB + C)x)/dx = AB + C": (lambda x: (A @ B + C) @ x, A @ B + C),
     "d(a^T x)/dx = a^T": (lambda x: np.atleast_1d(a @ x), a[None, :]),
-    "d(y^T A x)/dx = y^T A": (lambda x: np.atleast_1d(y @ A @ x),
-                              (y @ A)[None, :]),
+    "d(u^T A x)/dx = u^T A": (lambda x: np.atleast_1d(u @ A @ x),
+                              (u @ A)[None, :]),
 }
 for name, (f, claimed) in checks.items():
     error = np.abs(jacobian(f, x) - claimed).max()

@@ -17,6 +17,11 @@ print("          =", term_by_term.doit())
 assert term_by_term == sp.Sum(sp.KroneckerDelta(j, k) * w[i, k], (k, 1, m))
 assert term_by_term.doit() == sp.Piecewise((w[i, j], (j >= 1) & (j <= m)), (0, True))
 sifted = term_by_term.doit()
+# The case split is on the indices k and j, not on the values x_k and x_j: where
+# x_1 = x_2 = 2, the term w_i1 x_1 still has derivative 0 with respect to x_2.
+equal_values = {x[1]: 2, x[2]: 2}
+assert sp.diff(w[i, 1] * x[1], x[2]).subs(equal_values) == 0
+assert sp.diff(w[i, 2] * x[2], x[2]).subs(equal_values) == w[i, 2]
 
 # For the chapter's checked equations: the index letters as the checker reads them (positive
 # integers; `at i = i_` puts them for the symbols above), and the layer's sum written out with

@@ -42,7 +42,7 @@ w_{n1} & w_{n2} & \cdots & w_{nm}
 \end{bmatrix}"""
 TEX = {
     r"\frac{d\mathbf{y}}{d\mathbf{x}}": y.jacobian(x),
-    r"\frac{d}{d\mathbf{x}}\, \mathbf{W}\mathbf{x}": (W * x).jacobian(x),
-    r"\frac{d}{d\mathbf{v}}\, (\mathbf{A}\mathbf{B} + \mathbf{C})\mathbf{v}": J,
+    r"\frac{d}{d\mathbf{x}}\, W\mathbf{x}": (W * x).jacobian(x),
+    r"\frac{d}{d\mathbf{v}}\, (AB + C)\mathbf{v}": J,
     W_TEX: W_layer,
 }

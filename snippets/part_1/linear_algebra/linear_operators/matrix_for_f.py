@@ -32,13 +32,14 @@ assert w == A_prime * v == sp.Matrix([x, y, x + y])
 assert A_prime.shape == (3, 2) and w.shape == (3, 1)  # R^2 -> R^3
 
 # The page's primed names (a prime the formula reader takes for a derivative): A' and its
-# entries, b'_1 and b'_2 as A's columns, and eq. (1) for each row of w.
+# entries, b'_1 and b'_2 as A's columns, and eq. (1) for each row of w. Fragments are
+# replaced in this order, so A' alone comes after the fragments that contain it.
 TEX = {
-    r"\mathbf{A}'": A_prime,
     r"\mathbf{b}'_1": A_prime[:, 0],
     r"\mathbf{b}'_2": A_prime[:, 1],
     **{f"A'_{{{i + 1}{k + 1}}}": A_prime[i, k] for i in range(3) for k in range(2)},
     **{rf"\textstyle\sum_{{k=1}}^2 A'_{{{i + 1}k}} v_k": sum(A_prime[i, k] * v[k] for k in range(2))
        for i in range(3)},
     r"[x, y]^T": sp.Matrix([x, y]),  # a row written out and transposed: the column v
+    r"A'": A_prime,
 }

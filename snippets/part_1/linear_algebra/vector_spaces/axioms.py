@@ -53,6 +53,15 @@ assert left != right  # floats: addition rounds, so == is too strict
 assert len(axioms) == 8 and len(differences) == 8
 assert all(np.allclose(left, right) for left, right in axioms.values())
 assert all(d.expand() == zero for d in differences)
+# Scalar multiplication pairs a scalar with a vector (F x V -> V): it is not a
+# binary operation on V, and two vectors of R^3 have no such product.
+assert (a * v).shape == v.shape
+try:
+    u * v
+except sp.ShapeError:
+    pass
+else:
+    raise AssertionError("two 3-vectors multiplied")
 
 # For the equation checker: the page's zero vector and its symbolic u, entry by entry.
 TEX = {r"\mathbf{0}": zero, r"[u_1, u_2, u_3]^T": sp.Matrix(sp.symbols("u1:4"))}

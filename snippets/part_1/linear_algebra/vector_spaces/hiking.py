@@ -53,6 +53,8 @@ plt.show()
 # is the same as scaling the position: lam v1 + lam v2 = lam (v1 + v2).
 assert np.allclose(v_peak, [4.0, 4.5, 1.5])
 assert np.allclose(w, lam * v_peak)
+# The peak is a new position, not the first one: it needs a name of its own, v'.
+assert not np.allclose(v_peak, v1)
 
 # The page's names: the legs' entries (east x, north y, up z) and the position v'
 # (a prime the formula reader would take for a derivative).
