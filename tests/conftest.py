@@ -4,6 +4,7 @@ chapters' snippet blocks, and one built site."""
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -61,10 +62,28 @@ def mirror(page: str) -> str:
     return path.as_posix().replace("-", "_")
 
 
+def confined(command: list[str], cwd: Path, timeout: float, code: str | None = None
+             ) -> subprocess.CompletedProcess:
+    """Run a command in the snippets' sandbox (write only to `cwd`, no network, limits), as
+    the build runs a snippet; whatever it started is killed when it ends."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "textbook.sandbox", str(cwd), str(timeout), "--", *command],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        cwd=cwd, env=FRESH_ENV)
+    try:
+        stdout, stderr = process.communicate(code, timeout=timeout)
+    finally:
+        try:
+            os.killpg(process.pid, signal.SIGKILL)  # its group: the sandbox forbids leaving it
+        except ProcessLookupError:
+            pass
+        process.wait()
+    return subprocess.CompletedProcess(command, process.returncode, stdout, stderr)
+
+
 def run_python(code: str, cwd: Path, timeout: float = 60) -> subprocess.CompletedProcess:
-    """Run code as a reader would: `python -` in a fresh interpreter."""
-    return subprocess.run([sys.executable, "-"], input=code, capture_output=True, text=True,
-                          cwd=cwd, env=FRESH_ENV, timeout=timeout)
+    """Run code as a reader would: `python -` in a fresh interpreter (in the sandbox)."""
+    return confined([sys.executable, "-"], cwd, timeout, code)
 
 
 def build(project: Path, site: Path, **env: str) -> subprocess.CompletedProcess:

@@ -137,12 +137,12 @@ def close_inherited() -> None:
             os.close(fd)
 
 
-def confine(workdir: str, timeout: float) -> list[str]:
+def confine(workdir: str, timeout: float, keep_stdin: bool = False) -> list[str]:
     """Confine this process (a fresh fork) to `workdir`; the mechanisms that took hold."""
     active = []
     os.setsid()
-    devnull = os.open(os.devnull, os.O_RDONLY)
-    os.dup2(devnull, 0)  # not the runner's job pipe
+    if not keep_stdin:
+        os.dup2(os.open(os.devnull, os.O_RDONLY), 0)  # not the runner's job pipe
     close_inherited()
     try:
         flags = CLONE_NEWNET if os.geteuid() == 0 else CLONE_NEWUSER | CLONE_NEWNET
@@ -233,3 +233,20 @@ def describe(active: list[str]) -> str:
     if missing:
         line += f"; NOT AVAILABLE here: {', '.join(missing)} (the others still apply)"
     return line
+
+
+def main() -> None:
+    """`python -m textbook.sandbox FOLDER SECONDS -- COMMAND...`: run a command confined as
+    a snippet is (the tests run snippets in fresh interpreters this way); stdin stays."""
+    import sys
+
+    folder, seconds, dash, *command = sys.argv[1:]
+    if dash != "--" or not command:
+        sys.exit(main.__doc__)
+    confine(os.path.abspath(folder), float(seconds), keep_stdin=True)
+    os.chdir(folder)
+    os.execvp(command[0], command)
+
+
+if __name__ == "__main__":
+    main()

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import subprocess
 import sys
 
 import pytest
-from conftest import FRESH_ENV, ROOT, SNIPPETS, snippet_files
+from conftest import ROOT, SNIPPETS, confined, snippet_files
 
 # Run a file as `python file.py` would, then its doctests; exit 1 if any fails.
 DRIVER = """
@@ -22,8 +21,7 @@ sys.exit(1 if failed else 0)
 @pytest.mark.parametrize("path", snippet_files(), ids=lambda p: str(p.relative_to(SNIPPETS)))
 def test_snippet_runs_alone(path, tmp_path):
     """A snippet file runs in a fresh interpreter within 30 s: checks, doctests, no stderr."""
-    result = subprocess.run([sys.executable, "-c", DRIVER, str(path)], capture_output=True,
-                            text=True, cwd=tmp_path, env=FRESH_ENV, timeout=30)
+    result = confined([sys.executable, "-c", DRIVER, str(path)], tmp_path, 30)
     where = path.relative_to(ROOT)
     assert result.returncode == 0, f"{where} failed:\n{result.stdout}{result.stderr}"
     assert result.stderr == "", f"{where} wrote to stderr:\n{result.stderr}"
