@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build bench mutate setup lock clean
+.PHONY: serve test build figures bench mutate setup lock clean
 
 serve: setup
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
@@ -18,6 +18,10 @@ test: setup
 
 build: setup
 	$(BIN)/mkdocs build --strict
+
+# After changing a figure on purpose: record its drawing (snippets/figures.json), then commit.
+figures: setup
+	BOOK_FIGURES=record $(BIN)/mkdocs build --strict
 
 bench: setup
 	$(BIN)/python tests/benchmark.py

@@ -20,6 +20,7 @@ from markdown import Markdown
 from .equations import Equations, counts, strip_markers
 from .errors import BookError
 from .executor import Executor, Job
+from .figure_record import FigureRecord
 from .figures import figure_html
 from .katex import Katex
 from .sections import (
@@ -67,9 +68,10 @@ def failing_part(result: dict) -> tuple[str | None, str]:
 class Book:
     """State of one build: the chapters' blocks, their files' jobs and the math renderer."""
 
-    def __init__(self, executor: Executor | None, config, root: Path):
+    def __init__(self, executor: Executor | None, config, root: Path, serving: bool = False):
         self.executor = executor
         self.snippets = root / "snippets"
+        self.record = FigureRecord(self.snippets, strict=not serving)  # warnings under serve
         self.blocks: dict[str, list[Block]] = {}
         self.files: dict[str, Job] = {}  # snippet path -> the job that ran the whole file
         self.exports: dict[str, set[str]] = {}  # snippet path -> names the prose uses
@@ -218,7 +220,12 @@ class Book:
         if figures and not block.attrs.get("alt"):
             errors.append(f"{block.where}: snippets/{block.path}:{block.section} draws a "
                           'figure: give the block alt="..." text describing it')
-        for svg in figures:  # a marker until the search plugin has indexed the page
+        for k, svg in enumerate(figures, 1):  # a marker until search has indexed the page
+            problem = self.record.check(f"{block.path}:{block.section}:{k}", svg)
+            if problem and self.record.strict:
+                errors.append(f"{block.where}: {problem}")
+            elif problem:
+                log.warning("%s: %s", block.where, problem)
             self.figures.append(figure_html(svg, block.attrs.get("alt", "")))
             parts.append(f"<!-- book-figure {len(self.figures) - 1} -->")
         return "\n".join(parts)
@@ -312,3 +319,8 @@ class Book:
             log.info("snippets: %d executed, %d from cache, %d stale cache entries removed, "
                      "%.2f s", self.executor.executed, self.executor.cached,
                      self.executor.prune(), time.perf_counter() - self.started)
+            stale = self.record.close()
+            if stale and self.record.strict:
+                raise BookError("\n".join(stale))
+            for line in stale:
+                log.warning(line)

@@ -103,7 +103,7 @@ class BookPlugin(BasePlugin[BookConfig]):
         """Add KaTeX's CSS and fonts to the site; find every chapter's snippets."""
         executor = _executor if executing(self.config) else None
         refuse_symlinks(self.root / "snippets")
-        self.book = Book(executor, config, self.root)
+        self.book = Book(executor, config, self.root, serving=_serving)
         if _executor is not None:
             _executor.executed = _executor.cached = 0
         if not (KATEX / "katex.min.css").is_file():

@@ -191,3 +191,20 @@ def test_an_exit_from_a_section_names_the_section(project):
 def test_stderr_from_a_section_is_blamed_on_the_section(project):
     fault(project, 'import sys\nprint("oops", file=sys.stderr)')
     failing_build(project, "snippets/chapter/example.py:show failed", "wrote to stderr", "oops")
+
+
+def test_a_changed_figure_fails_until_it_is_recorded(project):
+    """A figure's drawing is recorded; a changed line width fails the build, a changed
+    printout (new cache key, new SVG ids) does not; `make figures` records a change."""
+    edit(project, "docs/chapter.md", 'exec="on"', 'exec="on" alt="a line"')
+    fault(project, "import matplotlib.pyplot as plt\nplt.plot([0, 1], [0, 1], lw=1)\n"
+                   "plt.show()")
+    result = build(project, project / "site", BOOK_FIGURES="record")
+    assert result.returncode == 0, result.stderr
+    assert "chapter/example.py:show:1" in (project / "snippets" / "figures.json").read_text()
+    edit(project, "snippets/chapter/example.py", 'print("slope:"', 'print("the slope:"')
+    result = build(project, project / "site")
+    assert result.returncode == 0, result.stderr
+    edit(project, "snippets/chapter/example.py", "lw=1", "lw=1.5")
+    failing_build(project, "docs/chapter.md:5", "figure chapter/example.py:show:1 is drawn "
+                  "differently from its record", "make figures")
