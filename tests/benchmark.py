@@ -16,6 +16,7 @@ Prints one table and writes bench-results.json with:
   - the build with execution off and without the notebooks (the book plugin's
     `notebooks: false`) and mkdocs-jupyter:
     what the notebooks cost;
+- the sandbox: a warm fork that confines itself (sandbox.py) against one that does not;
 - edit to page: under `mkdocs serve`, from saving an edited snippet to the rebuilt page;
 - the heaviest chapter page: bytes a browser transfers, and time until math and figures
   are visible (headless Chromium, when it is installed).
@@ -191,6 +192,30 @@ def page_weight(site: Path, path: str) -> dict:
     return {"bytes": size, "ms_to_math_and_figures": None, "method": "files on disk"}
 
 
+def sandbox_cost(pairs: int = 40) -> tuple[float, float]:
+    """What confining a snippet's fork costs: a warm fork that confines itself against one
+    that does not, interleaved; medians of the pairs' differences in wall and CPU seconds."""
+    from textbook import runner, sandbox
+
+    runner.preload()  # forks of a process as large as the runner
+    folder = tempfile.mkdtemp(prefix="bench-sandbox-")
+
+    def fork(confined: bool) -> tuple[float, float]:
+        start, cpu = time.perf_counter(), cpu_of_children()
+        pid = os.fork()
+        if pid == 0:
+            if confined:
+                sandbox.confine(folder, 30)
+            os._exit(0)
+        os.waitpid(pid, 0)
+        return time.perf_counter() - start, cpu_of_children() - cpu
+
+    pairs_run = [(fork(False), fork(True)) for _ in range(pairs)]
+    shutil.rmtree(folder, ignore_errors=True)
+    return (statistics.median(b[0] - a[0] for a, b in pairs_run),
+            statistics.median(b[1] - a[1] for a, b in pairs_run))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=9, help="builds per measurement")
@@ -217,6 +242,7 @@ def main() -> None:
     calculus = page_weight(site, "part-2/calculus/")  # Part II §1, the foundation's chapter
 
     per_snippet = cost / max(blocks, 1)
+    sandbox_wall, sandbox_cpu = sandbox_cost()  # last: it loads the libraries in this process
     results = {
         "snippet_blocks": blocks, "snippet_jobs": jobs,
         "cold_build_s": round(cold, 3), "no_exec_build_s": round(no_exec, 3),
@@ -225,6 +251,8 @@ def main() -> None:
         "execution_s_per_snippet_block": round(per_snippet, 4),
         "execution_cpu_s_per_snippet_block": round(cpu_cost / max(blocks, 1), 4),
         "executing_idle_core_s": round(idle, 3),
+        "sandbox_s_per_snippet_file": round(sandbox_wall, 5),
+        "sandbox_cpu_s_per_snippet_file": round(sandbox_cpu, 5),
         "warm_over_no_exec": round(warm_ratio, 3),
         "no_exec_without_notebooks_s": round(bare, 3),
         "notebooks_cost_s": round(notebooks, 3),
@@ -253,6 +281,8 @@ def main() -> None:
          "all processes' CPU time, executing minus no-exec: the work, whatever the wall time"),
         ("  idle core time, executing", f"{idle:.2f} s",
          f"{cores} cores x wall - CPU: what a better overlap of MkDocs and snippets could win"),
+        ("  sandbox per snippet file", f"{sandbox_wall * 1000:.1f} ms",
+         f"{sandbox_cpu * 1000:.1f} ms CPU; median of 40 interleaved forks, confined minus not"),
         ("warm build (nothing changed)", f"{warm:.2f} s",
          f"{warm_ratio:.2f} x no-exec (median within rounds), target <= 1.2"),
         ("notebooks (plugin + mkdocs-jupyter)", f"{notebooks:.2f} s",
