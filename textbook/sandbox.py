@@ -59,12 +59,14 @@ def landlock_abi() -> int:
     return max(0, _libc.syscall(CREATE_RULESET, None, 0, 1))
 
 
-def restrict_filesystem(writable: str, abi: int) -> None:
-    """Landlock: read and execute anywhere, write only under `writable` (and /dev/null)."""
+def restrict_filesystem(writable: str, abi: int, tcp: bool = False) -> None:
+    """Landlock: read and execute anywhere, write only under `writable` (and /dev/null);
+    no TCP bind or connect unless `tcp` (a kernel's own network namespace confines it)."""
     handled = ABI_RIGHTS[max(v for v in ABI_RIGHTS if v <= abi)]
     # TCP bind and connect (ABI 4+); abstract Unix sockets and signals (ABI 6+): no rule
     # allows them, so none reaches outside.
-    attr = struct.pack("QQQ", handled, 3 if abi >= 4 else 0, 3 if abi >= 6 else 0)
+    attr = struct.pack("QQQ", handled, 0 if tcp else 3 if abi >= 4 else 0,
+                       3 if abi >= 6 else 0)
     size = 24 if abi >= 6 else 16 if abi >= 4 else 8
     ruleset = _check(_libc.syscall(CREATE_RULESET, attr, size, 0), "landlock_create_ruleset")
     try:
@@ -80,20 +82,42 @@ def restrict_filesystem(writable: str, abi: int) -> None:
         os.close(ruleset)
 
 
-def refuse_syscalls() -> None:
-    """seccomp: EPERM for socket(), setsid(), setpgid(), io_uring; kill a foreign ABI."""
+def refuse_syscalls(families: tuple[int, ...] = ()) -> None:
+    """seccomp: EPERM for socket() (but of the address `families` given), setsid(),
+    setpgid() and io_uring; death for a syscall of another ABI."""
     arch, numbers = ARCH[platform.machine()]
     ld, jeq, jge, ret = 0x20, 0x15, 0x35, 0x06
-    allow, kill, eperm = 0x7FFF0000, 0x80000000, 0x00050000 | 1
-    program = [(ld, 0, 0, 4), (jeq, 1, 0, arch), (ret, 0, 0, kill), (ld, 0, 0, 0),
-               (jge, len(numbers) + 1, 0, 0x40000000)]  # x32 numbers: to the kill below
-    for index, number in enumerate(numbers.values()):
-        program.append((jeq, len(numbers) - index + 1, 0, number))  # to the EPERM below
-    program += [(ret, 0, 0, allow), (ret, 0, 0, kill), (ret, 0, 0, eperm)]
-    filters = b"".join(struct.pack("HBBI", *op) for op in program)
+    # (code, jump if true, jump if false, k), jumps to labels resolved below
+    program = [(ld, 0, 0, 4), (jeq, "next", "kill", arch), (ld, 0, 0, 0),
+               (jge, "kill", "next", 0x40000000)]  # x32 numbers
+    for name, number in numbers.items():
+        target = "family" if name == "socket" and families else "eperm"
+        program.append((jeq, target, "next", number))
+    program += [(ret, 0, 0, 0x7FFF0000), (ld, 0, 0, 16)]  # family: args[0], a domain
+    program += [(jeq, "allow", "next", family) for family in families]
+    end = len(program)  # BPF jumps only forward: every target comes after every jump to it
+    labels = {"family": end - len(families) - 1, "allow": end + 1, "kill": end + 2,
+              "eperm": end}
+    program += [(ret, 0, 0, 0x00050001), (ret, 0, 0, 0x7FFF0000), (ret, 0, 0, 0x80000000)]
+    filters = b""
+    for index, (code, true, false, k) in enumerate(program):
+        jumps = [0 if j == "next" else labels[j] - index - 1 if isinstance(j, str) else j
+                 for j in (true, false)]
+        filters += struct.pack("HBBI", code, *jumps, k)
     buffer = ctypes.create_string_buffer(filters)
     fprog = struct.pack("HxxxxxxQ", len(program), ctypes.addressof(buffer))
     _check(_libc.prctl(PR_SET_SECCOMP, 2, fprog, 0, 0), "seccomp")
+
+
+def loopback_up() -> None:
+    """Bring up `lo` in a new network namespace: a loopback of the sandbox's own."""
+    import fcntl
+    import socket
+
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+        flags = struct.unpack("16sH", fcntl.ioctl(s, 0x8913, struct.pack("16sH22x", b"lo", 0)
+                                                  )[:18])[1]  # SIOCGIFFLAGS
+        fcntl.ioctl(s, 0x8914, struct.pack("16sH22x", b"lo", flags | 1))  # SIOCSIFFLAGS, UP
 
 
 def user_tasks() -> int:
@@ -137,10 +161,17 @@ def close_inherited() -> None:
             os.close(fd)
 
 
-def confine(workdir: str, timeout: float, keep_stdin: bool = False) -> list[str]:
-    """Confine this process (a fresh fork) to `workdir`; the mechanisms that took hold."""
+def confine(workdir: str, timeout: float, keep_stdin: bool = False,
+            kernel: bool = False) -> list[str]:
+    """Confine this process (a fresh fork) to `workdir`; the mechanisms that took hold.
+
+    `kernel`: a Jupyter kernel, which talks to its client through Unix sockets in
+    `workdir` and to itself over TCP; it gets a loopback of its own in its network
+    namespace, and inet sockets only if it has one."""
+    families: tuple[int, ...] = ()
     active = []
-    os.setsid()
+    if os.getsid(0) != os.getpid():  # a launcher may have made it a session leader already
+        os.setsid()
     if not keep_stdin:
         os.dup2(os.open(os.devnull, os.O_RDONLY), 0)  # not the runner's job pipe
     close_inherited()
@@ -148,6 +179,9 @@ def confine(workdir: str, timeout: float, keep_stdin: bool = False) -> list[str]
         flags = CLONE_NEWNET if os.geteuid() == 0 else CLONE_NEWUSER | CLONE_NEWNET
         _check(_libc.unshare(flags), "unshare")
         active.append("network namespace")
+        if kernel:
+            loopback_up()
+            families = (2, 10, 16)  # inet, inet6, netlink: only its own loopback exists
     except OSError:
         pass  # refused here (e.g. unprivileged user namespaces): seccomp still applies
     cpu = int(timeout) + 2
@@ -169,10 +203,10 @@ def confine(workdir: str, timeout: float, keep_stdin: bool = False) -> list[str]
     _check(_libc.prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0), "no_new_privs")
     abi = landlock_abi()
     if abi:
-        restrict_filesystem(workdir, abi)
+        restrict_filesystem(workdir, abi, tcp=bool(families))
         active.append(f"landlock v{abi}")
     if platform.machine() in ARCH:
-        refuse_syscalls()
+        refuse_syscalls(families + (1,) if kernel else ())  # 1: AF_UNIX
         active.append("seccomp")
     return active
 
@@ -236,14 +270,17 @@ def describe(active: list[str]) -> str:
 
 
 def main() -> None:
-    """`python -m textbook.sandbox FOLDER SECONDS -- COMMAND...`: run a command confined as
-    a snippet is (the tests run snippets in fresh interpreters this way); stdin stays."""
+    """`python -m textbook.sandbox [--kernel] FOLDER SECONDS -- COMMAND...`: run a command
+    confined as a snippet is (the tests run snippets in fresh interpreters, and notebooks
+    in Jupyter kernels, this way); stdin stays."""
     import sys
 
-    folder, seconds, dash, *command = sys.argv[1:]
+    arguments = sys.argv[1:]
+    kernel = arguments[:1] == ["--kernel"]
+    folder, seconds, dash, *command = arguments[kernel:]
     if dash != "--" or not command:
         sys.exit(main.__doc__)
-    confine(os.path.abspath(folder), float(seconds), keep_stdin=True)
+    confine(os.path.abspath(folder), float(seconds), keep_stdin=True, kernel=kernel)
     os.chdir(folder)
     os.execvp(command[0], command)
 

@@ -7,6 +7,7 @@ import io
 import json
 import re
 import runpy
+import sys
 from pathlib import Path
 
 import nbformat
@@ -32,15 +33,26 @@ def site_notebook(site: Path, page: str) -> Path:
 
 
 def execute(nb: nbformat.NotebookNode, cwd: Path) -> nbformat.NotebookNode:
-    """Run a notebook top to bottom in a fresh kernel, as a reader's Jupyter would."""
+    """Run a notebook top to bottom in a fresh kernel, as a reader's Jupyter would, but in
+    the snippets' sandbox: it talks to this test through Unix sockets in `cwd`, and over
+    TCP only to itself, on the loopback of its own network namespace."""
+    from jupyter_client import KernelManager
     from nbclient import NotebookClient
+
+    class ConfinedKernel(KernelManager):
+        def format_kernel_cmd(self, extra_arguments=None):
+            command = super().format_kernel_cmd(extra_arguments)
+            return [sys.executable, "-m", "textbook.sandbox", "--kernel", str(cwd),
+                    "600", "--", *command]
 
     nb = nbformat.from_dict(json.loads(json.dumps(nb)))  # a copy: outputs are replaced
     for cell in nb.cells:
         if cell.cell_type == "code":
             cell.outputs = []
-    NotebookClient(nb, timeout=60, kernel_name="python3",
-                   resources={"metadata": {"path": str(cwd)}}).execute()
+    kernel = ConfinedKernel(kernel_name="python3", transport="ipc", ip=str(cwd / "kernel"),
+                            connection_file=str(cwd / "kernel.json"))
+    NotebookClient(nb, km=kernel, timeout=60, resources={"metadata": {"path": str(cwd)}}
+                   ).execute()
     return nb
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 import json
 import os
 import socket
+import subprocess
+import sys
 import uuid
 from pathlib import Path
 
@@ -208,3 +210,28 @@ def test_a_changed_figure_fails_until_it_is_recorded(project):
     edit(project, "snippets/chapter/example.py", "lw=1", "lw=1.5")
     failing_build(project, "docs/chapter.md:5", "figure chapter/example.py:show:1 is drawn "
                   "differently from its record", "make figures")
+
+
+@pytest.mark.parametrize("kernel", [False, True], ids=["python", "jupyter-kernel"])
+def test_the_tests_sandbox_confines_a_fresh_interpreter(tmp_path, kernel):
+    """`python -m textbook.sandbox`, which the content tests run snippets and notebook
+    kernels in: no write outside its folder, no reaching the host's loopback."""
+    outside = tmp_path.parent / f"escape-{uuid.uuid4().hex}"
+    with socket.create_server(("127.0.0.1", 0)) as server:
+        server.settimeout(0.2)
+        code = (f"import socket\nopen('inside', 'w').write('ok')\n"
+                f"try:\n    open({str(outside)!r}, 'w')\nexcept PermissionError:\n"
+                "    print('write refused')\n"
+                f"try:\n    socket.create_connection(('127.0.0.1', {server.getsockname()[1]}), 2)\n"
+                "except OSError as e:\n    print('connect refused', type(e).__name__)\n")
+        result = subprocess.run(
+            [sys.executable, "-m", "textbook.sandbox", *(["--kernel"] if kernel else []),
+             str(tmp_path), "30", "--", sys.executable, "-c", code],
+            capture_output=True, text=True, timeout=60)
+        with pytest.raises(TimeoutError):
+            server.accept()
+    assert result.returncode == 0, result.stderr
+    assert "write refused" in result.stdout and "connect refused" in result.stdout
+    error = "ConnectionRefusedError" if kernel else "PermissionError"  # own loopback, or none
+    assert error in result.stdout, result.stdout
+    assert (tmp_path / "inside").read_text() == "ok" and not outside.exists()
