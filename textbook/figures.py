@@ -11,6 +11,7 @@ import io
 import re
 import sys
 
+SMALLEST_LABEL_PX = 9  # a figure never shrinks below the width where its smallest text is this
 _ID = re.compile(r'\bid="([^"]+)"')
 _REF = re.compile(r'(xlink:href="#|href="#|url\(#)([^")]+)')
 
@@ -21,6 +22,7 @@ def figure_svgs(prefix: str) -> list[str]:
         return []
     import matplotlib.pyplot as plt
     from matplotlib.layout_engine import PlaceHolderLayoutEngine
+    from matplotlib.text import Text
 
     svgs = []
     for k, num in enumerate(plt.get_fignums()):
@@ -50,6 +52,13 @@ def figure_svgs(prefix: str) -> list[str]:
         # text glyphs carry no fill of their own and inherit the root's.
         svg = re.sub(r"#000000\b|\bblack\b", "currentColor", svg)
         svg = svg.replace("<svg", '<svg fill="currentColor"', 1)
+        # The narrowest width at which the smallest text is still SMALLEST_LABEL_PX CSS px
+        # (a point of the viewBox is one user unit); book.css lets a figure scroll below it.
+        sizes = [t.get_fontsize() for t in figure.findobj(Text)
+                 if t.get_visible() and t.get_text().strip()]
+        if sizes:
+            least = -(-SMALLEST_LABEL_PX * (x1 - x0) // min(sizes))
+            svg = svg.replace("<svg", f'<svg style="--figure-min-width: {least:g}px"', 1)
         # White boxes (legend frames) take the page's background instead.
         svg = re.sub(r"fill: ?#ffffff\b", "fill: var(--md-default-bg-color, #ffffff)", svg)
         # Ids must be unique on a page that holds several figures.

@@ -13,9 +13,28 @@ PACKAGE = Path(__file__).resolve().parent
 KATEX = PACKAGE.parent / "node_modules" / "katex" / "dist"  # `npm ci` in the repository
 
 
+HTML, TAG = '<span class="katex-html" aria-hidden="true">', '<span class="katex-tag">'
+
+
 def searchless(math: str) -> str:
     """KaTeX's HTML, kept out of the search index (its TeX source would show in results)."""
     return math.replace('<span class="katex">', '<span class="katex" data-search-exclude>', 1)
+
+
+def numbered(math: str) -> str:
+    """A numbered equation's formula in a box of its own (`eq-formula`), beside its number.
+
+    KaTeX places the number over the right end of the line, where a long formula runs
+    under it; with the formula in one box, book.css keeps the number beside it, or under it
+    when both do not fit (a number is always the last child of KaTeX's HTML).
+    """
+    at = math.find(TAG)
+    start = math.find(HTML)
+    if at < 0 or start < 0:
+        return math
+    start += len(HTML)
+    return (math[:start].replace('"katex-html"', '"katex-html eq-numbered"', 1)
+            + f'<span class="eq-formula">{math[start:at]}</span>' + math[at:])
 
 
 class Katex:
@@ -42,7 +61,7 @@ class Katex:
             answers = json.loads(self.process.stdout.readline())
             for key, answer in zip(missing, answers):
                 self.cache[key] = answer
-        return [{"html": searchless(self.cache[k]["html"])} if "html" in self.cache[k]
+        return [{"html": numbered(searchless(self.cache[k]["html"]))} if "html" in self.cache[k]
                 else self.cache[k] for k in keys]
 
     def close(self) -> None:

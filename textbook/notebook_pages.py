@@ -252,5 +252,6 @@ def links_row(href: str, site_path: str, what: str) -> str:
     return (f'<div class="admonition note notebook-links" data-notebook="{site_path}">'
             f'<p class="admonition-title">Run {label}</p>'
             f'<p><a href="{href}" download>Download notebook</a> (.ipynb, with this '
-            f'build\'s outputs) &middot; <a href="{COLAB}{site_path}">Open in Colab</a></p>'
+            f'build\'s outputs) &middot; <a href="{COLAB}{site_path}" target="_blank" '
+            f'rel="noopener">Open in Colab</a></p>'
             "</div>")

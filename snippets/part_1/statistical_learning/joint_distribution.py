@@ -42,7 +42,7 @@ left.set_xlabel("height $Y$ (m)")
 left.set_title("joint $p(X, Y)$")
 fig.colorbar(image, ax=left)
 right.bar([f"{h:.2f}" for h in heights], joint[3], color="tab:blue",
-          alpha=0.4, label="$p(X = 22, Y)$: filtered")
+          label="$p(X = 22, Y)$: filtered")
 right.bar([f"{h:.2f}" for h in heights], conditional, color="none",
           edgecolor="tab:red", linewidth=2, label="$p(Y \\mid X = 22)$")
 right.set_xlabel("height $Y$ (m)")

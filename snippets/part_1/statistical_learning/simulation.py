@@ -34,7 +34,7 @@ for name, value in mse.items():
 
 fig, (left, right) = plt.subplots(1, 2, figsize=(9, 3.8))
 jitter = rng.uniform(-0.15, 0.15, size=len(x_train))
-left.plot(x_train + jitter, t_train, ".", color="gray", alpha=0.5)
+left.plot(x_train + jitter, t_train, ".", color="gray")
 hours = np.arange(13)
 styles = ["tab:red", "tab:orange", "tab:green", "tab:purple", "tab:brown"]
 for (name, y), colour in zip(predictors.items(), styles, strict=True):

@@ -12,9 +12,10 @@ zeroth = sp.diff(x**0, x)  # x**0 is the constant 1
 first = sp.diff(x**1, x)
 cases = {2: quadratic, 5: fifth, -3: negative,
          sp.S.Half: fractional, 0: zeroth, 1: first}
+print(f"{'p':4} {'d/dx x**p':14} rule p*x**(p-1)")  # narrow: it fits a phone
 for p, slope in cases.items():
     rule = p * x ** (p - 1)
-    print(f"p = {str(p):4} d/dx x**p = {str(slope):14} rule: {rule}")
+    print(f"{str(p):4} {str(slope):14} {rule}")
 # --8<-- [end:cases]
 
 # Each case against the chapter's closed form, and against the rule.
