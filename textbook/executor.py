@@ -217,7 +217,11 @@ class Executor:
         """Let the runner finish the jobs it has, then end."""
         if self.process is not None:
             self.outbox.put(None)  # the writer closes stdin once every job is sent
-            self.process.wait(10)
+            try:
+                self.process.wait(10)
+            except subprocess.TimeoutExpired:  # still importing under load: no result due
+                self.process.kill()
+                self.process.wait(10)
             self.process = None
 
     def stop(self) -> None:

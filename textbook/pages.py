@@ -28,6 +28,7 @@ from .sections import (
     Block,
     find_blocks,
     find_computed,
+    include_errors,
     parse_sections,
     read_section,
     read_snippet,
@@ -82,6 +83,7 @@ class Book:
         self.converter = Markdown(extensions=config.markdown_extensions,
                                   extension_configs=config.mdx_configs)
         self.katex = Katex(root)
+        self.includes = "pymdownx.snippets" in config.markdown_extensions  # --8<-- elsewhere
         self.equations = Equations()
         self.started = time.perf_counter()
 
@@ -149,6 +151,8 @@ class Book:
         if page in self.errors:
             raise BookError(self.errors[page])
         errors: list[str] = list(self.equations.errors.get(page, []))
+        if self.includes:
+            errors += include_errors(page, markdown, self.snippets)
         markdown = COUNTS.sub(lambda m: "\n".join(m[1] + row for row in
                                                   self.equations.table().splitlines()),
                               markdown)

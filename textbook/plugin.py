@@ -13,6 +13,7 @@ MkDocs loads the other plugins. Options:
 
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
 
@@ -24,11 +25,14 @@ from mkdocs.structure.files import File, Files
 from .errors import BookError
 from .executor import Executor, start_runner
 from .katex import KATEX
+from .links import name_link_lines
 from .notebook_pages import NotebookSite
 from .pages import FIGURE, Book
 from .sections import refuse_symlinks
+from .serving import keep_serving, show_failure, tell
 
-# These live as long as the MkDocs process: `mkdocs serve` makes a new plugin per rebuild.
+# These live as long as the MkDocs process (as the plugin does: `mkdocs serve` keeps a plugin
+# with on_startup for its rebuilds).
 _executor: Executor | None = None  # reused by rebuilds
 _serving = False
 
@@ -36,6 +40,26 @@ _serving = False
 def executing(options: dict | Config) -> bool:
     """Whether snippets run: the `execute` option, unless BOOK_EXECUTE=0 says no."""
     return os.environ.get("BOOK_EXECUTE", "1") != "0" and (options or {}).get("execute", True)
+
+
+def shown_when_serving(event):
+    """Under `mkdocs serve`, a BookError of this event is kept, not raised: the build goes
+    on, and its pages show the error (textbook/serving.py). The event's first argument
+    goes on unchanged, or empty if it is a page's Markdown or HTML."""
+
+    @functools.wraps(event)
+    def run(self, *args, **kwargs):
+        try:
+            return event(self, *args, **kwargs)
+        except BookError as err:
+            if not _serving:
+                raise
+            self.failures.append(str(err))
+            tell(str(err))
+            first = [*args, *kwargs.values()][0]
+            return "" if isinstance(first, str) else first
+
+    return run
 
 
 class BookConfig(Config):
@@ -54,6 +78,7 @@ class BookPlugin(BasePlugin[BookConfig]):
         self.root = Path.cwd()  # the project: the folder of mkdocs.yml, set in on_config
         self.book: Book | None = None  # this build's pages
         self.notebooks: NotebookSite | None = None  # and notebooks
+        self.failures: list[str] = []  # under `mkdocs serve`: errors the pages show
 
     def load_config(self, options, config_file_path=None):
         """Start the runner: MkDocs is reading the configuration, so a build comes next."""
@@ -82,6 +107,8 @@ class BookPlugin(BasePlugin[BookConfig]):
         global _executor
         config.extra_css.insert(0, "assets/katex/katex.min.css")
         self.root = Path(config.config_file_path).resolve().parent
+        self.failures = []  # `mkdocs serve` keeps this plugin (it has on_startup) for rebuilds
+        name_link_lines(Path(config.docs_dir), self.root)
         if executing(self.config) and _executor is None:  # one runner for all rebuilds
             _executor = Executor(self.root, self.timeout())
         if executing(self.config) and (_executor.process is None
@@ -92,6 +119,7 @@ class BookPlugin(BasePlugin[BookConfig]):
         return config
 
     @event_priority(50)  # before mkdocs-jupyter's on_files, so the workbooks become its pages
+    @shown_when_serving
     def _notebooks_files(self, files: Files, config) -> Files:
         """Generate the workbooks from the chapters' source and add them as pages."""
         if self.notebooks is None:
@@ -99,13 +127,14 @@ class BookPlugin(BasePlugin[BookConfig]):
         self.notebooks.seconds = 0.0
         return self.notebooks.timed(self.notebooks.files, files, config)
 
+    @shown_when_serving
     def _book_files(self, files: Files, config) -> Files:
         """Add KaTeX's CSS and fonts to the site; find every chapter's snippets."""
         executor = _executor if executing(self.config) else None
-        refuse_symlinks(self.root / "snippets")
         self.book = Book(executor, config, self.root, serving=_serving)
         if _executor is not None:
             _executor.executed = _executor.cached = 0
+        refuse_symlinks(self.root / "snippets")
         if not (KATEX / "katex.min.css").is_file():
             raise BookError("KaTeX is not installed: run `npm ci` in the repository root")
         for asset in [KATEX / "katex.min.css", *sorted((KATEX / "fonts").iterdir())]:
@@ -117,6 +146,7 @@ class BookPlugin(BasePlugin[BookConfig]):
 
     on_files = CombinedEvent(_notebooks_files, _book_files)
 
+    @shown_when_serving
     def _notebooks_nav(self, nav, config, files):
         """The solutions notebooks are written while pages are read: run their snippets first."""
         if self.notebooks is not None:
@@ -135,16 +165,19 @@ class BookPlugin(BasePlugin[BookConfig]):
     on_nav = CombinedEvent(_notebooks_nav, _book_nav)
 
     @event_priority(50)  # before mkdocs-jupyter reads the notebook for its cache key
+    @shown_when_serving
     def on_pre_page(self, page, config, files):
         """Write a solutions notebook with this build's outputs just before its page."""
         if self.notebooks is not None:
             self.notebooks.timed(self.notebooks.pre_page, page)
         return page
 
+    @shown_when_serving
     def on_page_markdown(self, markdown, page, config, files):
         """Each exec block's code on the page, and a marker where its output will go."""
         return self.book.page_markdown(page.file.src_uri, markdown)
 
+    @shown_when_serving
     def on_page_content(self, content, page, config, files):
         """Typeset math in the table of contents; notebook links and notebook pages."""
         self.book.typeset_toc(page.toc)
@@ -164,12 +197,14 @@ class BookPlugin(BasePlugin[BookConfig]):
         return env
 
     @event_priority(100)  # before the search plugin indexes the page
+    @shown_when_serving
     def on_page_context(self, context, page, config, nav):
         """Every page is read: put in what snippets printed and drew, and typeset the math."""
         source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
         page.content = self.book.page_context(page.file.src_uri, source, page.content)
         return context
 
+    @shown_when_serving
     def on_post_page(self, output, page, config):
         """Figures go in last (the search index has no use for their SVG); notebooks."""
         output = FIGURE.sub(lambda m: self.book.figures[int(m["index"])], output)
@@ -177,11 +212,25 @@ class BookPlugin(BasePlugin[BookConfig]):
             self.notebooks.timed(self.notebooks.post_page, page)
         return output
 
-    def on_post_build(self, config):
+    @shown_when_serving
+    def _book_post_build(self, config):
         """Stop KaTeX, say what ran; list the notebooks written."""
         self.book.close()
         if self.notebooks is not None:
             self.notebooks.post_build(config)
+
+    @event_priority(-100)  # after every other plugin has written its files
+    def _serve_post_build(self, config):
+        """Under `mkdocs serve`, every page shows what failed."""
+        if self.failures:
+            show_failure(Path(config.site_dir), "\n\n".join(dict.fromkeys(self.failures)))
+
+    on_post_build = CombinedEvent(_book_post_build, _serve_post_build)
+
+    def on_serve(self, server, config, builder):
+        """A rebuild that fails for another reason (a strict-mode warning) shows too."""
+        server.builder = keep_serving(server.builder, Path(config.site_dir))
+        return server
 
     def on_build_error(self, error):
         """A failed build still stops its KaTeX process."""

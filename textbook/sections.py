@@ -16,12 +16,18 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from pymdownx.snippets import SnippetPreprocessor
+
 from .errors import BookError
 from .tex_tokens import COMPUTED
 
 FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*python\b(?P<attrs>.*)$")
 ATTR = re.compile(r'([\w-]+)="([^"]*)"')
 INCLUDE = re.compile(r'^[ \t]*--8<--[ \t]+"(?P<path>[^":]+):(?P<section>[\w-]+)"[ \t]*$')
+WHOLE_FILE = re.compile(r'^[ \t]*--8<--[ \t]+"(?P<path>[^":]+)"[ \t]*$')  # no :section
+# Any include pymdownx.snippets acts on, and the line ranges or section after its path.
+SNIPPET_LINE = SnippetPreprocessor.RE_ALL_SNIPPETS
+PART = re.compile(r"(?i)(?::-?[0-9]*){1,2}(?:,-?[0-9]*(?::-?[0-9]*)?)*$|:[a-z][-_0-9a-z]*$")
 MARKER = re.compile(r"^\s*# --8<-- \[(?P<kind>start|end):(?P<name>[\w-]+)\]\s*$")
 
 
@@ -116,6 +122,12 @@ def find_blocks(page: str, markdown: str) -> list[Block]:
         if attrs.get("exec") in {"on", "1", "true"}:
             body = [line for line in lines[i + 1:close] if line.strip()]
             include = INCLUDE.match(body[0]) if len(body) == 1 else None
+            whole = WHOLE_FILE.match(body[0]) if len(body) == 1 and not include else None
+            if whole:
+                raise BookError(
+                    f'docs/{page}:{i + 1}: the include "{whole["path"]}" names no section: '
+                    f'write --8<-- "{whole["path"]}:name", with the section marked in the '
+                    'file by the lines "# --8<-- [start:name]" and "# --8<-- [end:name]"')
             if not include:
                 raise BookError(f"docs/{page}:{i + 1}: an exec block holds exactly one line "
                                 '--8<-- "path/to/snippet.py:section"')
@@ -123,6 +135,29 @@ def find_blocks(page: str, markdown: str) -> list[Block]:
                                 include["path"], include["section"]))
         i = close + 1
     return blocks
+
+
+def include_errors(page: str, markdown: str, snippets: Path) -> list[str]:
+    """Each pymdownx.snippets include outside the exec blocks whose file is missing or
+    outside snippets/ (pymdownx itself would stop the build with a raw traceback)."""
+    blocks = find_blocks(page, markdown)
+    skip = {n for block in blocks for n in range(block.start, block.stop)}
+    errors, listing = [], False  # listing: between the two `--8<--` lines of a block include
+    for number, line in enumerate(markdown.splitlines()):
+        match = None if number in skip else SNIPPET_LINE.match(line)
+        if match and match["escape"]:
+            continue
+        if match and match["block_marker"]:
+            listing = not listing
+            continue
+        path = (match["snippet"][1:-1] if match
+                else line if listing and number not in skip else "").strip()
+        if path and not path.startswith(";"):
+            try:
+                read_snippet(snippets, PART.sub("", path))
+            except (OSError, LookupError) as err:
+                errors.append(f'docs/{page}:{number + 1}: the include "{path}": {err}')
+    return errors
 
 
 def find_computed(markdown: str) -> list[tuple[str, str, int]]:

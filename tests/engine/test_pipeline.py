@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import signal
+import socket
+import subprocess
+import sys
 import textwrap
+import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -135,11 +143,13 @@ def test_bad_tex(project):
 
 
 def test_dead_link_and_anchor(project):
-    """Links to missing pages or anchors fail the strict build, naming the page."""
+    """Links to missing pages or anchors fail the strict build, naming the page's line."""
     edit(project, "docs/chapter.md", "other.md#top", "other.md#nowhere")
-    failing_build(project, "chapter.md", "nowhere")
+    failing_build(project, "docs/chapter.md:11: Doc file 'chapter.md'", "nowhere")
     edit(project, "docs/chapter.md", "other.md#nowhere", "gone.md")
-    failing_build(project, "chapter.md", "gone.md")
+    edit(project, "docs/chapter.md", "Intro line.", "Intro line.\n\n[Again](gone.md).")
+    failing_build(project, "docs/chapter.md:5: Doc file 'chapter.md' contains a link 'gone.md'",
+                  "docs/chapter.md:13: Doc file 'chapter.md' contains a link 'gone.md'")
 
 
 def test_hanging_snippet_is_stopped(project):
@@ -164,6 +174,30 @@ def test_figure_without_alt_text(project):
         plt.plot([0, 1], [0, 1])
         plt.show()"""))
     failing_build(project, "docs/chapter.md:5", 'alt="..."')
+
+
+def test_include_without_a_section(project):
+    """An exec block that includes a whole file is told to name a section, and how."""
+    edit(project, "docs/chapter.md", "example.py:show", "example.py")
+    failing_build(project, 'docs/chapter.md:5: the include "chapter/example.py" names no '
+                  'section: write --8<-- "chapter/example.py:name"', "[start:name]")
+
+
+@pytest.mark.parametrize(("include", "line", "why"), [
+    ('--8<-- "../../mkdocs.yml"', 5, "is not a file inside snippets/"),
+    ('--8<-- "/etc/hostname:2:3"', 5, "is not a file inside snippets/"),
+    ('--8<-- "chapter/missing.md"', 5, "no snippet file snippets/chapter/missing.md"),
+    ('--8<--\nchapter/example.py\n../mkdocs.yml\n--8<--', 7, "is not a file inside snippets/"),
+])
+def test_plain_include_outside_snippets(project, include, line, why):
+    """A pymdownx.snippets include outside exec blocks must name a file inside snippets/:
+    one message naming the chapter line, not pymdownx's traceback."""
+    edit(project, "mkdocs.yml", "pymdownx.superfences,",
+         "pymdownx.snippets: {base_path: [snippets], check_paths: true},\n"
+         "                      pymdownx.superfences,")
+    edit(project, "docs/chapter.md", "Intro line.", f"Intro line.\n\n{include}")
+    message = failing_build(project, f"docs/chapter.md:{line}: the include", why)
+    assert "pymdownx" not in message and "SnippetMissingError" not in message, message
 
 
 def test_malformed_exec_block(project):
@@ -221,6 +255,53 @@ def test_timeout_option_stops_a_hanging_snippet(project):
     edit(project, "snippets/chapter/example.py", 'print("slope:", slope)',
          "while True:\n    pass")
     failing_build(project, "docs/chapter.md:5", "still running after 2 s")
+
+
+def page_when(url: str, wanted: str, seconds: float = 120) -> str:
+    """The page at url once it holds `wanted` (the server may still be starting)."""
+    deadline, text = time.monotonic() + seconds, ""
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=30) as response:
+                text = response.read().decode("utf-8")
+        except (urllib.error.URLError, ConnectionError):
+            text = ""
+        if wanted in text:
+            return text
+        time.sleep(0.3)
+    raise AssertionError(f"{wanted!r} not on {url} after {seconds} s; last answer:\n{text}")
+
+
+def test_serve_shows_a_failed_build_in_the_browser(project):
+    """Under `mkdocs serve`, a failed first build, and a failed rebuild, show their message
+    on the page instead of stopping the server or leaving the request waiting."""
+    edit(project, "mkdocs.yml", "strict: true", "strict: true\nwatch: [snippets]")
+    edit(project, "snippets/chapter/example.py", 'print("slope:", slope)', "print(1 / 0)")
+    with socket.socket() as free:
+        free.bind(("127.0.0.1", 0))
+        port = free.getsockname()[1]
+    url = f"http://127.0.0.1:{port}/chapter/"
+    with open(project / "serve.log", "w", encoding="utf-8") as log:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--livereload",
+             "--dev-addr", f"127.0.0.1:{port}"], cwd=project, stdout=log, stderr=log,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    try:
+        page = page_when(url, "The build failed")
+        assert "docs/chapter.md:5: snippets/chapter/example.py:show failed" in page
+        assert "ZeroDivisionError" in page
+        edit(project, "snippets/chapter/example.py", "print(1 / 0)", 'print("slope:", slope)')
+        assert "The build failed" not in page_when(url, "slope: 3*x**2")
+        edit(project, "docs/chapter.md", "other.md#top", "gone.md")  # a strict-mode warning
+        page = page_when(url, "The build failed")
+        assert "docs/chapter.md:11: Doc file &#x27;chapter.md&#x27; contains a link" in page
+    finally:
+        server.send_signal(signal.SIGINT)
+        try:
+            server.wait(30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
 
 
 def test_plugin_starts_the_runner_as_mkdocs_loads_its_configuration(project):
