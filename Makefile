@@ -1,12 +1,13 @@
 # The two commands of the README, and the steps they are made of.
 #   make serve  set everything up, then serve the book on http://127.0.0.1:8000 with live reload
 #   make test   set everything up, then run the whole test suite (what CI runs)
+#   make pdf    build the site, then print the book and its exercises as PDFs into site/downloads/
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build figures bench mutate setup lock clean
+.PHONY: serve test build pdf figures bench mutate setup lock clean
 
 serve: setup
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
@@ -22,6 +23,9 @@ build: setup
 # After changing a figure on purpose: record its drawing (snippets/figures.json), then commit.
 figures: setup
 	BOOK_FIGURES=record $(BIN)/mkdocs build --strict
+
+pdf: build
+	$(BIN)/python -m textbook.pdf site
 
 bench: setup
 	$(BIN)/python tests/benchmark.py

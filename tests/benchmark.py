@@ -20,6 +20,8 @@ Prints one table and writes bench-results.json with:
 - edit to page: under `mkdocs serve`, from saving an edited snippet to the rebuilt page;
 - the heaviest chapter page: bytes a browser transfers, and time until math and figures
   are visible (headless Chromium, when it is installed).
+- the PDFs (`make pdf`, when Chromium is installed): seconds to print both from the
+  built site, and their sizes (target: the whole book under 15 MB).
 
 Targets for the finished book (about 150 snippets): execution adds at most 0.015 s per
 snippet; a warm build takes at most 1.2 times the build without execution; a chapter page
@@ -216,6 +218,23 @@ def sandbox_cost(pairs: int = 40) -> tuple[float, float]:
             statistics.median(b[1] - a[1] for a, b in pairs_run))
 
 
+def pdfs(site: Path) -> dict:
+    """Seconds of `python -m textbook.pdf` on a fully built site, and both files' bytes."""
+    from browser.measure import chromium_path
+
+    from textbook.pdf import BOOK, OUT, QUESTIONS
+
+    if not chromium_path():
+        return {}
+    build(site)  # warm: the rounds end with a build without outputs
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "textbook.pdf", str(site), "--chromium",
+                    chromium_path()], cwd=ROOT, env=ENV, check=True, capture_output=True)
+    return {"pdf_build_s": round(time.perf_counter() - start, 2),
+            "pdf_book_bytes": (site / OUT / BOOK).stat().st_size,
+            "pdf_exercises_bytes": (site / OUT / QUESTIONS).stat().st_size}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=9, help="builds per measurement")
@@ -240,6 +259,7 @@ def main() -> None:
     page = heaviest_page(site)
     weight = page_weight(site, page)
     calculus = page_weight(site, "part-2/calculus/")  # Part II §1, the foundation's chapter
+    pdf = pdfs(site)
 
     per_snippet = cost / max(blocks, 1)
     sandbox_wall, sandbox_cpu = sandbox_cost()  # last: it loads the libraries in this process
@@ -266,6 +286,7 @@ def main() -> None:
         "ms_to_math_and_figures": weight.get("ms_to_math_and_figures"),
         "rounds_s": {name: [round(t, 3) for t in runs] for name, runs in times.items()},
         "rounds_cpu_s": {name: [round(t, 3) for t in runs] for name, runs in cpu.items()},
+        **pdf,
         "cold_build_hook_logs": cold_logs,
         "machine": {"cores": os.cpu_count(), "python": sys.version.split()[0]},
     }
@@ -302,6 +323,11 @@ def main() -> None:
          "n/a" if weight.get("ms_without_javascript") is None
          else f"{weight['ms_without_javascript']:.0f} ms", "pre-rendered KaTeX"),
     ]
+    if pdf:
+        rows += [("PDFs printed from the site", f"{pdf['pdf_build_s']:.1f} s",
+                  "python -m textbook.pdf: the book twice (page numbers), the exercises"),
+                 ("  the whole book", f"{pdf['pdf_book_bytes'] / 1e6:.1f} MB", "target < 15 MB"),
+                 ("  the exercises", f"{pdf['pdf_exercises_bytes'] / 1e6:.2f} MB", "")]
     width = max(len(r[0]) for r in rows)
     for name, value, note in rows:
         print(f"{name:<{width}}  {value:>10}  {note}")

@@ -1,0 +1,207 @@
+"""The book's two PDFs (textbook/pdf.py, `make pdf`), printed once from the shared built
+site and read back with pypdf and pdftotext: the headings and the outline against the
+site's pages, no raw TeX, every figure, the cover, and no answer in the exercises PDF."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import ROOT
+
+from textbook.pdf import BOOK, OUT, QUESTIONS, SKIP, outline_pages, read_config
+from textbook.pdf_pages import nav_entries, page_url
+
+sys.path.insert(0, str(ROOT / "tests" / "browser"))
+import measure  # noqa: E402  (where the browser tests find Chromium)
+
+pytestmark = pytest.mark.xdist_group("pdf")  # one worker prints the PDFs, once
+
+CONFIG = read_config(ROOT / "mkdocs.yml")
+PAGES = [entry.uri for entry in nav_entries(CONFIG["nav"], SKIP) if entry.uri]
+TEX = re.compile(r"\\(?:frac|begin)\b")
+
+
+def squeeze(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def text_of(pdf: Path, first: int = 1) -> str:
+    """The PDF's text from page `first` on, whitespace squeezed."""
+    return squeeze(subprocess.run(["pdftotext", "-f", str(first), str(pdf), "-"],
+                                  capture_output=True, text=True, check=True).stdout)
+
+
+def article(site: Path, uri: str):
+    html = (site / page_url(uri) / "index.html").read_text(encoding="utf-8")
+    return BeautifulSoup(html, "html.parser").select_one("article")
+
+
+def words(tag) -> str:
+    """A heading's or paragraph's text outside its math, as the longest plain run: what
+    pdftotext reads back verbatim."""
+    for part in tag.select(".katex, a.headerlink"):
+        part.replace_with("\0")
+    return max((squeeze(run).strip(" .,:;") for run in tag.get_text().split("\0")), key=len)
+
+
+def headings(site: Path, deepest: int) -> list[str]:
+    """The text of every heading of the book's pages down to h<deepest>, in nav order."""
+    return [words(h) for uri in PAGES
+            for h in article(site, uri).find_all(re.compile(f"^h[1-{deepest}]$"))]
+
+
+@pytest.fixture(scope="module")
+def pdfs(site) -> tuple[Path, Path]:
+    """Both PDFs of the shared site, printed once."""
+    chromium = measure.chromium_path()
+    if chromium is None:
+        if os.environ.get("CI"):
+            pytest.fail(measure.MISSING, pytrace=False)
+        pytest.skip(f"SKIPPED: {measure.MISSING}")
+    result = subprocess.run(
+        [sys.executable, "-m", "textbook.pdf", str(site), "--config", str(ROOT / "mkdocs.yml"),
+         "--chromium", chromium], capture_output=True, text=True, cwd=ROOT, timeout=900)
+    assert result.returncode == 0, result.stderr
+    return site / OUT / BOOK, site / OUT / QUESTIONS
+
+
+def missing_in_order(wanted: list[str], text: str) -> list[str]:
+    """Those of `wanted` not found in `text` one after another."""
+    missing, at = [], 0
+    for item in wanted:
+        found = text.find(item, at)
+        if found < 0:
+            missing.append(item)
+        else:
+            at = found + len(item)
+    return missing
+
+
+def test_headings_in_order(pdfs, site):
+    """Every chapter and section heading of the site is in the book's text, in order,
+    after its contents (which list them too)."""
+    outline = outline_pages(pdfs[0])
+    body = text_of(pdfs[0], first=outline[1][1])  # from the first page after the contents
+    wanted = headings(site, 3)
+    assert len(wanted) > 100
+    assert missing_in_order(wanted, body) == []
+
+
+def test_outline_has_an_entry_per_section(pdfs, site):
+    """The PDF's bookmarks: one per heading of the book, in order, with the page growing."""
+    outline = outline_pages(pdfs[0])
+    titles = " \0 ".join(squeeze(title) for title, _ in outline)
+    assert missing_in_order(headings(site, 6), titles) == []
+    pages = [page for _, page in outline]
+    assert pages == sorted(pages), "outline entries out of page order"
+
+
+def test_no_raw_tex(pdfs, site):
+    """No TeX command reaches the text, except inside the code the pages show."""
+    code = "\n".join(pre.get_text() for uri in PAGES for pre in article(site, uri).select("pre"))
+    for pdf in pdfs:
+        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                              check=True).stdout
+        raw = [line for line in text.splitlines() if TEX.search(line)
+               and squeeze(line) not in squeeze(code)]
+        assert raw == [], f"{pdf.name}: raw TeX outside code: {raw[:5]}"
+
+
+def figure_alts(pdf: Path) -> Counter:
+    """The alternative texts of the tagged PDF's figures."""
+    from pypdf import PdfReader
+
+    alts: Counter = Counter()
+
+    def walk(node):
+        node = node.get_object()
+        if isinstance(node, list):
+            for kid in node:
+                walk(kid)
+        elif hasattr(node, "get"):
+            if node.get("/S") == "/Figure" and node.get("/Alt"):
+                alts[squeeze(str(node["/Alt"]))] += 1
+            if node.get("/K") is not None:
+                walk(node["/K"])
+    walk(PdfReader(pdf).trailer["/Root"]["/StructTreeRoot"])
+    return alts
+
+
+def test_every_figure(pdfs, site):
+    """Each figure of the site's pages is a figure of the PDF, found by its alt text."""
+    labels = Counter(squeeze(svg["aria-label"]) for uri in PAGES
+                     for svg in article(site, uri).select("figure.snippet-figure svg"))
+    assert labels, "the site has no figures to look for"
+    assert labels - figure_alts(pdfs[0]) == Counter()
+
+
+def test_cover(pdfs):
+    """The cover names the book, both sources with their authors, and the commit."""
+    commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short=10", "HEAD"],
+                            capture_output=True, text=True).stdout.strip() or "unknown"
+    for pdf in pdfs:
+        cover = subprocess.run(["pdftotext", "-l", "1", str(pdf), "-"], capture_output=True,
+                               text=True, check=True).stdout
+        cover = squeeze(cover)
+        wanted = [CONFIG["site_name"], commit] + [
+            squeeze(source[key]) for source in CONFIG["extra"]["sources"]
+            for key in ("title", "authors")]
+        assert [w for w in wanted if w not in cover] == []
+
+
+def grams(text: str, n: int = 6) -> set[tuple[str, ...]]:
+    """Runs of n words: what survives pdftotext's reading order around inline math."""
+    found = re.findall(r"[A-Za-z]+(?:'[a-z]+)?", text)
+    return {tuple(found[i:i + n]) for i in range(len(found) - n + 1)}
+
+
+def answers(site: Path) -> list[str]:
+    """Runs of plain text in the answers (`details`) of the book's pages."""
+    runs = []
+    for uri in PAGES:
+        for details in article(site, uri).select("details"):
+            for part in details.select(".katex, .snippet, pre, summary, code"):
+                part.replace_with("\0")
+            runs += [run for paragraph in details.get_text().split("\0")
+                     if len(grams(run := squeeze(paragraph))) >= 3]  # eight words or more
+    return runs
+
+
+def test_exercises_pdf_has_the_questions_and_no_answers(pdfs, site):
+    """Every answer's text is in the book (open) and none in the exercises PDF, which has
+    each exercise of Part II in order: compared as runs of six words."""
+    runs = answers(site)
+    assert len(runs) > 40
+    book, sheets = grams(text_of(pdfs[0])), grams(text_of(pdfs[1]))
+    assert [run for run in runs if not grams(run) & book] == [], "answers missing from the book"
+    assert [run for run in runs if grams(run) & sheets] == [], "answers in the exercises PDF"
+    sheet_text = text_of(pdfs[1])
+    assert missing_in_order([f"Exercise {n}" for n in range(1, 13)], sheet_text) == []
+    assert sheet_text.count("Try it yourself") >= 5
+
+
+def test_printing_refuses_other_hosts(pdfs, tmp_path):
+    """While printing, a request to any host but 127.0.0.1 is refused and counted (the
+    build fails on any); one to the local server goes through."""
+    from playwright.sync_api import sync_playwright
+
+    from textbook.pdf import CHROMIUM_ARGS, Printer, serve
+
+    (tmp_path / "local.css").write_text("p { color: #000 }", encoding="utf-8")
+    page = (b'<link rel="stylesheet" href="/local.css">'
+            b'<img src="https://example.org/x.png" alt="x"><p>text</p>')
+    with serve(tmp_path, {"/page.html": page}) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=measure.chromium_path(),
+                                             args=CHROMIUM_ARGS)
+        printer = Printer(browser)
+        printer.print(f"{base}/page.html", tmp_path / "page.pdf")
+        browser.close()
+    assert printer.refused == ["https://example.org/x.png"]
+    assert (tmp_path / "page.pdf").stat().st_size > 0
