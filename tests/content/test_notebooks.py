@@ -146,6 +146,7 @@ x1, x2, x3, x4 = sp.symbols("x1:5")
 U = sp.Matrix(sp.symbols("u1:3"))
 A = sp.Matrix(2, 3, sp.symbols("A1(1:4) A2(1:4)"))
 EX = "part_2/exercises/"
+LA, LA_S = "part-1/linear-algebra/", "part_1/linear_algebra/"
 
 # exercise key -> (the right answer, the same answer in another form, a wrong answer).
 # Part II takes the right answer from the book's own snippet files.
@@ -186,6 +187,47 @@ ANSWERS = {
     "part-2/exercises.md#exercise-12": (
         lambda: snippet_value(EX + "exercise_12_gradient.py", "picked"),
         lambda: X[i, k], lambda: X[k, i]),
+    # Part I §2.1-§2.6: the book's own exercises (snippets/part_1/linear_algebra/).
+    LA + "index.md#exercises-2-1": (
+        lambda: snippet_value(LA_S + "exercise_2_1_1_entries.py", "total"),
+        lambda: 5.0, lambda: 3),
+    LA + "index.md#exercises-2-1-2": (
+        lambda: snippet_value(LA_S + "exercise_2_1_2_transpose.py", "A_T"),
+        lambda: sp.Matrix([[1, 2, 3], [4, 5, 6]]).T, lambda: [[1, 2, 3], [4, 5, 6]]),
+    LA + "vector-spaces.md#exercises-2-2": (
+        lambda: snippet_value(LA_S + "vector_spaces/exercise_2_2_1_solve.py", "answer"),
+        lambda: sp.Matrix([1.0, 3.0, 1.0]), lambda: [1, 3, -1]),
+    LA + "vector-spaces.md#exercises-2-2-2": (
+        lambda: snippet_value(LA_S + "vector_spaces/exercise_2_2_2_line.py", "c_closed"),
+        lambda: 0.0, lambda: 1),
+    LA + "basis.md#exercises-2-3": (
+        lambda: snippet_value(LA_S + "basis/exercise_2_3_1_coordinates.py", "answer"),
+        lambda: (4.0, -1.0), lambda: [-1, 4]),
+    LA + "basis.md#exercises-2-3-2": (
+        lambda: snippet_value(LA_S + "basis/exercise_2_3_2_dependent.py", "s_dependent"),
+        lambda: "20/2", lambda: -10),
+    LA + "dot-product.md#exercises-2-4": (
+        lambda: snippet_value(LA_S + "dot_product/exercise_2_4_1_cosine.py", "cos_theta"),
+        lambda: "14/(3*9)", lambda: 14),
+    LA + "dot-product.md#exercises-2-4-2": (
+        lambda: snippet_value(LA_S + "dot_product/exercise_2_4_2_distance.py",
+                              "squared_distance"),
+        lambda: 21.0, lambda: 29),
+    LA + "linear-operators.md#exercises-2-5": (
+        lambda: snippet_value(LA_S + "linear_operators/exercise_2_5_1_product.py", "w"),
+        lambda: [[0], [2]], lambda: [2, 0]),
+    LA + "linear-operators.md#exercises-2-5-2": (
+        lambda: snippet_value(LA_S + "linear_operators/exercise_2_5_2_rotate_stretch.py",
+                              "BR"),
+        lambda: [[0, -2], [1, 0]], lambda: [[0, -1], [2, 0]]),
+    LA + "change-of-basis.md#exercises-2-6": (
+        lambda: snippet_value(LA_S + "change_of_basis/exercise_2_6_1_coordinates.py",
+                              "answer"),
+        lambda: sp.Matrix([1, 2]), lambda: [8, 13]),
+    LA + "change-of-basis.md#exercises-2-6-2": (
+        lambda: snippet_value(LA_S + "change_of_basis/exercise_2_6_2_diagonal.py",
+                              "A_prime"),
+        lambda: sp.diag(5, 2), lambda: [[2, 0], [0, 5]]),
     "part-1/calculus/index.md#smallest-error": (
         lambda: [-2, 0, 2], lambda: (-2.0, 0.0, 2.0), lambda: [-2, 0, -2]),
     "part-1/calculus/multivariate.md#big-example": (
@@ -202,6 +244,45 @@ ANSWERS = {
         lambda: [x1 + x2, x2, x3, x4]),
     "part-1/calculus/jacobians.md#y-transpose-a-x": (
         lambda: U.T * A, lambda: (A.T * U).T, lambda: U.T * A + sp.Matrix([[0, 0, x1]])),
+    # Part I §3.1-§3.4 and §4: the book's own exercises.
+    "part-1/calculus/index.md#exercises-3-1": (
+        lambda: snippet_value("part_1/calculus/exercise_3_1_1_two_targets.py", "best"),
+        lambda: 1.0, lambda: 3),
+    "part-1/calculus/index.md#exercises-3-1-2": (
+        lambda: snippet_value("part_1/calculus/exercise_3_1_2_two_valleys.py", "minima"),
+        lambda: (-2.0, 2.0), lambda: [-2, 0, 2]),
+    "part-1/calculus/univariate.md#exercises-3-2": (
+        lambda: snippet_value("part_1/calculus/univariate/exercise_3_2_1_log.py", "dy_dx"),
+        lambda: "2*x*(1 + x**2)**-1", lambda: 1 / (1 + x**2)),
+    "part-1/calculus/univariate.md#exercises-3-2-2": (
+        lambda: snippet_value("part_1/calculus/univariate/exercise_3_2_2_sigmoid.py",
+                              "dy_dx"),
+        lambda: 1 / (1 + sp.exp(-x)) * (1 - 1 / (1 + sp.exp(-x))),
+        lambda: sp.exp(-x) / (1 + sp.exp(-x))),
+    "part-1/calculus/multivariate.md#exercises-3-3": (
+        lambda: snippet_value("part_1/calculus/multivariate/exercise_3_3_1_jacobian.py",
+                              "J_at"),
+        lambda: [[-4.0, 4.0], [3.0, -2.0]], lambda: [[-4, 3], [4, -2]]),
+    "part-1/calculus/multivariate.md#exercises-3-3-2": (
+        lambda: snippet_value("part_1/calculus/multivariate/exercise_3_3_2_two_paths.py",
+                              "dy_dx1"),
+        lambda: x2 * (2 * x1 + x2), lambda: x1 * x2),
+    "part-1/calculus/jacobians.md#exercises-3-4": (
+        lambda: snippet_value("part_1/calculus/jacobians/exercise_3_4_1_two_layers.py", "J"),
+        lambda: sp.Matrix([[7, 2, 2], [3, 1, 0]]), lambda: [[7, 3], [2, 1], [2, 0]]),
+    "part-1/calculus/jacobians.md#exercises-3-4-2": (
+        lambda: snippet_value("part_1/calculus/jacobians/exercise_3_4_2_quadratic_form.py",
+                              "J"),
+        lambda: sp.Matrix([[x1, x2]]) * sp.Matrix([[2, 2], [2, 6]]),
+        lambda: [[x1, 2 * x1 + 3 * x2]]),
+    "part-1/statistical-learning.md#exercises-4": (
+        lambda: snippet_value("part_1/statistical_learning/exercise_4_1_conditional.py",
+                              "conditional"),
+        lambda: [0.25, 0.25, 0.5], lambda: [0.15, 0.15, 0.3]),
+    "part-1/statistical-learning.md#exercises-4-2": (
+        lambda: snippet_value("part_1/statistical_learning/exercise_4_2_median_cost.py",
+                              "extra"),
+        lambda: 0.36, lambda: 2.2),
 }
 
 
