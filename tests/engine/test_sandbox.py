@@ -26,7 +26,24 @@ SHOWN = 'print("slope:", slope)'
 
 @pytest.fixture
 def project(tmp_path) -> Path:
-    return make_project(tmp_path)
+    """The project; after the test, no process of its build may be left."""
+    yield make_project(tmp_path)
+    assert processes_in(tmp_path) == [], "a process of the build outlived it"
+
+
+def processes_in(folder: Path) -> list[str]:
+    """Live processes whose working directory is in `folder`."""
+    found = []
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            cwd = os.readlink(f"/proc/{pid}/cwd")
+            with open(f"/proc/{pid}/stat") as f:
+                zombie = f.read().rsplit(")", 1)[1].split()[0] == "Z"
+        except OSError:
+            continue
+        if not zombie and (cwd == str(folder) or cwd.startswith(f"{folder}/")):
+            found.append(f"{pid} {cwd}")
+    return found
 
 
 def fault(project: Path, code: str) -> None:
