@@ -21,11 +21,13 @@ from mkdocs.config.base import Config
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 
+from .build_info import BuildInfo
 from .errors import BookError
 from .executor import Executor, start_runner
 from .katex import KATEX
 from .notebook_pages import NotebookSite
 from .pages import FIGURE, Book
+from .verification import link_snippets
 
 # These live as long as the MkDocs process: `mkdocs serve` makes a new plugin per rebuild.
 _executor: Executor | None = None  # reused by rebuilds
@@ -53,6 +55,7 @@ class BookPlugin(BasePlugin[BookConfig]):
         self.root = Path.cwd()  # the project: the folder of mkdocs.yml, set in on_config
         self.book: Book | None = None  # this build's pages
         self.notebooks: NotebookSite | None = None  # and notebooks
+        self.build: BuildInfo | None = None  # commit, date and versions (the stamp)
 
     def load_config(self, options, config_file_path=None):
         """Start the runner: MkDocs is reading the configuration, so a build comes next."""
@@ -77,17 +80,20 @@ class BookPlugin(BasePlugin[BookConfig]):
             self.notebooks.shutdown()
 
     def on_config(self, config):
-        """Serve KaTeX's stylesheet from the site itself; take over (or start) the runner."""
+        """Serve KaTeX's stylesheet from the site itself; take over (or start) the runner;
+        the build's stamp for the footer template (config.extra.book_build)."""
         global _executor
         config.extra_css.insert(0, "assets/katex/katex.min.css")
         self.root = Path(config.config_file_path).resolve().parent
+        self.build = BuildInfo.of(self.root)
+        config.extra["book_build"] = self.build.template()
         if executing(self.config) and _executor is None:  # one runner for all rebuilds
             _executor = Executor(self.root, self.timeout())
         if executing(self.config) and (_executor.process is None
                                        or _executor.process.poll() is not None):
             _executor.start()  # it imports its libraries while MkDocs reads the files
         if self.config.notebooks:
-            self.notebooks = NotebookSite(lambda: self.book, self.root, config)
+            self.notebooks = NotebookSite(lambda: self.book, self.root, config, self.build)
         return config
 
     @event_priority(50)  # before mkdocs-jupyter's on_files, so the workbooks become its pages
@@ -101,7 +107,7 @@ class BookPlugin(BasePlugin[BookConfig]):
     def _book_files(self, files: Files, config) -> Files:
         """Add KaTeX's CSS and fonts to the site; find every chapter's snippets."""
         executor = _executor if executing(self.config) else None
-        self.book = Book(executor, config, self.root)
+        self.book = Book(executor, config, self.root, self.build)
         if _executor is not None:
             _executor.executed = _executor.cached = 0
         if not (KATEX / "katex.min.css").is_file():
@@ -140,7 +146,8 @@ class BookPlugin(BasePlugin[BookConfig]):
         return page
 
     def on_page_markdown(self, markdown, page, config, files):
-        """Each exec block's code on the page, and a marker where its output will go."""
+        """`snippet:` links to GitHub; each exec block's code, and a marker for its output."""
+        markdown = link_snippets(page.file.src_uri, markdown, self.root / "snippets", self.build)
         return self.book.page_markdown(page.file.src_uri, markdown)
 
     def on_page_content(self, content, page, config, files):
