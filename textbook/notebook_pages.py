@@ -26,6 +26,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
+from .build_info import REPOSITORY, BuildInfo
 from .equations import strip_markers
 from .executor import write_atomic
 from .exercises import find_exercises
@@ -36,7 +37,6 @@ from .workbooks import PARTS, Workbooks
 
 log = logging.getLogger("mkdocs.plugins.book")
 
-REPOSITORY = "math-for-ml/verified-textbook"
 PUBLISHED_BRANCH = "notebooks"  # CI pushes the built chapter notebooks to this branch
 COLAB = f"https://colab.research.google.com/github/{REPOSITORY}/blob/{PUBLISHED_BRANCH}/"
 
@@ -63,12 +63,12 @@ SVG_IMAGE = re.compile(r'<img\b[^>]*\bsrc="data:image/svg\+xml;base64,(?P<svg>[^
 class NotebookSite:
     """The notebooks of one build: workbooks as pages, chapter notebooks beside pages."""
 
-    def __init__(self, book: Callable[[], Book | None], root: Path, config):
+    def __init__(self, book: Callable[[], Book | None], root: Path, config, build: BuildInfo):
         # One folder per build process: builds of one project running side by side (the
         # test suite's) never read each other's half-made notebooks.
         self.out = root / ".cache" / "notebooks" / str(os.getpid())
         self.book = book
-        self.builder = Builder(book, root / "snippets", config.site_url or "/")
+        self.builder = Builder(book, root / "snippets", config.site_url or "/", build)
         self.exercises = find_exercises(root)
         self.workbooks: Workbooks | None = None
         self.generated: dict[str, str] = {}  # src_uri -> part

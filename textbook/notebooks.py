@@ -15,8 +15,10 @@ from pathlib import Path
 
 import nbformat
 
+from .build_info import BuildInfo
 from .pages import Book
 from .sections import COMPUTED, Block, find_blocks, read_section, read_snippet
+from .verification import link_snippets
 
 HEADING = re.compile(r"^(?P<hashes>#{1,6})[ \t]+(?P<text>.*?)(?:[ \t]*\{[^}]*\})?[ \t]*$")
 ATTR_ID = re.compile(r"\{[^}]*#(?P<id>[\w-]+)[^}]*\}\s*$")
@@ -132,10 +134,12 @@ def kind_of(match: re.Match) -> str:
 class Builder:
     """Turns chapter markdown and the book's results into nbformat v4 notebooks."""
 
-    def __init__(self, book: Callable[[], Book | None], snippets: Path, site_url: str):
+    def __init__(self, book: Callable[[], Book | None], snippets: Path, site_url: str,
+                 build: BuildInfo):
         self.book = book  # the build's Book, once it has one
         self.snippets = snippets
         self.site_url = site_url.rstrip("/") + "/"
+        self.build = build  # the stamp every notebook carries
 
     # Values and links
     def computed(self, text: str) -> str:
@@ -169,6 +173,8 @@ class Builder:
     def prose(self, text: str, page: str) -> str:
         """Markdown of a chapter for a notebook cell: values in, links absolute."""
         text = re.sub(r"^\*\[[^\]]+\]:.*$", "", text, flags=re.M)  # abbreviations
+        # A missing file is reported by the chapter's page, which knows its line.
+        text = link_snippets(page, text, self.snippets, self.build, check=False)
         return self.links(self.computed(text), page).strip("\n")
 
     # Cells
@@ -195,8 +201,15 @@ class Builder:
         return cell
 
     def notebook(self, cells: list, title: str) -> nbformat.NotebookNode:
-        """A valid notebook of these cells, with stable cell ids."""
-        nb = nbformat.v4.new_notebook(cells=cells, metadata={**KERNEL, "title": title})
+        """A valid notebook of these cells, with stable cell ids and the build's stamp (in
+        its metadata, and under the first markdown that is more than a title)."""
+        nb = nbformat.v4.new_notebook(cells=cells, metadata={**KERNEL, "title": title,
+                                                             "book_build": self.build.metadata()})
+        markdown = [cell for cell in nb.cells if cell.cell_type == "markdown"]
+        first = next((cell for cell in markdown if not HEADING.fullmatch(cell.source)),
+                     markdown[0] if markdown else None)
+        if first is not None:
+            first.source = f"{first.source}\n\n{self.build.markdown()}"
         for n, cell in enumerate(nb.cells, 1):
             cell.id = f"cell-{n}"  # stable ids: the same book builds the same notebook
         nbformat.validate(nb)

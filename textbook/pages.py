@@ -17,6 +17,7 @@ from pathlib import Path
 
 from markdown import Markdown
 
+from .build_info import BuildInfo
 from .equations import Equations, counts, strip_markers
 from .errors import BookError
 from .executor import Executor, Job
@@ -33,11 +34,12 @@ from .sections import (
     read_section,
     read_snippet,
 )
+from .verification import verification
 
 log = logging.getLogger("mkdocs.plugins.book")
 
 COUNTS = re.compile(r"^([ \t]*)<!-- book:equation-counts -->$", re.M)  # the home page's table
-FIGURE = re.compile(r"<!-- book-figure (?P<index>\d+) -->")
+FIGURE = re.compile(r"<!-- book-(?:figure|checks) (?P<index>\d+) -->")  # see `figures`
 PENDING = re.compile(r"<!-- book-output (?P<index>\d+) -->|\\bookvalue\{(?P<value>\d+)\}")
 MATH = re.compile(
     r'<span class="arithmatex">\\\((?P<inline>.*?)\\\)</span>'
@@ -69,8 +71,10 @@ def failing_part(result: dict) -> tuple[str | None, str]:
 class Book:
     """State of one build: the chapters' blocks, their files' jobs and the math renderer."""
 
-    def __init__(self, executor: Executor | None, config, root: Path, serving: bool = False):
+    def __init__(self, executor: Executor | None, config, root: Path, build: BuildInfo,
+                 serving: bool = False):
         self.executor = executor
+        self.build = build  # commit, date and versions: file links and the stamp
         self.snippets = root / "snippets"
         self.record = FigureRecord(self.snippets, strict=not serving)  # warnings under serve
         self.blocks: dict[str, list[Block]] = {}
@@ -79,7 +83,9 @@ class Book:
         self.errors: dict[str, str] = {}  # chapter -> error found while scanning
         self.urgent: list[str] = []  # snippet files to run before the others
         self.pending: list[Pending] = []  # by the number of its marker on a page
-        self.figures: list[str] = []  # figure HTML, by the number of its marker
+        # HTML put in after the search index has read the page (figures, and each block's
+        # file link and checks), by the number of its marker
+        self.figures: list[str] = []
         self.converter = Markdown(extensions=config.markdown_extensions,
                                   extension_configs=config.mdx_configs)
         self.katex = Katex(root)
@@ -180,15 +186,15 @@ class Book:
         return strip_markers("\n".join(lines) + "\n")
 
     def render_block(self, block: Block, errors: list[str]) -> str:
-        """Markdown for one snippet section: its code, and a marker for its output."""
+        """Markdown for one snippet section: its code, a marker for its output, and one for
+        its file link and checks."""
         try:
             if self.executor is None:
-                job = None
-                code = read_section(block.path, block.section,
-                                    read_snippet(self.snippets, block.path))[0]
+                job, text = None, read_snippet(self.snippets, block.path)
             else:
                 job = self.file_job(block.path, set())
-                code = read_section(block.path, block.section, job.code)[0]
+                text = job.code
+            code = read_section(block.path, block.section, text)[0]
         except (OSError, LookupError) as err:
             errors.append(f"{block.where}: {err}")
             return ""
@@ -198,7 +204,10 @@ class Book:
         if job is not None:  # raw HTML would not survive Markdown: a marker holds its place
             self.pending.append(Pending(block.page, block.line, job, block=block))
             parts += [f"<!-- book-output {len(self.pending) - 1} -->", ""]
-        parts.append("</div>")
+        # HTML, not Markdown: raw HTML in an indented answer box would not survive Markdown
+        self.figures.append(verification(block.path, text, self.build,
+                                         self.converter.reset().convert))
+        parts += [f"<!-- book-checks {len(self.figures) - 1} -->", "", "</div>"]
         lines = "\n".join(parts).split("\n")
         return "\n".join(block.indent + line if line else "" for line in lines)
 

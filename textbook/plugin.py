@@ -22,6 +22,7 @@ from mkdocs.config.base import Config
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 
+from .build_info import BuildInfo
 from .errors import BookError
 from .executor import Executor, start_runner
 from .katex import KATEX
@@ -30,6 +31,7 @@ from .notebook_pages import NotebookSite
 from .pages import FIGURE, Book
 from .sections import refuse_symlinks
 from .serving import keep_serving, show_failure, tell
+from .verification import link_snippets
 
 # These live as long as the MkDocs process (as the plugin does: `mkdocs serve` keeps a plugin
 # with on_startup for its rebuilds).
@@ -79,6 +81,7 @@ class BookPlugin(BasePlugin[BookConfig]):
         self.book: Book | None = None  # this build's pages
         self.notebooks: NotebookSite | None = None  # and notebooks
         self.failures: list[str] = []  # under `mkdocs serve`: errors the pages show
+        self.build: BuildInfo | None = None  # commit, date and versions (the stamp)
 
     def load_config(self, options, config_file_path=None):
         """Start the runner: MkDocs is reading the configuration, so a build comes next."""
@@ -103,19 +106,22 @@ class BookPlugin(BasePlugin[BookConfig]):
             self.notebooks.shutdown()
 
     def on_config(self, config):
-        """Serve KaTeX's stylesheet from the site itself; take over (or start) the runner."""
+        """Serve KaTeX's stylesheet from the site itself; take over (or start) the runner;
+        the build's stamp for the footer template (config.extra.book_build)."""
         global _executor
         config.extra_css.insert(0, "assets/katex/katex.min.css")
         self.root = Path(config.config_file_path).resolve().parent
         self.failures = []  # `mkdocs serve` keeps this plugin (it has on_startup) for rebuilds
         name_link_lines(Path(config.docs_dir), self.root)
+        self.build = BuildInfo.of(self.root)
+        config.extra["book_build"] = self.build.template()
         if executing(self.config) and _executor is None:  # one runner for all rebuilds
             _executor = Executor(self.root, self.timeout())
         if executing(self.config) and (_executor.process is None
                                        or _executor.process.poll() is not None):
             _executor.start()  # it imports its libraries while MkDocs reads the files
         if self.config.notebooks:
-            self.notebooks = NotebookSite(lambda: self.book, self.root, config)
+            self.notebooks = NotebookSite(lambda: self.book, self.root, config, self.build)
         return config
 
     @event_priority(50)  # before mkdocs-jupyter's on_files, so the workbooks become its pages
@@ -131,7 +137,7 @@ class BookPlugin(BasePlugin[BookConfig]):
     def _book_files(self, files: Files, config) -> Files:
         """Add KaTeX's CSS and fonts to the site; find every chapter's snippets."""
         executor = _executor if executing(self.config) else None
-        self.book = Book(executor, config, self.root, serving=_serving)
+        self.book = Book(executor, config, self.root, self.build, serving=_serving)
         if _executor is not None:
             _executor.executed = _executor.cached = 0
         refuse_symlinks(self.root / "snippets")
@@ -174,7 +180,8 @@ class BookPlugin(BasePlugin[BookConfig]):
 
     @shown_when_serving
     def on_page_markdown(self, markdown, page, config, files):
-        """Each exec block's code on the page, and a marker where its output will go."""
+        """`snippet:` links to GitHub; each exec block's code, and a marker for its output."""
+        markdown = link_snippets(page.file.src_uri, markdown, self.root / "snippets", self.build)
         return self.book.page_markdown(page.file.src_uri, markdown)
 
     @shown_when_serving
