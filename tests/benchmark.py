@@ -19,7 +19,10 @@ Prints one table and writes bench-results.json with:
 - the sandbox: a warm fork that confines itself (sandbox.py) against one that does not;
 - edit to page: under `mkdocs serve`, from saving an edited snippet to the rebuilt page;
 - the heaviest chapter page: bytes a browser transfers, and time until math and figures
-  are visible (headless Chromium, when it is installed).
+  are visible (headless Chromium, when it is installed);
+- the answer fields: gzipped bytes of answer-check.js and of math.js's bundle (loaded only
+  by a page with an exercise), and the seconds evaluating every exercise's answer at its
+  seeded points adds to the runner's work (measured here, in this process).
 
 Targets for the finished book (about 150 snippets): execution adds at most 0.015 s per
 snippet; a warm build takes at most 1.2 times the build without execution; a chapter page
@@ -216,6 +219,29 @@ def sandbox_cost(pairs: int = 40) -> tuple[float, float]:
             statistics.median(b[1] - a[1] for a, b in pairs_run))
 
 
+def answer_check_cost() -> tuple[int, int, float]:
+    """Gzipped bytes of answer-check.js and math.js; seconds evaluating every answer."""
+    import contextlib
+    import gzip
+    import io
+    import runpy
+
+    from textbook.answer_check import MATHJS, request, snippet_of
+    from textbook.answer_values import evaluate
+    from textbook.exercises import find_exercises
+
+    script = ROOT / "docs" / "assets" / "answer-check.js"
+    sizes = [len(gzip.compress(path.read_bytes(), 9)) for path in (script, MATHJS)]
+    seconds = 0.0
+    for exercise in find_exercises(ROOT).values():
+        with contextlib.redirect_stdout(io.StringIO()):
+            namespace = runpy.run_path(str(ROOT / "snippets" / snippet_of(exercise)))
+        start = time.perf_counter()
+        evaluate(request(exercise), namespace)
+        seconds += time.perf_counter() - start
+    return sizes[0], sizes[1], seconds
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=9, help="builds per measurement")
@@ -242,6 +268,7 @@ def main() -> None:
     calculus = page_weight(site, "part-2/calculus/")  # Part II §1, the foundation's chapter
 
     per_snippet = cost / max(blocks, 1)
+    script_gz, mathjs_gz, answers_s = answer_check_cost()
     sandbox_wall, sandbox_cpu = sandbox_cost()  # last: it loads the libraries in this process
     results = {
         "snippet_blocks": blocks, "snippet_jobs": jobs,
@@ -266,6 +293,8 @@ def main() -> None:
         "ms_to_math_and_figures": weight.get("ms_to_math_and_figures"),
         "rounds_s": {name: [round(t, 3) for t in runs] for name, runs in times.items()},
         "rounds_cpu_s": {name: [round(t, 3) for t in runs] for name, runs in cpu.items()},
+        "answer_check_js_gzip_bytes": script_gz, "mathjs_gzip_bytes": mathjs_gz,
+        "answer_evaluation_s": round(answers_s, 3),
         "cold_build_hook_logs": cold_logs,
         "machine": {"cores": os.cpu_count(), "python": sys.version.split()[0]},
     }
@@ -301,6 +330,13 @@ def main() -> None:
         ("  math visible, JavaScript off",
          "n/a" if weight.get("ms_without_javascript") is None
          else f"{weight['ms_without_javascript']:.0f} ms", "pre-rendered KaTeX"),
+    ]
+    rows += [
+        ("answer field script", f"{(script_gz + mathjs_gz) / 1024:.0f} KiB",
+         f"gzip: answer-check.js {script_gz} B + math.js {mathjs_gz / 1024:.0f} KiB, "
+         "loaded only where a page has an exercise"),
+        ("  answers at seeded points", f"{answers_s:.2f} s",
+         "CPU the runner spends evaluating every exercise's answer (split over its forks)"),
     ]
     width = max(len(r[0]) for r in rows)
     for name, value, note in rows:

@@ -21,8 +21,10 @@ from mkdocs.config.base import Config
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 
+from .answer_check import MATHJS, AnswerFields
 from .errors import BookError
 from .executor import Executor, start_runner
+from .exercises import find_exercises
 from .katex import KATEX
 from .notebook_pages import NotebookSite
 from .pages import FIGURE, Book
@@ -54,6 +56,7 @@ class BookPlugin(BasePlugin[BookConfig]):
         self.root = Path.cwd()  # the project: the folder of mkdocs.yml, set in on_config
         self.book: Book | None = None  # this build's pages
         self.notebooks: NotebookSite | None = None  # and notebooks
+        self.answers: AnswerFields | None = None  # the exercises' answer fields
 
     def load_config(self, options, config_file_path=None):
         """Start the runner: MkDocs is reading the configuration, so a build comes next."""
@@ -87,6 +90,7 @@ class BookPlugin(BasePlugin[BookConfig]):
         if executing(self.config) and (_executor.process is None
                                        or _executor.process.poll() is not None):
             _executor.start()  # it imports its libraries while MkDocs reads the files
+        self.answers = AnswerFields(find_exercises(self.root))
         if self.config.notebooks:
             self.notebooks = NotebookSite(lambda: self.book, self.root, config)
         return config
@@ -100,7 +104,7 @@ class BookPlugin(BasePlugin[BookConfig]):
         return self.notebooks.timed(self.notebooks.files, files, config)
 
     def _book_files(self, files: Files, config) -> Files:
-        """Add KaTeX's CSS and fonts to the site; find every chapter's snippets."""
+        """Add KaTeX's CSS and fonts and math.js to the site; find every chapter's snippets."""
         executor = _executor if executing(self.config) else None
         refuse_symlinks(self.root / "snippets")
         self.book = Book(executor, config, self.root, serving=_serving)
@@ -111,6 +115,10 @@ class BookPlugin(BasePlugin[BookConfig]):
         for asset in [KATEX / "katex.min.css", *sorted((KATEX / "fonts").iterdir())]:
             uri = f"assets/katex/{asset.relative_to(KATEX).as_posix()}"
             files.append(File.generated(config, uri, abs_src_path=str(asset)))
+        if not MATHJS.is_file():
+            raise BookError("math.js is not installed: run `npm ci` in the repository root")
+        files.append(File.generated(config, "assets/mathjs/math.js", abs_src_path=str(MATHJS)))
+        self.answers.attach(self.book)
         for file in files.documentation_pages():
             self.book.scan(file.src_uri, Path(file.abs_src_path).read_text(encoding="utf-8"))
         return files
@@ -143,7 +151,8 @@ class BookPlugin(BasePlugin[BookConfig]):
 
     def on_page_markdown(self, markdown, page, config, files):
         """Each exec block's code on the page, and a marker where its output will go."""
-        return self.book.page_markdown(page.file.src_uri, markdown)
+        markdown = self.book.page_markdown(page.file.src_uri, markdown)
+        return self.answers.page_markdown(page.file.src_uri, markdown, self.book)
 
     def on_page_content(self, content, page, config, files):
         """Typeset math in the table of contents; notebook links and notebook pages."""
@@ -173,6 +182,7 @@ class BookPlugin(BasePlugin[BookConfig]):
     def on_post_page(self, output, page, config):
         """Figures go in last (the search index has no use for their SVG); notebooks."""
         output = FIGURE.sub(lambda m: self.book.figures[int(m["index"])], output)
+        output = self.answers.post_page(output, self.book)
         if self.notebooks is not None:
             self.notebooks.timed(self.notebooks.post_page, page)
         return output
