@@ -19,9 +19,12 @@ Prints one table and writes bench-results.json with:
 - the sandbox: a warm fork that confines itself (sandbox.py) against one that does not;
 - edit to page: under `mkdocs serve`, from saving an edited snippet to the rebuilt page;
 - the heaviest chapter page: bytes a browser transfers, and time until math and figures
-  are visible (headless Chromium, when it is installed).
+  are visible (headless Chromium, when it is installed);
 - the PDFs (`make pdf`, when Chromium is installed): seconds to print both from the
-  built site, and their sizes (target: the whole book under 15 MB).
+  built site, and their sizes (target: the whole book under 15 MB);
+- the answer fields: gzipped bytes of answer-check.js and of math.js's bundle (loaded only
+  by a page with an exercise), and the seconds evaluating every exercise's answer at its
+  seeded points adds to the runner's work (measured here, in this process).
 
 Targets for the finished book (about 150 snippets): execution adds at most 0.015 s per
 snippet; a warm build takes at most 1.2 times the build without execution; a chapter page
@@ -235,6 +238,39 @@ def pdfs(site: Path) -> dict:
             "pdf_exercises_bytes": (site / OUT / QUESTIONS).stat().st_size}
 
 
+def answer_check_cost() -> tuple[int, int, float]:
+    """Gzipped bytes of answer-check.js and math.js; seconds evaluating every answer."""
+    import contextlib
+    import gzip
+    import io
+    import runpy
+
+    from textbook.answer_check import MATHJS, request, snippet_of
+    from textbook.answer_values import evaluate
+    from textbook.exercises import find_exercises
+
+    script = ROOT / "docs" / "assets" / "answer-check.js"
+    sizes = [len(gzip.compress(path.read_bytes(), 9)) for path in (script, MATHJS)]
+    from textbook import sandbox
+
+    seconds = 0.0
+    for exercise in find_exercises(ROOT).values():  # each in a confined fork: stranger code
+        folder = tempfile.mkdtemp(prefix="bench-answer-")
+        pid = os.fork()
+        if pid == 0:
+            sandbox.confine(folder, 60)
+            with contextlib.redirect_stdout(io.StringIO()):
+                namespace = runpy.run_path(str(ROOT / "snippets" / snippet_of(exercise)))
+            start = time.perf_counter()
+            evaluate(request(exercise), namespace)
+            Path(folder, "seconds").write_text(str(time.perf_counter() - start))
+            os._exit(0)
+        os.waitpid(pid, 0)
+        seconds += float(Path(folder, "seconds").read_text() or 0)
+        shutil.rmtree(folder, ignore_errors=True)
+    return sizes[0], sizes[1], seconds
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=9, help="builds per measurement")
@@ -262,6 +298,7 @@ def main() -> None:
     pdf = pdfs(site)
 
     per_snippet = cost / max(blocks, 1)
+    script_gz, mathjs_gz, answers_s = answer_check_cost()
     sandbox_wall, sandbox_cpu = sandbox_cost()  # last: it loads the libraries in this process
     results = {
         "snippet_blocks": blocks, "snippet_jobs": jobs,
@@ -287,6 +324,8 @@ def main() -> None:
         "rounds_s": {name: [round(t, 3) for t in runs] for name, runs in times.items()},
         "rounds_cpu_s": {name: [round(t, 3) for t in runs] for name, runs in cpu.items()},
         **pdf,
+        "answer_check_js_gzip_bytes": script_gz, "mathjs_gzip_bytes": mathjs_gz,
+        "answer_evaluation_s": round(answers_s, 3),
         "cold_build_hook_logs": cold_logs,
         "machine": {"cores": os.cpu_count(), "python": sys.version.split()[0]},
     }
@@ -328,6 +367,13 @@ def main() -> None:
                   "python -m textbook.pdf: the book twice (page numbers), the exercises"),
                  ("  the whole book", f"{pdf['pdf_book_bytes'] / 1e6:.1f} MB", "target < 15 MB"),
                  ("  the exercises", f"{pdf['pdf_exercises_bytes'] / 1e6:.2f} MB", "")]
+    rows += [
+        ("answer field script", f"{(script_gz + mathjs_gz) / 1024:.0f} KiB",
+         f"gzip: answer-check.js {script_gz} B + math.js {mathjs_gz / 1024:.0f} KiB, "
+         "loaded only where a page has an exercise"),
+        ("  answers at seeded points", f"{answers_s:.2f} s",
+         "CPU the runner spends evaluating every exercise's answer (split over its forks)"),
+    ]
     width = max(len(r[0]) for r in rows)
     for name, value, note in rows:
         print(f"{name:<{width}}  {value:>10}  {note}")

@@ -25,9 +25,10 @@ from .sections import read_section
 
 PACKAGE = Path(__file__).resolve().parent
 # What a result depends on besides the snippet's code: the runner's own source files.
+# A change in any of them invalidates the cache.
 RUNNER_SOURCES = ("runner.py", "sandbox.py", "isolation.py", "capture_backend.py", "figures.py",
                   "book_latex.py", "formula_check.py", "tex_tokens.py", "tex_reader.py",
-                  "tex_constructs.py", "tex_values.py")  # a change invalidates the cache
+                  "tex_constructs.py", "tex_values.py", "answer_values.py")
 
 log = logging.getLogger("mkdocs.plugins.book")
 _process: subprocess.Popen | None = None  # one runner per MkDocs process, for every rebuild
@@ -107,13 +108,14 @@ class Job:
     result: dict | None = None
     done: threading.Event = field(default_factory=threading.Event)
     formulas: list[dict] = field(default_factory=list)  # display equations it checks
+    answers: list[dict] = field(default_factory=list)  # exercise answers (answer_values.py)
 
     def payload(self, timeout: float) -> dict:
         """The job as the runner reads it (one JSON line)."""
         return {"id": self.key, "path": f"snippets/{self.path}", "code": self.code,
                 "sections": sorted([name, *lines] for name, lines in self.sections.items()),
                 "timeout": timeout, "export": self.export, "figure_prefix": self.key[:8],
-                "formulas": self.formulas}
+                "formulas": self.formulas, "answers": self.answers}
 
     def shown(self, section: str) -> Job:
         """What a reader sees of one section: its code, and what it printed and drew."""

@@ -14,7 +14,7 @@ from __future__ import annotations
 import importlib.util
 import inspect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import checking
@@ -31,6 +31,9 @@ class Exercise:
     check: object  # the check function
     template: str  # the answer cell: setup, the answer `= ...`, the call of the check
     path: str  # the file it came from, relative to the project
+    answer: str = ""  # ANSWER: the snippet's name of the value the page compares with
+    variables: dict[str, tuple[float, float]] = field(default_factory=dict)  # VARIABLES
+    question: str = ""  # QUESTION: what the answer field asks for, if the prompt does not
 
 
 def load_exercise(file: Path, root: Path) -> Exercise:
@@ -47,7 +50,15 @@ def load_exercise(file: Path, root: Path) -> Exercise:
                         "function check_...(answer)")
     if not re.search(r"^\w+ = \.\.\.", module.TEMPLATE, re.M):
         raise BookError(f"{where}: TEMPLATE has no line `<answer> = ...`")
-    return Exercise(module.EXERCISE, checks[0], module.TEMPLATE, where)
+    answer, variables = getattr(module, "ANSWER", None), getattr(module, "VARIABLES", None)
+    if not (isinstance(answer, str) and answer.isidentifier() and isinstance(variables, dict)
+            and all(isinstance(name, str) and len(interval) == 2 and interval[0] < interval[1]
+                    for name, interval in variables.items())):
+        raise BookError(f"{where}: ANSWER names the snippet's answer and VARIABLES maps each "
+                        "symbol it may use to an interval (low, high), {} for none")
+    return Exercise(module.EXERCISE, checks[0], module.TEMPLATE, where, answer,
+                    {name: tuple(interval) for name, interval in variables.items()},
+                    str(getattr(module, "QUESTION", "")))
 
 
 def find_exercises(root: Path) -> dict[str, Exercise]:
@@ -67,7 +78,8 @@ def find_exercises(root: Path) -> dict[str, Exercise]:
 
 def check_source(exercises: list[Exercise]) -> str:
     """The code of the workbook's first cell: the helpers and every check function."""
-    functions = [checking._answer_or_none, checking._same, checking._say,
+    functions = [checking._answer_or_none, checking._same, checking._same_digest,
+                 checking._same_slope, checking._say,
                  *(e.check for e in exercises)]
     return "\n\n".join(inspect.getsource(f).rstrip() for f in functions) + "\n"
 

@@ -128,7 +128,8 @@ class NotebookSite:
             content = typeset(content, book.katex, f"{uri} (generated from the chapters)")
             content = inline_figures(content, Path(page.file.abs_src_path))
             name = posixpath.basename(uri)
-            return links_row(name, f"{page_url(uri)}{name}", "notebook") + content
+            what = "notebook" if uri.endswith("-solutions.ipynb") else "workbook"
+            return links_row(name, f"{page_url(uri)}{name}", what) + content
         if not self.is_chapter(uri):
             return content
         name = notebook_name(uri)
@@ -248,10 +249,12 @@ def links_row(href: str, site_path: str, what: str) -> str:
 
     Plain links in a note admonition rather than .md-button: the buttons' indigo text on
     the dark palette's background fails the colour-contrast check of the browser tests."""
-    label = "this chapter as a Jupyter notebook" if what == "chapter" else "this notebook"
+    label = "this chapter as a Jupyter notebook" if what == "chapter" else f"this {what}"
+    holds = ("no outputs: you run it and fill in the answers" if what == "workbook"
+             else "with this build's outputs")
     return (f'<div class="admonition note notebook-links" data-notebook="{site_path}">'
             f'<p class="admonition-title">Run {label}</p>'
-            f'<p><a href="{href}" download>Download notebook</a> (.ipynb, with this '
-            f'build\'s outputs) &middot; <a href="{COLAB}{site_path}" target="_blank" '
+            f'<p><a href="{href}" download>Download notebook</a> (.ipynb, {holds}) '
+            f'&middot; <a href="{COLAB}{site_path}" target="_blank" '
             f'rel="noopener">Open in Colab</a></p>'
             "</div>")

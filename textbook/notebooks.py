@@ -1,4 +1,4 @@
-"""Chapter notebooks: each chapter's headings, key formulas and examples, with outputs.
+"""Chapter notebooks: each chapter's prose, formulas, boxes and examples, with outputs.
 
 Nothing is executed here: the code cells are the snippet sections the build ran, and
 their outputs are what those runs printed and drew.
@@ -217,34 +217,16 @@ class Builder:
 
     # A chapter
     def chapter(self, page: str, markdown: str) -> nbformat.NotebookNode:
-        """Headings, the key formula before each example, and the examples with outputs."""
-        cells, count, title = [], 0, page
-        formula: Piece | None = None
-
-        def walk(items: list[Piece]) -> None:
-            nonlocal count, formula, title
-            for piece in items:
-                if piece.kind == "heading":
-                    formula = None
-                    if piece.level == 1:
-                        title = piece.text
-                    cells.append(nbformat.v4.new_markdown_cell(
-                        "#" * piece.level + " " + piece.text))
-                    if piece.level == 1:
-                        cells.append(nbformat.v4.new_markdown_cell(intro(self, page)))
-                elif piece.kind == "formula":
-                    formula = piece
-                elif piece.kind == "admonition":
-                    walk(pieces(page, "\n".join(piece.body)))
-                elif piece.kind == "block":
-                    if formula is not None:
-                        cells.append(nbformat.v4.new_markdown_cell(
-                            self.computed(formula.text)))
-                        formula = None
-                    count += 1
-                    cells.append(self.code_cell(piece.block, count))
-
-        walk(pieces(page, markdown))
+        """The chapter in full: its title and a note, then its prose, lists, formulas and
+        boxes (corrections, questions and answers as block quotes) with its examples."""
+        lines = markdown.splitlines()
+        first = next((n for n, line in enumerate(lines) if (m := HEADING.match(line))
+                      and len(m["hashes"]) == 1), None)
+        title = HEADING.match(lines[first])["text"] if first is not None else page
+        rest = "\n".join(lines[first + 1:] if first is not None else lines)
+        cells = [nbformat.v4.new_markdown_cell(f"# {title}"),
+                 nbformat.v4.new_markdown_cell(intro(self, page))]
+        cells += self.full(page, rest, [0])
         return self.notebook(cells, title)
 
     # Any markdown, in full: prose, formulas, admonitions and examples
@@ -298,7 +280,8 @@ def intro(builder: Builder, page: str) -> str:
     """The paragraph under a chapter notebook's title."""
     return (f"This notebook is the executable version of "
             f"[this chapter]({builder.site_url}{page_url(page)}) of *Verified Mathematics "
-            "for Machine Learning*. Every code cell is one of the book's snippets, in page "
+            "for Machine Learning*: its text, formulas and boxes, and its examples. Every "
+            "code cell is one of the book's snippets, in page "
             "order, with the output it printed when the site was built; each cell runs on "
             "its own, so you can run them in any order.")
 

@@ -81,6 +81,7 @@ class Book:
         self.files: dict[str, Job] = {}  # snippet path -> the job that ran the whole file
         self.exports: dict[str, set[str]] = {}  # snippet path -> names the prose uses
         self.errors: dict[str, str] = {}  # chapter -> error found while scanning
+        self.answers: dict[str, list[dict]] = {}  # snippet path -> exercise answers to evaluate
         self.urgent: list[str] = []  # snippet files to run before the others
         self.pending: list[Pending] = []  # by the number of its marker on a page
         # HTML put in after the search index has read the page (figures, and each block's
@@ -128,11 +129,12 @@ class Book:
         """The job that runs a snippet file as it is now, exporting `names` and more."""
         code = read_snippet(self.snippets, path)
         names = names | self.exports.get(path, set())
-        formulas = self.equations.payloads(path)
+        formulas, answers = self.equations.payloads(path), self.answers.get(path, [])
         job = self.files.get(path)
         if (job is None or job.code != code or not names <= set(job.export)
-                or job.formulas != formulas):
-            job = Job(path, code, parse_sections(path, code), sorted(names), formulas=formulas)
+                or job.formulas != formulas or job.answers != answers):
+            job = Job(path, code, parse_sections(path, code), sorted(names), formulas=formulas,
+                      answers=answers)
             job = self.files[path] = self.executor.submit(job)
         return job
 

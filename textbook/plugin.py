@@ -22,9 +22,11 @@ from mkdocs.config.base import Config
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 
+from .answer_check import MATHJS, AnswerFields
 from .build_info import BuildInfo
 from .errors import BookError
 from .executor import Executor, start_runner
+from .exercises import find_exercises
 from .katex import KATEX
 from .links import name_link_lines
 from .notebook_pages import NotebookSite
@@ -82,6 +84,7 @@ class BookPlugin(BasePlugin[BookConfig]):
         self.notebooks: NotebookSite | None = None  # and notebooks
         self.failures: list[str] = []  # under `mkdocs serve`: errors the pages show
         self.build: BuildInfo | None = None  # commit, date and versions (the stamp)
+        self.answers: AnswerFields | None = None  # the exercises' answer fields
 
     def load_config(self, options, config_file_path=None):
         """Start the runner: MkDocs is reading the configuration, so a build comes next."""
@@ -120,6 +123,7 @@ class BookPlugin(BasePlugin[BookConfig]):
         if executing(self.config) and (_executor.process is None
                                        or _executor.process.poll() is not None):
             _executor.start()  # it imports its libraries while MkDocs reads the files
+        self.answers = AnswerFields(find_exercises(self.root))
         if self.config.notebooks:
             self.notebooks = NotebookSite(lambda: self.book, self.root, config, self.build)
         return config
@@ -135,7 +139,7 @@ class BookPlugin(BasePlugin[BookConfig]):
 
     @shown_when_serving
     def _book_files(self, files: Files, config) -> Files:
-        """Add KaTeX's CSS and fonts to the site; find every chapter's snippets."""
+        """Add KaTeX's CSS and fonts and math.js to the site; find every chapter's snippets."""
         executor = _executor if executing(self.config) else None
         self.book = Book(executor, config, self.root, self.build, serving=_serving)
         if _executor is not None:
@@ -146,6 +150,10 @@ class BookPlugin(BasePlugin[BookConfig]):
         for asset in [KATEX / "katex.min.css", *sorted((KATEX / "fonts").iterdir())]:
             uri = f"assets/katex/{asset.relative_to(KATEX).as_posix()}"
             files.append(File.generated(config, uri, abs_src_path=str(asset)))
+        if not MATHJS.is_file():
+            raise BookError("math.js is not installed: run `npm ci` in the repository root")
+        files.append(File.generated(config, "assets/mathjs/math.js", abs_src_path=str(MATHJS)))
+        self.answers.attach(self.book)
         for file in files.documentation_pages():
             self.book.scan(file.src_uri, Path(file.abs_src_path).read_text(encoding="utf-8"))
         return files
@@ -182,7 +190,8 @@ class BookPlugin(BasePlugin[BookConfig]):
     def on_page_markdown(self, markdown, page, config, files):
         """`snippet:` links to GitHub; each exec block's code, and a marker for its output."""
         markdown = link_snippets(page.file.src_uri, markdown, self.root / "snippets", self.build)
-        return self.book.page_markdown(page.file.src_uri, markdown)
+        markdown = self.book.page_markdown(page.file.src_uri, markdown)
+        return self.answers.page_markdown(page.file.src_uri, markdown, self.book)
 
     @shown_when_serving
     def on_page_content(self, content, page, config, files):
@@ -215,6 +224,7 @@ class BookPlugin(BasePlugin[BookConfig]):
     def on_post_page(self, output, page, config):
         """Figures go in last (the search index has no use for their SVG); notebooks."""
         output = FIGURE.sub(lambda m: self.book.figures[int(m["index"])], output)
+        output = self.answers.post_page(output, self.book)
         if self.notebooks is not None:
             self.notebooks.timed(self.notebooks.post_page, page)
         return output

@@ -11,7 +11,7 @@ Job:    {"id", "path", "code", "sections": [[name, first, last], ...], "timeout"
          "export": [names], "figure_prefix"}
 Result: {"id", "sections": {name: {"stdout", "figures": [svg]}}, "stdout", "stderr",
          "error", "failed_section", "failed_lines", "stderr_part": [section, lines],
-         "values": {name: latex}, "formulas", "seconds"}
+         "values": {name: latex}, "formulas", "answers", "seconds"}
 
 Each fork is confined by sandbox.py before the snippet runs; isolation.py checks that no
 section changes what the sections after it would see.
@@ -40,6 +40,7 @@ import traceback
 from collections import deque
 
 from textbook import sandbox
+from textbook.answer_values import evaluate_answers
 from textbook.book_latex import book_latex
 from textbook.figures import figure_svgs
 from textbook.formula_check import check_in_namespace
@@ -165,6 +166,7 @@ def run_child(job: dict, workdir: str) -> None:
         # The chapters' display equations this file checks, in the namespace it left.
         result["formulas"] = [check_in_namespace(formula, namespace)
                               for formula in job.get("formulas", [])]
+        result["answers"] = evaluate_answers(job.get("answers", []), namespace)
     except BaseException as exc:  # noqa: BLE001 - every failure is reported, not raised
         tb = exc.__traceback__
         while tb is not None and tb.tb_frame.f_code.co_filename == __file__:

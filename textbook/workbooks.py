@@ -125,13 +125,13 @@ class Workbooks:
             nbformat.v4.new_markdown_cell(
                 f"# {name} workbook\n\n"
                 f"The exercises of {name} of *Verified Mathematics for Machine Learning*, to "
-                "work in Jupyter or Colab. Run the first code cell once: it defines a "
-                "`check_...` function for each exercise. Then replace `...` in an exercise's "
-                "cell by your answer and run the cell: the check computes the expected "
-                "result from the exercise's data and says only whether yours is right, "
-                "whatever equivalent form you write it in. Worked answers are in the "
+                "work in Jupyter or Colab. Run the next code cell once (it is folded: it "
+                "only defines a `check_...` function for each exercise). Then, under each "
+                "exercise, replace `...` by your answer and run the cell: the check says "
+                "only whether yours is right, whatever equivalent form you write it in. "
+                "Try each exercise before you look at its worked answer in the "
                 f"[solutions notebook]({builder.site_url}workbooks/{part}-solutions/)."),
-            nbformat.v4.new_code_cell(check_source(self.checked)),
+            checks_cell(check_source(self.checked)),
         ]
         for task in self.tasks[part]:
             cells.append(nbformat.v4.new_markdown_cell(self.prompt(builder, task)))
@@ -171,6 +171,15 @@ class Workbooks:
                 else f"## {title}: {task.title}")
         text = builder.prose("\n".join(task.prompt), task.page)
         return f"{head}\n\n{text}\n\n*From [{title}]({where}).*"
+
+
+def checks_cell(source: str) -> nbformat.NotebookNode:
+    """The cell of check functions: folded in Jupyter, left off the workbook's page."""
+    cell = nbformat.v4.new_code_cell("# The checks of this workbook's exercises: run this "
+                                     "cell once.\n" + source)
+    cell.metadata["jupyter"] = {"source_hidden": True}
+    cell.metadata["tags"] = ["workbook-checks"]  # mkdocs.yml: remove_input_tags
+    return cell
 
 
 def nav_order(item: tuple[str, str]) -> tuple:

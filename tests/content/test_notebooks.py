@@ -127,7 +127,12 @@ def test_chapter_notebooks_have_headings_and_formulas(site):
         text = "\n".join(markdown)
         assert "\\computed" not in text and "\\boxed{?}" not in text, page
     exercises = nbformat.read(site_notebook(site, "part-2/exercises.md"), as_version=4)
-    assert sum(c.source.startswith("$$") for c in exercises.cells) >= 12
+    text = "\n".join(c.source for c in exercises.cells if c.cell_type == "markdown")
+    assert text.count("$$") >= 24 and "Use the chain rule to differentiate" in text
+    calculus = nbformat.read(site_notebook(site, "part-2/calculus.md"), as_version=4)
+    prose = [c.source for c in calculus.cells if c.cell_type == "markdown"
+             and not c.source.startswith(("#", "$$", ">"))]
+    assert len(prose) >= 5, "the chapter notebook lost the chapter's prose"
 
 
 # --- Workbooks --------------------------------------------------------------------
@@ -396,3 +401,27 @@ def test_workbook_figures_are_inline_svg_with_their_chapter_alt_text(site):
             assert svg.get("role") == "img" and svg.get("aria-label") in alts, (
                 f"{uri}: figure labelled {svg.get('aria-label')!r}, not by its chapter block")
     assert figures > 0, "no workbook shows a figure"
+
+
+@pytest.mark.parametrize("part", PARTS)
+def test_workbook_folds_its_checks_and_leads_to_no_solution(part, site):
+    """The check cell is folded in Jupyter and off the page, and gives no answer away; each
+    answer cell follows its prompt; the box says a workbook has no outputs; "Next" from a
+    workbook never opens its own solutions."""
+    nb = nbformat.read(site / "workbooks" / part / f"{part}.ipynb", as_version=4)
+    checks = nb.cells[1]
+    assert checks.metadata["jupyter"]["source_hidden"] is True
+    assert "workbook-checks" in checks.metadata["tags"]
+    for giveaway in ("math.prod", "A * B", "sp.diff(f", "range(1, 6)"):
+        assert giveaway not in checks.source, f"{part}: the checks show {giveaway!r}"
+    for before, cell in zip(nb.cells, nb.cells[1:]):
+        if cell.metadata.get("exercise"):
+            assert before.cell_type == "markdown" and before.source.startswith("## ")
+    soup = BeautifulSoup((site / "workbooks" / part / "index.html").read_text(encoding="utf-8"),
+                         "html.parser")
+    assert "def check_" not in soup.get_text(), f"{part}: the page shows the check cell"
+    box = soup.select_one("div.notebook-links").get_text()
+    assert "Run this workbook" in box and "no outputs" in box and "build's outputs" not in box
+    following = soup.select_one("a.md-footer__link--next")
+    assert following is None or f"{part}-solutions" not in following["href"], (
+        f"{part}: Next leads from the workbook to its own solutions")

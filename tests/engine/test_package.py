@@ -43,6 +43,8 @@ EXERCISE = "part-9/exercises.md#exercise-1"
 TEMPLATE = """\\
 total = ...
 """
+ANSWER = "total"
+VARIABLES = {}
 
 
 def check_total(total):
@@ -80,6 +82,8 @@ def test_checks_are_found_beside_their_snippets(tmp_path, capsys):
     (CHECK.replace("def check_total", "def verify_total"), "exactly one function check_"),
     (CHECK.replace('EXERCISE = "part-9/exercises.md#exercise-1"\n', ""), "defines EXERCISE"),
     (CHECK.replace("total = ...", "total = 6"), "no line `<answer> = ...`"),
+    (CHECK.replace('ANSWER = "total"\n', ""), "ANSWER names the snippet's answer"),
+    (CHECK.replace("VARIABLES = {}", 'VARIABLES = {"x": (3, 1)}'), r"an interval \(low, high\)"),
 ])
 def test_a_check_file_that_breaks_the_convention_is_named(tmp_path, broken, message):
     """A check file without its three parts stops the build, naming the file."""

@@ -24,3 +24,6 @@ assert sp.solveset(f_prime < 0, x, sp.S.Reals) == sp.Interval.open(-sp.oo, -2)
 assert sp.solveset(f_prime > 0, x, sp.S.Reals) == sp.Interval.open(-2, sp.oo)
 assert f_prime.subs(x, -2) == 0
 assert f_prime.subs(x, -3) == -2 and f_prime.subs(x, -1) == 2
+# The answer of "Try it yourself", for its answer field: f' one step left, at, and right.
+slopes = [f_prime.subs(x, point) for point in (best - 1, best, best + 1)]
+assert slopes == [-2, 0, 2]

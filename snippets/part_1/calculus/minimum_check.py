@@ -10,6 +10,10 @@ EXERCISE = "part-1/calculus/index.md#smallest-error"
 TEMPLATE = """\
 slopes = ...  # [f'(-3), f'(-2), f'(-1)]
 """
+# The page's answer field (answer_check.py): the snippet's value, its symbols.
+ANSWER = "slopes"
+VARIABLES = {}
+QUESTION = "f'(-3), f'(-2) and f'(-1) as a vector, e.g. [1, 0, 3]"
 
 
 def check_minimum_slopes(slopes):

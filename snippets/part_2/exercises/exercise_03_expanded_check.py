@@ -4,7 +4,7 @@ The engine finds this file by its name (<snippet>_check.py) and ships TEMPLATE
 and the function check_exercise_3 in the part's workbook (CONTRIBUTING.md).
 """
 
-from textbook.checking import _same, _say
+from textbook.checking import _same_slope, _say
 
 EXERCISE = "part-2/exercises.md#exercise-3"
 TEMPLATE = """\
@@ -13,6 +13,9 @@ import sympy as sp
 x = sp.symbols("x")
 derivative = ...
 """
+# The page's answer field (answer_check.py): the snippet's value, its symbols.
+ANSWER = "derivative"
+VARIABLES = {"x": (-2.0, 2.0)}
 
 
 def check_exercise_3(derivative):
@@ -20,4 +23,4 @@ def check_exercise_3(derivative):
     import sympy as sp
     x = sp.symbols("x")
     f = sp.expand((x + 1) ** 3)
-    _say("Exercise 3", derivative, lambda: _same(derivative, sp.diff(f, x)))
+    _say("Exercise 3", derivative, lambda: _same_slope(derivative, f, x))

@@ -10,6 +10,9 @@ EXERCISE = "part-2/exercises.md#exercise-4"
 TEMPLATE = """\
 a = ...
 """
+# The page's answer field (answer_check.py): the snippet's value, its symbols.
+ANSWER = "best"
+VARIABLES = {}
 
 
 def check_exercise_4(a):

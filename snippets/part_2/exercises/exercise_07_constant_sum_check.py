@@ -13,6 +13,9 @@ import sympy as sp
 N, b = sp.symbols("N b")
 total = ...
 """
+# The page's answer field (answer_check.py): the snippet's value, its symbols.
+ANSWER = "answer"
+VARIABLES = {"N": (1.0, 10.0), "b": (-2.0, 2.0)}
 
 
 def check_exercise_7(total):

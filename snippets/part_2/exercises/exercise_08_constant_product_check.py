@@ -13,6 +13,9 @@ import sympy as sp
 N, b = sp.symbols("N b")
 product = ...
 """
+# The page's answer field (answer_check.py): the snippet's value, its symbols.
+ANSWER = "answer"
+VARIABLES = {"N": (1.0, 5.0), "b": (0.5, 2.0)}
 
 
 def check_exercise_8(product):

@@ -10,6 +10,9 @@ EXERCISE = "part-2/exercises.md#exercise-10"
 TEMPLATE = """\
 inverse = ...
 """
+# The page's answer field (answer_check.py): the snippet's value, its symbols.
+ANSWER = "inverse"
+VARIABLES = {}
 
 
 def check_exercise_10(inverse):

@@ -10,6 +10,9 @@ EXERCISE = "part-2/exercises.md#exercise-11"
 TEMPLATE = """\
 x = ...  # (x1, x2)
 """
+# The page's answer field (answer_check.py): the snippet's value, its symbols.
+ANSWER = "x"
+VARIABLES = {}
 
 
 def check_exercise_11(x):

@@ -15,6 +15,13 @@ A = sp.Matrix(2, 3, sp.symbols("A1(1:4) A2(1:4)"))
 x = sp.Matrix(sp.symbols("x1:4"))
 J = ...  # the 1 x 3 Jacobian
 """
+# The page's answer field (answer_check.py): the snippet's value, its symbols.
+ANSWER = "uTA"
+VARIABLES = {name: (-2.0, 2.0) for name in ("u1", "u2", "A11", "A12", "A13", "A21", "A22", "A23")}
+QUESTION = (
+    "for n = 2, m = 3: the 1 × 3 derivative, a vector in u1, u2, A11, …, A23, e.g. "
+    "[u1*A11, u2, 0]"
+)
 
 
 def check_bilinear_jacobian(J):

@@ -53,3 +53,7 @@ TEX = {
     r"\begin{cases} 1 & \text{if } i = j, \\ 0 & \text{otherwise.} \end{cases}": cases,
     r"\delta_{i1} x_1 + \delta_{i2} x_2 + \dots": written_out,
 }
+# The answer of "Try it yourself", for its answer field: the sums for n = 4, i = 1..4.
+xs = sp.symbols("x1:5")
+sums = [sum(sp.KroneckerDelta(p, q) * xs[q - 1] for q in range(1, 5)) for p in range(1, 5)]
+assert sums == list(xs)

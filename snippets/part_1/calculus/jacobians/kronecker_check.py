@@ -14,6 +14,13 @@ x1, x2, x3, x4 = sp.symbols("x1:5")
 # entry i: the sum over j = 1..4 of delta_ij x_j
 sifted = ...
 """
+# The page's answer field (answer_check.py): the snippet's value, its symbols.
+ANSWER = "sums"
+VARIABLES = {f"x{n}": (-2.0, 2.0) for n in (1, 2, 3, 4)}
+QUESTION = (
+    "for n = 4, the sums over j of δ_ij x_j for i = 1, …, 4, as a vector in x1, …, "
+    "x4, e.g. [x1 + x2, 0, x3, 2*x4]"
+)
 
 
 def check_sifting(sifted):

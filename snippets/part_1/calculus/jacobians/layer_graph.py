@@ -35,3 +35,5 @@ plt.show()
 # One edge per pair (i, j): n * m arrows, each labelled with its own weight.
 arrows = [c for c in ax.get_children() if type(c).__name__ == "Annotation"]
 assert len(arrows) == n * m == 6
+# The answer of "Try it yourself", for its answer field: one arrow per weight.
+arrow_count = len(arrows)

@@ -11,6 +11,10 @@ TEMPLATE = """\
 # every arrow as a pair of names, e.g. ("x1", "y1")
 arrows = ...
 """
+# The page's answer field (answer_check.py): the snippet's value, its symbols.
+ANSWER = "arrow_count"
+VARIABLES = {}
+QUESTION = "how many arrows the graph has, a number"
 
 
 def check_layer_arrows(arrows):

@@ -13,6 +13,9 @@ import sympy as sp
 x1, x2, x3 = sp.symbols("x1 x2 x3", positive=True)
 dy2_dx2 = ...
 """
+# The page's answer field (answer_check.py): the snippet's value, its symbols.
+ANSWER = "dy2_dx2"
+VARIABLES = {"x1": (0.5, 2.0), "x2": (0.5, 2.0), "x3": (0.5, 2.0)}
 
 
 def check_big_example(dy2_dx2):
