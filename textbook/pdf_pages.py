@@ -172,6 +172,8 @@ def book_body(pages: Pages, entries: list[Entry]) -> tuple[str, str]:
         pages.relink(article, entry.uri)
         shift_headings(article, entry)
         entry.anchor = slug(entry.uri)
+        for tag in article.select("details.snippet-checks, form.answer-check"):
+            tag.decompose()  # the site's folded checks and answer fields: not for paper
         for details in article.find_all("details"):
             details["open"] = ""
         article.name, article["class"] = "section", ["md-typeset", "pdf-page"]
