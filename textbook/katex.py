@@ -16,11 +16,6 @@ KATEX = PACKAGE.parent / "node_modules" / "katex" / "dist"  # `npm ci` in the re
 HTML, TAG = '<span class="katex-html" aria-hidden="true">', '<span class="katex-tag">'
 
 
-def searchless(math: str) -> str:
-    """KaTeX's HTML, kept out of the search index (its TeX source would show in results)."""
-    return math.replace('<span class="katex">', '<span class="katex" data-search-exclude>', 1)
-
-
 def numbered(math: str) -> str:
     """A numbered equation's formula in a box of its own (`eq-formula`), beside its number.
 
@@ -61,7 +56,7 @@ class Katex:
             answers = json.loads(self.process.stdout.readline())
             for key, answer in zip(missing, answers):
                 self.cache[key] = answer
-        return [{"html": numbered(searchless(self.cache[k]["html"]))} if "html" in self.cache[k]
+        return [{"html": numbered(self.cache[k]["html"])} if "html" in self.cache[k]
                 else self.cache[k] for k in keys]
 
     def close(self) -> None:

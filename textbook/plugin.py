@@ -29,8 +29,10 @@ from .executor import Executor, start_runner
 from .exercises import find_exercises
 from .katex import KATEX
 from .links import name_link_lines
+from .no_script_dark import write as write_no_script_dark
 from .notebook_pages import NotebookSite
 from .pages import FIGURE, Book
+from .search_text import SearchText, weigh
 from .sections import refuse_symlinks
 from .serving import keep_serving, show_failure, tell
 from .verification import link_snippets
@@ -85,6 +87,7 @@ class BookPlugin(BasePlugin[BookConfig]):
         self.failures: list[str] = []  # under `mkdocs serve`: errors the pages show
         self.build: BuildInfo | None = None  # commit, date and versions (the stamp)
         self.answers: AnswerFields | None = None  # the exercises' answer fields
+        self.search_text = SearchText()  # formulas and excluded elements, out of the index
 
     def load_config(self, options, config_file_path=None):
         """Start the runner: MkDocs is reading the configuration, so a build comes next."""
@@ -215,14 +218,17 @@ class BookPlugin(BasePlugin[BookConfig]):
     @event_priority(100)  # before the search plugin indexes the page
     @shown_when_serving
     def on_page_context(self, context, page, config, nav):
-        """Every page is read: put in what snippets printed and drew, and typeset the math."""
+        """Every page is read: put in what snippets printed and drew, and typeset the math;
+        search reads formulas as TeX and skips what is marked data-search-exclude."""
         source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
         page.content = self.book.page_context(page.file.src_uri, source, page.content)
+        page.content = self.search_text.hold(page.content)
         return context
 
     @shown_when_serving
     def on_post_page(self, output, page, config):
-        """Figures go in last (the search index has no use for their SVG); notebooks."""
+        """What search skipped goes back, then figures (the index has no use for their SVG)."""
+        output = self.search_text.restore(output)
         output = FIGURE.sub(lambda m: self.book.figures[int(m["index"])], output)
         output = self.answers.post_page(output, self.book)
         if self.notebooks is not None:
@@ -231,8 +237,9 @@ class BookPlugin(BasePlugin[BookConfig]):
 
     @shown_when_serving
     def _book_post_build(self, config):
-        """Stop KaTeX, say what ran; list the notebooks written."""
+        """Stop KaTeX, say what ran; list the notebooks written; the dark theme without JS."""
         self.book.close()
+        write_no_script_dark(Path(config.site_dir), config.extra_css)
         if self.notebooks is not None:
             self.notebooks.post_build(config)
 
@@ -242,7 +249,14 @@ class BookPlugin(BasePlugin[BookConfig]):
         if self.failures:
             show_failure(Path(config.site_dir), "\n\n".join(dict.fromkeys(self.failures)))
 
-    on_post_build = CombinedEvent(_book_post_build, _serve_post_build)
+    @event_priority(-50)  # after the search plugin has written its index
+    def _search_post_build(self, config):
+        """Weigh the entries of the search index (textbook/search_text.py)."""
+        index = Path(config.site_dir) / "search" / "search_index.json"
+        if index.is_file():
+            weigh(index)
+
+    on_post_build = CombinedEvent(_book_post_build, _search_post_build, _serve_post_build)
 
     def on_serve(self, server, config, builder):
         """A rebuild that fails for another reason (a strict-mode warning) shows too."""

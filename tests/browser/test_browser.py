@@ -373,22 +373,63 @@ def test_search_finds_a_chapter_term_and_links_to_it(reader, site):
 
 
 def test_palette_toggle_switches_and_persists(reader):
-    """The palette toggle switches light/dark; the choice survives a reload and a new page."""
-    r = reader()
+    """The palette toggle cycles system -> light -> dark -> system: each choice survives a
+    reload and a new page; "system" follows the reader's colour scheme, the others not."""
+    r = reader(color_scheme="dark")
     page = r.open("")
     scheme = lambda: page.get_attribute("body", "data-md-color-scheme")  # noqa: E731
-    assert scheme() == "default", f"{name('')} starts in {scheme()!r} for a light-mode reader"
-    page.locator("form[data-md-component=palette] label:visible").first.click()
-    page.wait_for_selector("body[data-md-color-scheme=slate]", timeout=5_000)
-    page.reload(wait_until="load")
-    assert scheme() == "slate", f"{name('')}: the dark scheme is lost on reload ({scheme()!r})"
-    r.open("reference/notation/")
-    assert scheme() == "slate", f"{name('reference/notation/')}: dark scheme lost on a new page"
-    page.locator("form[data-md-component=palette] label:visible").first.click()
-    page.wait_for_selector("body[data-md-color-scheme=default]", timeout=5_000)
-    page.reload(wait_until="load")
-    assert scheme() == "default", (
-        f"{name('reference/notation/')}: the light scheme is lost on reload ({scheme()!r})")
+    toggle = page.locator("form[data-md-component=palette] label:visible").first
+
+    def follows(system: str, want: str, where: str) -> None:
+        page.emulate_media(color_scheme=system)
+        try:
+            page.wait_for_selector(f"body[data-md-color-scheme={want}]", timeout=5_000)
+        except PlaywrightTimeout:
+            pytest.fail(f"{where}: with a {system} system the page shows {scheme()!r}, "
+                        f"not {want!r}")
+
+    follows("dark", "slate", f"{name('')}, first visit (following the system)")
+    follows("light", "default", f"{name('')}, first visit (following the system)")
+    for choice, light, dark in [("light", "default", "default"), ("dark", "slate", "slate"),
+                                ("system", "default", "slate")]:
+        toggle.click()
+        for url in ("", "reference/notation/"):  # a reload, then another page
+            r.open(url)
+            follows("light", light, f"{name(url)}, {choice} chosen")
+            follows("dark", dark, f"{name(url)}, {choice} chosen")
+        if choice == "dark":
+            title = toggle.get_attribute("title") or ""
+            assert "system" in title, (
+                f"in dark mode the toggle does not offer the way back to the system: {title!r}")
+
+
+# The colours of the page's main parts, to compare a page without JavaScript with one with.
+COLOURS = """() => Object.fromEntries([
+  "body", ".md-header", ".md-typeset a", ".md-typeset p", ".md-typeset .admonition",
+  ".md-typeset pre > code", ".md-footer"].map(selector => {
+    const e = document.querySelector(selector);
+    const style = e && getComputedStyle(e);
+    return [selector, style ? `${style.color} on ${style.backgroundColor}` : "missing"];
+  }))"""
+
+
+@pytest.mark.parametrize("system", ["dark", "light"])
+def test_theme_without_javascript_follows_the_system(system, reader):
+    """With JavaScript off, a page has the colours of the system's scheme, as it has with
+    JavaScript on (where Material picks the palette)."""
+    url = "part-2/calculus/"
+    with_js = reader(color_scheme=system).open(url)
+    with_js.wait_for_selector(f"body[data-md-color-scheme={SCHEMES[system]}]")
+    wanted = with_js.evaluate(COLOURS)
+    without = reader(color_scheme=system, java_script_enabled=False).open(url)
+    got = without.evaluate(COLOURS)
+    wrong = [f"{part}: {got[part]} (with JavaScript: {wanted[part]})"
+             for part in wanted if got[part] != wanted[part]]
+    assert not wrong, (f"{name(url)} without JavaScript, {system} system, shows other colours "
+                       f"than with it:\n  {show(wrong)}")
+
+
+SCHEMES = {"dark": "slate", "light": "default"}  # Material's scheme for each system setting
 
 
 COPY_BUTTON = 'button[data-md-type="copy"], button.md-clipboard'  # Material 9.8, and older
