@@ -20,6 +20,7 @@ reader = test_browser.reader  # the fixture: a fresh browser context for each te
 # page listed), or a page ("page/": the first page listed).
 RANKS_FIRST = {
     "chain rule": "part-2/calculus/#chain-rule",
+    "gradient descent": "part-2/calculus/#gradient-descent",
     "Kronecker": "part-2/kronecker-delta/",
     "change of basis": "part-1/linear-algebra/change-of-basis/",
     "float32": "reference/corrections/#emat-3-float32-range",
