@@ -60,6 +60,15 @@ BIG_STYLE = re.compile(r'<style type="text/css">(?P<css>(?:(?!</style>).){20000,
 SVG_IMAGE = re.compile(r'<img\b[^>]*\bsrc="data:image/svg\+xml;base64,(?P<svg>[^"]+)"[^>]*>')
 
 
+def nav_pages(nav) -> list[str]:
+    """The Markdown pages of mkdocs.yml's `nav:`, in reading order."""
+    if isinstance(nav, str):
+        return [nav] if nav.endswith(".md") else []
+    if isinstance(nav, dict):
+        return [page for value in nav.values() for page in nav_pages(value)]
+    return [page for item in nav for page in nav_pages(item)]
+
+
 class NotebookSite:
     """The notebooks of one build: workbooks as pages, chapter notebooks beside pages."""
 
@@ -79,7 +88,7 @@ class NotebookSite:
         """Generate the workbooks from the chapters' source and add them as pages."""
         sources = {f.src_uri: strip_markers(Path(f.abs_src_path).read_text(encoding="utf-8"))
                    for f in files.documentation_pages() if f.src_uri.endswith(".md")}
-        self.workbooks = Workbooks(sources, self.exercises)
+        self.workbooks = Workbooks(sources, self.exercises, nav_pages(config.nav or []))
         self.generated = self.workbooks.uris()
         (self.out / "workbooks").mkdir(parents=True, exist_ok=True)
         for uri, part in self.generated.items():

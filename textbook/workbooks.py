@@ -29,6 +29,7 @@ class Task:
     title: str  # heading text of the exercise or of its section
     prompt: list[str]  # markdown lines
     answer: list[str]  # markdown lines of the answer, when the page has one
+    anchor: str = ""  # the id of the heading above it, on the chapter's page
 
 
 def find_tasks(page: str, markdown: str) -> list[Task]:
@@ -52,7 +53,7 @@ def find_tasks(page: str, markdown: str) -> list[Task]:
                               if (m := ADMONITION.match(text)) and m["kind"] == "success"),
                              len(body))
                 prompt, answer = body[:split], dedent_block(body[split + 1:], "    ")
-                tasks.append(Task(f"{page}#{anchor}", page, heading, prompt, answer))
+                tasks.append(Task(f"{page}#{anchor}", page, heading, prompt, answer, anchor))
                 i = j
                 continue
         admonition = ADMONITION.match(line)
@@ -72,7 +73,10 @@ def find_tasks(page: str, markdown: str) -> list[Task]:
             seen[key] = seen.get(key, 0) + 1
             if seen[key] > 1:
                 key += f"-{seen[key]}"
-            tasks.append(Task(key, page, heading, prompt, answer))
+            # A question box titled "Exercise 2.3.1" (the book's own) is named by its title.
+            title = admonition["title"] or ""
+            named = title if title.startswith("Exercise") else heading
+            tasks.append(Task(key, page, named, prompt, answer, anchor))
             i = j
             continue
         i += 1
@@ -82,12 +86,17 @@ def find_tasks(page: str, markdown: str) -> list[Task]:
 class Workbooks:
     """The workbook and solutions notebook of each part, as generated pages."""
 
-    def __init__(self, sources: dict[str, str], exercises: dict[str, Exercise]):
+    def __init__(self, sources: dict[str, str], exercises: dict[str, Exercise],
+                 order: list[str] = ()):
         self.sources = sources  # chapter path -> markdown
         self.exercises = exercises  # key -> the exercise's check, from snippets/
         self.tasks: dict[str, list[Task]] = {}
         for part in PARTS:
-            self.tasks[part] = [task for page, text in sorted(sources.items(), key=nav_order)
+            ranked = {page: n for n, page in enumerate(order)}  # the nav's reading order
+            self.tasks[part] = [task for page, text in sorted(
+                                    sources.items(),
+                                    key=lambda item: (ranked.get(item[0], len(ranked)),
+                                                      nav_order(item)))
                                 if page.startswith(part + "/") for task in find_tasks(page, text)]
         keys = [task.key for part in PARTS for task in self.tasks[part]]
         for exercise in exercises.values():
@@ -165,8 +174,7 @@ class Workbooks:
     def prompt(self, builder: Builder, task: Task) -> str:
         """An exercise's heading and prompt, and a link to where the chapter has it."""
         title = page_title(self.sources[task.page])
-        where = f"{builder.site_url}{page_url(task.page)}#{task.key.split('#')[1]}"
-        where = re.sub(r"-\d+$", "", where) if task.key not in self.exercises else where
+        where = f"{builder.site_url}{page_url(task.page)}#{task.anchor}"
         head = (f"## {task.title}" if task.title.startswith("Exercise")
                 else f"## {title}: {task.title}")
         text = builder.prose("\n".join(task.prompt), task.page)
