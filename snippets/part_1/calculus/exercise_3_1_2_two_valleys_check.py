@@ -4,7 +4,7 @@ The engine finds this file by its name (<snippet>_check.py) and ships TEMPLATE
 and the function check_exercise_3_1_2 in the part's workbook (CONTRIBUTING.md).
 """
 
-from textbook.checking import _same, _say
+from textbook.checking import _same_digest, _say
 
 EXERCISE = "part-1/calculus/index.md#exercises-3-1-2"
 TEMPLATE = """\
@@ -16,9 +16,5 @@ VARIABLES = {}
 
 def check_exercise_3_1_2(minima):
     """The minima of f(x) = x^4 - 8x^2, as a list of numbers in increasing order."""
-    import sympy as sp
-    x = sp.symbols("x")
-    f = x**4 - 8 * x**2
-    flat = sorted(sp.solve(sp.diff(f, x), x))
-    expected = sp.Matrix([p for p in flat if sp.diff(f, x, 2).subs(x, p) > 0])
-    _say("Exercise 3.1.2", minima, lambda: _same(minima, expected))
+    # The expected minima are stored as a digest, so the check does not solve it.
+    _say("Exercise 3.1.2", minima, lambda: _same_digest(minima, "a96126b1a45b9e56"))
