@@ -81,7 +81,7 @@ def hint(data: dict) -> str:
     if data["kind"] == "vector":
         return f"a vector of {data['shape'][0]} entries{within}, e.g. [1, 2/3, -1]"
     rows, cols = data["shape"]
-    return f"a {rows} × {cols} matrix{within}, row by row, e.g. [[1, 2], [3, 4]]"
+    return f"a {rows} × {cols} matrix{within}, row by row, e.g. [[0.5, -2], [7, 1]]"
 
 
 def form_html(index: int, key: str, data: dict, question: str) -> str:
