@@ -7,11 +7,15 @@ sits next to the snippet that works it, and holds:
 - `TEMPLATE`: the answer cell's code, ending in a line `<answer> = ...`;
 - one function named `check_<something>(answer)`, unique in the book: the workbook's first
   cell holds its source as written, and the answer cell ends by calling it.
+
+A check file is content, code from a contributor: the build reads it with `ast` and never
+runs it (its function runs only in the workbook, in the reader's kernel, and in the tests'
+sandbox). The names above must be plain literals.
 """
 
 from __future__ import annotations
 
-import importlib.util
+import ast
 import inspect
 import re
 from dataclasses import dataclass, field
@@ -28,7 +32,8 @@ class Exercise:
     """An exercise of a workbook: where its prompt is, and how a reader's answer is checked."""
 
     key: str  # "part-2/exercises.md#exercise-4": chapter and the heading above the prompt
-    check: object  # the check function
+    name: str  # the check function's name
+    source: str  # and its source, as written
     template: str  # the answer cell: setup, the answer `= ...`, the call of the check
     path: str  # the file it came from, relative to the project
     answer: str = ""  # ANSWER: the snippet's name of the value the page compares with
@@ -37,28 +42,41 @@ class Exercise:
 
 
 def load_exercise(file: Path, root: Path) -> Exercise:
-    """The exercise of one *_check.py file; a file that breaks the convention is an error."""
+    """The exercise of one *_check.py file, read without running it; a file that breaks
+    the convention is an error."""
     where = file.relative_to(root).as_posix()
-    spec = importlib.util.spec_from_file_location(f"book_check_{file.stem}", file)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    checks = [value for name, value in vars(module).items() if name.startswith("check_")
-              and inspect.isfunction(value) and value.__module__ == module.__name__]
-    if len(checks) != 1 or not isinstance(getattr(module, "EXERCISE", None), str) \
-            or not isinstance(getattr(module, "TEMPLATE", None), str):
-        raise BookError(f"{where}: a check file defines EXERCISE, TEMPLATE and exactly one "
-                        "function check_...(answer)")
-    if not re.search(r"^\w+ = \.\.\.", module.TEMPLATE, re.M):
+    text = file.read_text(encoding="utf-8")
+    try:
+        tree = ast.parse(text, where)
+    except SyntaxError as err:
+        raise BookError(f"{where}:{err.lineno}: {err.msg}") from None
+    module: dict[str, object] = {}
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 \
+                and isinstance(node.targets[0], ast.Name):
+            try:
+                module[node.targets[0].id] = ast.literal_eval(node.value)
+            except ValueError:
+                pass  # not a literal: not one of the names the build reads
+    checks = [node for node in tree.body
+              if isinstance(node, ast.FunctionDef) and node.name.startswith("check_")]
+    if len(checks) != 1 or not isinstance(module.get("EXERCISE"), str) \
+            or not isinstance(module.get("TEMPLATE"), str):
+        raise BookError(f"{where}: a check file defines EXERCISE, TEMPLATE (string literals) "
+                        "and exactly one function check_...(answer)")
+    if not re.search(r"^\w+ = \.\.\.", module["TEMPLATE"], re.M):
         raise BookError(f"{where}: TEMPLATE has no line `<answer> = ...`")
-    answer, variables = getattr(module, "ANSWER", None), getattr(module, "VARIABLES", None)
+    answer, variables = module.get("ANSWER"), module.get("VARIABLES")
     if not (isinstance(answer, str) and answer.isidentifier() and isinstance(variables, dict)
             and all(isinstance(name, str) and len(interval) == 2 and interval[0] < interval[1]
                     for name, interval in variables.items())):
         raise BookError(f"{where}: ANSWER names the snippet's answer and VARIABLES maps each "
-                        "symbol it may use to an interval (low, high), {} for none")
-    return Exercise(module.EXERCISE, checks[0], module.TEMPLATE, where, answer,
+                        "symbol it may use to an interval (low, high) of number literals, "
+                        "{} for none")
+    return Exercise(module["EXERCISE"], checks[0].name, ast.get_source_segment(text, checks[0]),
+                    module["TEMPLATE"], where, answer,
                     {name: tuple(interval) for name, interval in variables.items()},
-                    str(getattr(module, "QUESTION", "")))
+                    str(module.get("QUESTION", "")))
 
 
 def find_exercises(root: Path) -> dict[str, Exercise]:
@@ -67,21 +85,21 @@ def find_exercises(root: Path) -> dict[str, Exercise]:
     names: dict[str, str] = {}
     for file in sorted((root / "snippets").rglob(f"*{SUFFIX}")):
         exercise = load_exercise(file, root)
-        for seen, what in ((found, exercise.key), (names, exercise.check.__name__)):
+        for seen, what in ((found, exercise.key), (names, exercise.name)):
             if what in seen:
                 other = seen[what].path if isinstance(seen[what], Exercise) else seen[what]
                 raise BookError(f"{exercise.path}: {what} is also in {other}")
         found[exercise.key] = exercise
-        names[exercise.check.__name__] = exercise.path
+        names[exercise.name] = exercise.path
     return found
 
 
 def check_source(exercises: list[Exercise]) -> str:
     """The code of the workbook's first cell: the helpers and every check function."""
-    functions = [checking._answer_or_none, checking._same, checking._same_digest,
-                 checking._same_slope, checking._say,
-                 *(e.check for e in exercises)]
-    return "\n\n".join(inspect.getsource(f).rstrip() for f in functions) + "\n"
+    helpers = [checking._answer_or_none, checking._same, checking._same_digest,
+               checking._same_slope, checking._say]
+    sources = [inspect.getsource(f) for f in helpers] + [e.source for e in exercises]
+    return "\n\n".join(source.rstrip() for source in sources) + "\n"
 
 
 def answer_name(template: str) -> str:

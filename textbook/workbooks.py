@@ -149,7 +149,7 @@ class Workbooks:
                 cells.append(nbformat.v4.new_code_cell("# Your working (no automatic check)\n"))
                 continue
             cell = nbformat.v4.new_code_cell(
-                exercise.template + f"{exercise.check.__name__}("
+                exercise.template + f"{exercise.name}("
                 + answer_name(exercise.template) + ")")
             cell.metadata["exercise"] = task.key
             cells.append(cell)

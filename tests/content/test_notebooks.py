@@ -310,7 +310,7 @@ def verdict(check, answer) -> str:
 @pytest.mark.parametrize("key", list(ANSWERS))
 def test_check_accepts_right_answers_and_rejects_a_wrong_one(key, checks):
     """An exercise's check says right to its answer in two forms, and not right to a wrong one."""
-    check = checks[EXERCISES[key].check.__name__]
+    check = checks[EXERCISES[key].name]
     right, other, wrong = (make() for make in ANSWERS[key])
     assert verdict(check, right).endswith(": right.\n"), f"{key}: the book's answer {right!r}"
     assert verdict(check, other).endswith(": right.\n"), f"{key}: equivalent form {other!r}"

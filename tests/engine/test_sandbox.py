@@ -252,3 +252,16 @@ def test_the_tests_sandbox_confines_a_fresh_interpreter(tmp_path, kernel):
     error = "ConnectionRefusedError" if kernel else "PermissionError"  # own loopback, or none
     assert error in result.stdout, result.stdout
     assert (tmp_path / "inside").read_text() == "ok" and not outside.exists()
+
+
+def test_a_check_file_is_read_never_run_by_the_build(project):
+    """The build reads an exercise's check file with `ast`: its module code never runs
+    outside a sandbox (a check function runs only in a workbook and the tests' sandbox)."""
+    marker = project / "check-file-ran"
+    (project / "snippets" / "chapter" / "example_check.py").write_text(
+        f'open({str(marker)!r}, "w").write("ran")\n'
+        'EXERCISE = "chapter.md#chapter"\nTEMPLATE = "slope = ...\\n"\n'
+        'ANSWER = "slope"\nVARIABLES = {"x": (0.5, 2.0)}\n\n\n'
+        "def check_slope(slope):\n    pass\n", encoding="utf-8")
+    build(project, project / "site")
+    assert not marker.exists(), "the build ran a check file's module code"

@@ -17,7 +17,10 @@ J = ...  # the 1 x 3 Jacobian
 """
 # The page's answer field (answer_check.py): the snippet's value, its symbols.
 ANSWER = "uTA"
-VARIABLES = {name: (-2.0, 2.0) for name in ("u1", "u2", "A11", "A12", "A13", "A21", "A22", "A23")}
+VARIABLES = {  # a literal: the build reads it without running this file
+    "u1": (-2.0, 2.0), "u2": (-2.0, 2.0), "A11": (-2.0, 2.0), "A12": (-2.0, 2.0),
+    "A13": (-2.0, 2.0), "A21": (-2.0, 2.0), "A22": (-2.0, 2.0), "A23": (-2.0, 2.0)
+}
 QUESTION = (
     "for n = 2, m = 3: the 1 × 3 derivative, a vector in u1, u2, A11, …, A23, e.g. "
     "[u1*A11, u2, 0]"

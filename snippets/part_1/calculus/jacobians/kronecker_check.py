@@ -16,7 +16,7 @@ sifted = ...
 """
 # The page's answer field (answer_check.py): the snippet's value, its symbols.
 ANSWER = "sums"
-VARIABLES = {f"x{n}": (-2.0, 2.0) for n in (1, 2, 3, 4)}
+VARIABLES = {"x1": (-2.0, 2.0), "x2": (-2.0, 2.0), "x3": (-2.0, 2.0), "x4": (-2.0, 2.0)}
 QUESTION = (
     "for n = 4, the sums over j of δ_ij x_j for i = 1, …, 4, as a vector in x1, …, "
     "x4, e.g. [x1 + x2, 0, x3, 2*x4]"
