@@ -14,11 +14,11 @@ import nbformat
 import pytest
 import sympy as sp
 from bs4 import BeautifulSoup
-from conftest import DOCS, ROOT, SNIPPETS, chapter_blocks
+from conftest import DOCS, ROOT, SNIPPETS, chapter_blocks, confined
 from test_pages import html_of
 
 from textbook import notebooks, workbooks
-from textbook.exercises import check_source, find_exercises
+from textbook.exercises import find_exercises
 
 PARTS = ["part-1", "part-2"]
 # The pages of a part that include snippets have a notebook (the home page's example not).
@@ -291,13 +291,32 @@ ANSWERS = {
 }
 
 
+# Check functions and snippets are contributors' code: they run in the snippets' sandbox,
+# all in one fresh interpreter, which prints each exercise's verdicts as JSON.
+JUDGE = """
+import json, sys
+sys.path[:0] = [{tests!r}, {content!r}]
+import test_notebooks as t
+from textbook.exercises import check_source
+namespace = {{}}
+exec(compile(check_source(list(t.EXERCISES.values())), "<workbook checks>", "exec"),
+     namespace)
+verdicts = {{}}
+for key, makers in t.ANSWERS.items():
+    check = namespace[t.EXERCISES[key].name]
+    verdicts[key] = [t.verdict(check, make()) for make in makers] + [t.verdict(check, ...)]
+print(json.dumps(verdicts))
+"""
+
+
 @pytest.fixture(scope="module")
-def checks() -> dict:
-    """The workbook's first code cell, run: every check function as shipped."""
-    namespace: dict = {}
-    exec(compile(check_source(list(EXERCISES.values())), "<workbook checks>", "exec"),
-         namespace)
-    return namespace
+def verdicts(tmp_path_factory) -> dict:
+    """For each exercise: what its check says to the right answer, an equivalent form, a
+    wrong answer and no answer, as the workbook's first cell defines the checks."""
+    code = JUDGE.format(tests=str(ROOT / "tests"), content=str(ROOT / "tests" / "content"))
+    result = confined([sys.executable, "-c", code], tmp_path_factory.mktemp("judge"), 600)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.splitlines()[-1])
 
 
 def verdict(check, answer) -> str:
@@ -308,14 +327,13 @@ def verdict(check, answer) -> str:
 
 
 @pytest.mark.parametrize("key", list(ANSWERS))
-def test_check_accepts_right_answers_and_rejects_a_wrong_one(key, checks):
+def test_check_accepts_right_answers_and_rejects_a_wrong_one(key, verdicts):
     """An exercise's check says right to its answer in two forms, and not right to a wrong one."""
-    check = checks[EXERCISES[key].name]
-    right, other, wrong = (make() for make in ANSWERS[key])
-    assert verdict(check, right).endswith(": right.\n"), f"{key}: the book's answer {right!r}"
-    assert verdict(check, other).endswith(": right.\n"), f"{key}: equivalent form {other!r}"
-    assert "not right" in verdict(check, wrong), f"{key}: wrong answer {wrong!r} accepted"
-    assert "no answer yet" in verdict(check, ...)
+    right, other, wrong, empty = verdicts[key]
+    assert right.endswith(": right.\n"), f"{key}: the book's answer: {right!r}"
+    assert other.endswith(": right.\n"), f"{key}: an equivalent form: {other!r}"
+    assert "not right" in wrong, f"{key}: a wrong answer accepted: {wrong!r}"
+    assert "no answer yet" in empty
 
 
 def test_every_exercise_has_a_check_and_a_tested_answer():
