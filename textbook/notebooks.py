@@ -226,12 +226,14 @@ class Builder:
         rest = "\n".join(lines[first + 1:] if first is not None else lines)
         cells = [nbformat.v4.new_markdown_cell(f"# {title}"),
                  nbformat.v4.new_markdown_cell(intro(self, page))]
-        cells += self.full(page, rest, [0])
+        cells += self.full(page, rest, [0], answers=False)
         return self.notebook(cells, title)
 
     # Any markdown, in full: prose, formulas, admonitions and examples
-    def full(self, page: str, markdown: str, count: list[int]) -> list:
-        """Cells of any markdown, in full: prose, formulas, admonitions and examples."""
+    def full(self, page: str, markdown: str, count: list[int], answers: bool = True) -> list:
+        """Cells of any markdown, in full: prose, formulas, admonitions and examples; without
+        `answers`, an exercise's folded answer only points to its part's solutions notebook
+        (a chapter notebook holds the questions; the solutions notebook the answers)."""
         cells, text = [], []
 
         def flush():
@@ -246,8 +248,14 @@ class Builder:
                 cells.append(self.code_cell(piece.block, count[0]))
             elif piece.kind == "heading":
                 text.append("#" * piece.level + " " + piece.text)
+            elif piece.kind == "admonition" and not answers and piece.text == "success" \
+                    and piece.title.startswith("Answer"):
+                part = page.split("/")[0]
+                solutions = f"{self.site_url}workbooks/{part}-solutions/"
+                text.append(f"> **{piece.title}.** In the [solutions notebook]({solutions}) "
+                            "of this part, and folded on the chapter's page.")
             elif piece.kind == "admonition":
-                inner = self.full(page, "\n".join(piece.body), count)
+                inner = self.full(page, "\n".join(piece.body), count, answers)
                 head = f"**{piece.title}.**" if piece.title else ""
                 if inner and inner[0].cell_type == "markdown":
                     quoted = (head + " " + inner.pop(0).source).strip()
