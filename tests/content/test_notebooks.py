@@ -18,7 +18,7 @@ from conftest import DOCS, ROOT, SNIPPETS, chapter_blocks, confined
 from test_pages import html_of
 
 from textbook import notebooks, workbooks
-from textbook.exercises import find_exercises
+from textbook.exercises import answer_name, find_exercises
 
 PARTS = ["part-1", "part-2"]
 # The pages of a part that include snippets have a notebook (the home page's example not).
@@ -312,18 +312,35 @@ from textbook.exercises import check_source
 namespace = {{}}
 exec(compile(check_source(list(t.EXERCISES.values())), "<workbook checks>", "exec"),
      namespace)
-verdicts = {{}}
+verdicts, fills = {{}}, {{}}
 for key, makers in t.ANSWERS.items():
     check = namespace[t.EXERCISES[key].name]
-    verdicts[key] = [t.verdict(check, make()) for make in makers] + [t.verdict(check, ...)]
-print(json.dumps(verdicts))
+    values = [make() for make in makers]
+    verdicts[key] = [t.verdict(check, v) for v in values] + [t.verdict(check, ...)]
+    fills[key] = t.source_of(values[0])
+print(json.dumps({{"verdicts": verdicts, "fills": fills}}))
 """
 
 
+def source_of(value) -> str:
+    """Python source that rebuilds a right answer (SymPy's srepr inside lists and tuples),
+    to type it into a workbook's answer cell."""
+    import numpy as np
+
+    if isinstance(value, np.ndarray):
+        value = value.tolist()
+    if isinstance(value, np.generic):
+        value = value.item()
+    if isinstance(value, (list, tuple, set)):
+        inner = ", ".join(source_of(v) for v in value)
+        return {list: f"[{inner}]", tuple: f"({inner},)", set: f"{{{inner}}}"}[type(value)]
+    return sp.srepr(value) if isinstance(value, (sp.Basic, sp.MatrixBase)) else repr(value)
+
+
 @pytest.fixture(scope="module")
-def verdicts(tmp_path_factory) -> dict:
+def judged(tmp_path_factory) -> dict:
     """For each exercise: what its check says to the right answer, an equivalent form, a
-    wrong answer and no answer, as the workbook's first cell defines the checks."""
+    wrong answer and no answer ("verdicts"), and the right answer's source ("fills")."""
     code = JUDGE.format(tests=str(ROOT / "tests"), content=str(ROOT / "tests" / "content"))
     result = confined([sys.executable, "-c", code], tmp_path_factory.mktemp("judge"), 600)
     assert result.returncode == 0, result.stderr
@@ -338,9 +355,9 @@ def verdict(check, answer) -> str:
 
 
 @pytest.mark.parametrize("key", list(ANSWERS))
-def test_check_accepts_right_answers_and_rejects_a_wrong_one(key, verdicts):
+def test_check_accepts_right_answers_and_rejects_a_wrong_one(key, judged):
     """An exercise's check says right to its answer in two forms, and not right to a wrong one."""
-    right, other, wrong, empty = verdicts[key]
+    right, other, wrong, empty = judged["verdicts"][key]
     assert right.endswith(": right.\n"), f"{key}: the book's answer: {right!r}"
     assert other.endswith(": right.\n"), f"{key}: an equivalent form: {other!r}"
     assert "not right" in wrong, f"{key}: a wrong answer accepted: {wrong!r}"
@@ -379,6 +396,24 @@ def test_workbook_runs_top_to_bottom(uri, site, tmp_path):
             uri.removeprefix("workbooks/").removesuffix(".ipynb") + "/"))
         for cell in answer_cells:
             assert "no answer yet" in stdout_of(cell), f"{uri}: {cell.metadata['exercise']}"
+
+
+@pytest.mark.parametrize("part", PARTS)
+def test_workbook_with_the_books_answers_says_right_to_each(part, site, tmp_path, judged):
+    """The workbook run in a fresh kernel with each `answer = ...` replaced by the book's
+    answer: every check says right."""
+    nb = nbformat.read(site / "workbooks" / part / f"{part}.ipynb", as_version=4)
+    for cell in (c for c in nb.cells if c.metadata.get("exercise")):
+        fill = judged["fills"][cell.metadata["exercise"]]
+        name = answer_name(cell.source)
+        typed = f"{name} = eval({fill!r}, vars(__import__('sympy')))"
+        cell.source = re.sub(rf"^{name} = \.\.\..*$", typed.replace("\\", "\\\\"),
+                             cell.source, count=1, flags=re.M)
+    ran = execute(nb, tmp_path)
+    for cell in (c for c in ran.cells if c.metadata.get("exercise")):
+        assert stdout_of(cell).endswith(": right.\n"), (
+            f"{part}: {cell.metadata['exercise']} with the book's answer says "
+            f"{stdout_of(cell)!r}{stderr_of(cell)}")
 
 
 def test_workbook_pages_typeset_math_and_load_no_cdn(site):
