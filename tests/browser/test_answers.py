@@ -14,6 +14,8 @@ import contextlib
 import io
 import json
 import runpy
+import subprocess
+import sys
 
 import numpy as np
 import pytest
@@ -92,12 +94,48 @@ def answer_texts(value) -> list[str]:
     return [t for t in texts if len(t) >= 2]
 
 
-@pytest.mark.parametrize("key", sorted(EXERCISES))
-def test_answer_field_gives_the_right_feedback(key, reader):  # noqa: F811
-    """Right, equivalent, wrong, sign, transpose, shape and unreadable inputs, each with its
-    verdict; no answer in the HTML; no request off 127.0.0.1."""
+def plan(key: str) -> dict:
+    """What to type into an exercise's field and the verdict each must get, and how its
+    answer could be written out: computed from the snippet, in the sandbox (PLANNER)."""
     value = snippet_value(key)
     kind, shape, _ = as_array(value)
+    checks = [(typed(value, right), "Right."), (typed(value, equivalent), "Right.")]
+    checks.append((typed(value, plus_one), "Not right yet."))
+    if value_is_nonzero(value):
+        checks.append((f"-({typed(value, right)})", "Right up to a sign"))
+    if kind == "matrix" and transposed(value) != sp.Matrix(shape[0], shape[1],
+                                                           as_array(value)[2]):
+        checks.append((typed(transposed(value), right), "transpose"))
+    checks.append(("[1, 2]" if kind == "number" and not shape else "7", "Wrong shape"))
+    checks += [(f"({typed(value, right)}", "Could not read"), ("qq + 1", "Could not read")]
+    return {"texts": answer_texts(value), "checks": checks}
+
+
+# The snippets are contributors' code: they run in the snippets' sandbox, all in one fresh
+# interpreter, which prints every exercise's plan as JSON; the test only types its strings.
+PLANNER = """
+import json, sys
+sys.path[:0] = [{browser!r}, {tests!r}]
+import test_answers as t
+print(json.dumps({{key: t.plan(key) for key in t.EXERCISES}}))
+"""
+
+
+@pytest.fixture(scope="module")
+def plans(tmp_path_factory) -> dict:
+    folder = tmp_path_factory.mktemp("plans")
+    code = PLANNER.format(browser=str(ROOT / "tests" / "browser"), tests=str(ROOT / "tests"))
+    result = subprocess.run(
+        [sys.executable, "-m", "textbook.sandbox", str(folder), "600", "--",
+         sys.executable, "-c", code], capture_output=True, text=True, cwd=folder, timeout=900)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.splitlines()[-1])
+
+
+@pytest.mark.parametrize("key", sorted(EXERCISES))
+def test_answer_field_gives_the_right_feedback(key, reader, plans):  # noqa: F811
+    """Right, equivalent, wrong, sign, transpose, shape and unreadable inputs, each with its
+    verdict; no answer in the HTML; no request off 127.0.0.1."""
     page_path, _, anchor = key.partition("#")
     someone = reader()
     page = someone.open(page_url(page_path))
@@ -112,21 +150,12 @@ def test_answer_field_gives_the_right_feedback(key, reader):  # noqa: F811
     for details in soup.select("details"):
         details.decompose()
     outside = soup.get_text(" ") + field["data-check"]
-    for text in answer_texts(value):
+    for text in plans[key]["texts"]:
         assert text not in field["data-check"], f"{key}: the answer field holds {text!r}"
         if len(text) >= 6:
             assert text not in outside, f"{key}: {text!r} is on the page before the solution"
 
-    checks = [(typed(value, right), "Right."), (typed(value, equivalent), "Right.")]
-    checks.append((typed(value, plus_one), "Not right yet."))
-    if value_is_nonzero(value):
-        checks.append((f"-({typed(value, right)})", "Right up to a sign"))
-    if kind == "matrix" and transposed(value) != sp.Matrix(shape[0], shape[1],
-                                                           as_array(value)[2]):
-        checks.append((typed(transposed(value), right), "transpose"))
-    checks.append(("[1, 2]" if kind == "number" and not shape else "7", "Wrong shape"))
-    checks += [(f"({typed(value, right)}", "Could not read"), ("qq + 1", "Could not read")]
-    for text, expected in checks:
+    for text, expected in plans[key]["checks"]:
         said = verdict(page, form, text)
         assert said.startswith(expected) or expected in said.split(".")[0], (
             f"{key}: typing {text!r} gave {said!r}, expected {expected!r}")
