@@ -14,6 +14,19 @@ def _answer_or_none(answer):
     return None if answer is ... or answer is None else answer
 
 
+def _expression(answer):
+    """A reader's answer as one SymPy expression; None for a matrix or unreadable input."""
+    import sympy as sp
+
+    try:
+        got = sp.sympify(answer)
+    except (sp.SympifyError, TypeError, ValueError):
+        return None
+    if not isinstance(got, sp.Basic) or isinstance(got, sp.MatrixBase):
+        return None
+    return got
+
+
 def _same(answer, expected) -> bool:
     """Whether a reader's answer equals the expected one, up to equivalent forms.
 
@@ -34,11 +47,8 @@ def _same(answer, expected) -> bool:
             else:
                 return False
         return all(_same(a, e) for a, e in zip(got, expected))
-    try:
-        got = sp.sympify(answer)
-    except (sp.SympifyError, TypeError, ValueError):
-        return False
-    if not isinstance(got, sp.Basic) or isinstance(got, sp.MatrixBase):
+    got = _expression(answer)
+    if got is None:
         return False
     names = {s.name: s for s in sp.sympify(expected).atoms(sp.Symbol)}
     got = got.xreplace({s: names.get(s.name, s) for s in got.atoms(sp.Symbol)})
@@ -94,11 +104,8 @@ def _same_slope(answer, f, x) -> bool:
     a check of a derivative never writes the derivative out."""
     import sympy as sp
 
-    try:
-        got = sp.sympify(answer)
-    except (sp.SympifyError, TypeError, ValueError):
-        return False
-    if not isinstance(got, sp.Basic) or isinstance(got, sp.MatrixBase):
+    got = _expression(answer)
+    if got is None:
         return False
     got = got.xreplace({s: x for s in got.free_symbols if s.name == x.name})
     h = sp.Rational(1, 10**6)

@@ -96,8 +96,8 @@ def find_exercises(root: Path) -> dict[str, Exercise]:
 
 def check_source(exercises: list[Exercise]) -> str:
     """The code of the workbook's first cell: the helpers and every check function."""
-    helpers = [checking._answer_or_none, checking._same, checking._same_digest,
-               checking._same_slope, checking._say]
+    helpers = [checking._answer_or_none, checking._expression, checking._same,
+               checking._same_digest, checking._same_slope, checking._say]
     sources = [inspect.getsource(f) for f in helpers] + [e.source for e in exercises]
     return "\n\n".join(source.rstrip() for source in sources) + "\n"
 
