@@ -26,6 +26,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
+from . import css_prune
 from .build_info import REPOSITORY, BuildInfo
 from .equations import strip_markers
 from .executor import write_atomic
@@ -76,6 +77,12 @@ class NotebookSite:
         # One folder per build process: builds of one project running side by side (the
         # test suite's) never read each other's half-made notebooks.
         self.out = root / ".cache" / "notebooks" / str(os.getpid())
+        # mkdocs-jupyter renders a workbook again only when it changed; its cache is per
+        # process too (it writes entries in place), so `mkdocs serve` rebuilds reuse it.
+        self.rendered = root / ".cache" / "mkdocs-jupyter" / str(os.getpid())
+        jupyter = config.plugins.get("mkdocs-jupyter")
+        if jupyter is not None and jupyter.config.get("cache"):
+            jupyter.config["cache_dir"] = str(self.rendered)
         self.book = book
         self.builder = Builder(book, root / "snippets", config.site_url or "/", build)
         self.exercises = find_exercises(root)
@@ -132,10 +139,10 @@ class NotebookSite:
         book = self.book()
         if uri in self.generated:
             content = CDN_SCRIPTS.sub("", content)
-            content = share_styles(content, page, config)
             content = local_links(content, page.url, self.builder.site_url)
             content = typeset(content, book.katex, f"{uri} (generated from the chapters)")
             content = inline_figures(content, Path(page.file.abs_src_path))
+            content = share_styles(content, page, config)
             name = posixpath.basename(uri)
             what = "notebook" if uri.endswith("-solutions.ipynb") else "workbook"
             return links_row(name, f"{page_url(uri)}{name}", what) + content
@@ -175,9 +182,10 @@ class NotebookSite:
              for path, page in self.written}, indent=1, sort_keys=True), encoding="utf-8")
 
     def shutdown(self) -> None:
-        """Remove this process's generated notebooks."""
+        """Remove this process's generated notebooks and their rendered pages."""
         if self.out.name == str(os.getpid()):
             shutil.rmtree(self.out, ignore_errors=True)
+            shutil.rmtree(self.rendered, ignore_errors=True)
 
     def timed(self, function: Callable, *args):
         """Call function, adding the time it takes to this build's notebook time."""
@@ -240,9 +248,12 @@ def local_links(content: str, url: str, site: str) -> str:
 
 
 def share_styles(content: str, page, config) -> str:
-    """Replace the big inline stylesheets of a notebook page by links to shared files."""
+    """Replace the big inline stylesheets of a notebook page by links to files, holding
+    only the rules that can match an element of the page (css_prune.py)."""
+    rest = BIG_STYLE.sub("", content)  # the page, with its other styles
+
     def link(match: re.Match) -> str:
-        css = match["css"]
+        css = css_prune.prune(match["css"], rest)
         name = f"assets/jupyter/{hashlib.sha256(css.encode()).hexdigest()[:12]}.css"
         target = Path(config.site_dir) / name
         if not target.is_file():

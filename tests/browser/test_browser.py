@@ -75,11 +75,28 @@ class Reader:
         self.dialogs.append(f"{dialog.type}: {dialog.message}")
         dialog.dismiss()
 
-    def open(self, url: str, idle: bool = False):
+    def open(self, url: str, idle: bool = False, deferred: bool = False):
+        """Load a page. Unless `deferred`, every block is then rendered as it is once on
+        screen, so that checks can measure all of it (see RENDER_ALL)."""
         self.page.goto(self.base + url, wait_until="load")
         if idle:
             self.page.wait_for_load_state("networkidle")
+        if not deferred:
+            self.page.evaluate(RENDER_ALL)
         return self.page
+
+
+# A block below the screen (book.css: content-visibility: auto) has no layout until it
+# nears the screen, and what changes inside it meanwhile is not laid out; near the screen
+# it is rendered as `content-visibility: visible; contain: content`. Checks measure every
+# block that way, as a reader scrolling to it sees it.
+RENDER_ALL = """() => {
+  for (const block of document.querySelectorAll(".md-content__inner > *, .jp-Notebook > *"))
+    if (getComputedStyle(block).contentVisibility === "auto") {
+      block.style.contentVisibility = "visible";
+      block.style.contain = "content";
+    }
+}"""
 
 
 @pytest.fixture

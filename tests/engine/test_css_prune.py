@@ -1,0 +1,38 @@
+"""The notebook pages' stylesheet keeps only what can match (textbook/css_prune.py)."""
+
+from __future__ import annotations
+
+from textbook.css_prune import prune
+
+CSS = """
+:root { --unused: 1px; --chain-a: var(--chain-b); --chain-b: red; --page: blue; }
+.cell .prompt { color: var(--chain-a); }
+.widget .slider { color: green; }
+.cell:not(.widget) { margin: 0; }
+.widget, .cell > p { padding: 0; }
+body { margin: 0; }
+@media (max-width: 600px) { .widget { display: none; } .cell { display: block; } }
+@font-face { font-family: X; src: url(x.woff2); }
+"""
+PAGE = '<div class="cell"><span class="prompt">In</span><p style="color: var(--page)"></p></div>'
+
+
+def test_rules_for_absent_classes_go_and_the_rest_stay():
+    kept = prune(CSS, PAGE)
+    assert ".widget .slider" not in kept and "green" not in kept, kept
+    assert ".cell .prompt" in kept and ".cell:not(.widget)" in kept, kept
+    assert ".cell > p" in kept and ".widget," not in kept, kept  # one selector of a list
+    assert "body" in kept and "@font-face" in kept, kept
+    assert "@media" in kept and "display: block" in kept and "display: none" not in kept, kept
+
+
+def test_custom_properties_stay_only_when_read():
+    kept = prune(CSS, PAGE)
+    assert "--unused" not in kept, kept
+    assert "--chain-a" in kept and "--chain-b" in kept, kept  # read through another one
+    assert "--page" in kept, kept  # read by the page's own style attribute
+
+
+def test_a_page_without_cells_keeps_no_cell_rule():
+    kept = prune(CSS, '<p class="other"></p>')
+    assert ".cell" not in kept and "--chain-b" not in kept, kept
