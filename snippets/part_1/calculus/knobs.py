@@ -6,7 +6,7 @@ import matplotlib.pyplot as plt
 fig, ax = plt.subplots(figsize=(6, 3))
 machine = ax.text(0.5, 0.5, "machine $f$", ha="center", va="center",
                   size=14, bbox=dict(boxstyle="round,pad=1",
-                                     fc="tab:orange", alpha=0.3))
+                                     fc="#e66100", alpha=0.3))
 knobs = [(0.05, 0.85, "$x_1$"), (0.05, 0.5, "$x_2$"),
          (0.05, 0.15, "$x_3$")]
 outputs = [(0.95, 0.7, "$y_1$"), (0.95, 0.3, "$y_2$")]

@@ -27,7 +27,7 @@ slope = 2 * x + 4  # f'(x)
 
 fig, ax = plt.subplots(figsize=(6, 4))
 ax.plot(x, f, color="tab:blue", label="$f(x) = x^2 + 4x - 2$")
-ax.plot(x, slope, color="tab:orange", label="$f'(x) = 2x + 4$")
+ax.plot(x, slope, color="#e66100", label="$f'(x) = 2x + 4$")
 ax.axhline(0, color="gray", linewidth=0.8)
 ax.axvline(-2, color="tab:red", linestyle="--", linewidth=0.8)
 # the minimum of f and the zero of f'

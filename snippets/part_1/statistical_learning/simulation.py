@@ -36,7 +36,8 @@ fig, (left, right) = plt.subplots(1, 2, figsize=(9, 3.8))
 jitter = rng.uniform(-0.15, 0.15, size=len(x_train))
 left.plot(x_train + jitter, t_train, ".", color="gray")
 hours = np.arange(13)
-styles = ["tab:red", "tab:orange", "tab:green", "tab:purple", "tab:brown"]
+# Darker than tab:orange and tab:brown: 3:1 contrast in both themes
+styles = ["tab:red", "#e66100", "tab:green", "tab:purple", "#a86f4f"]
 for (name, y), colour in zip(predictors.items(), styles, strict=True):
     left.plot(hours, y(hours), color=colour, label=name)
 left.set_xlabel("hours studied $x$")

@@ -21,7 +21,7 @@ products = [  # title, (TeX name, rows, cols) for result, left, right
      (r"\mathbf{b}^T", "1", "P")),
 ]
 size = {"M": M, "N": N, "P": P, "1": 1}
-colours = ["tab:green", "tab:blue", "tab:orange"]
+colours = ["tab:green", "tab:blue", "#e66100"]
 scale = 0.45
 
 fig, axes = plt.subplots(2, 3, figsize=(9, 5))

@@ -30,12 +30,12 @@ for (i, k), ax in zip(np.ndindex(2, 2), axes.flat, strict=True):
     draw(ax, C, 0, r"$C$", [(i, k)], "tab:green")
     ax.text(2.5, 1, "=", ha="center", va="center", fontsize=14)
     draw(ax, A, 3, r"$A$", [(i, 0), (i, 1)], "tab:blue")
-    draw(ax, B, 5.5, r"$B$", [(0, k), (1, k)], "tab:orange")
+    draw(ax, B, 5.5, r"$B$", [(0, k), (1, k)], "#e66100")
     # Left finger along row i of A, right finger down column k of B.
     ax.annotate("", xy=(4.9, 1.2 - i), xytext=(3.1, 1.2 - i),
                 arrowprops=dict(arrowstyle="->", color="tab:blue", lw=2))
     ax.annotate("", xy=(6.3 + k, 0.1), xytext=(6.3 + k, 1.9),
-                arrowprops=dict(arrowstyle="->", color="tab:orange", lw=2))
+                arrowprops=dict(arrowstyle="->", color="#e66100", lw=2))
     sum_text = " + ".join(f"{A[i, j]}×{B[j, k]}" for j in range(2))
     ax.set_title(f"$C_{{{i + 1}{k + 1}}}$ = {sum_text} = {C[i, k]}")
     ax.set_xlim(-0.2, 7.7)

@@ -44,9 +44,9 @@ ax.semilogy(N[nonzero], products[nonzero], "o", color="tab:blue",
             markersize=4, label=r"float32 product $0.1^N$")
 ax.plot(N[~nonzero], np.full((~nonzero).sum(), 2e-47), "x",
         color="tab:red", label="float32 product is exactly 0")
-ax.axhline(info.tiny, color="tab:orange", linestyle="--",
+ax.axhline(info.tiny, color="#e66100", linestyle="--",
            label="smallest normal float32")
-ax.axhspan(info.smallest_subnormal, info.tiny, color="tab:orange",
+ax.axhspan(info.smallest_subnormal, info.tiny, color="#e66100",
            alpha=0.15, label="subnormal range (fewer digits)")
 ax.set_xlabel("$N$, number of factors")
 ax.set_ylabel("product (log scale)")

@@ -12,7 +12,7 @@ xs = [ax.text(0, row, f"$x_{j + 1}$", ha="center", va="center",
               size=13, bbox=value) for j, row in enumerate(x_rows)]
 ys = [ax.text(3, row, f"$y_{i + 1}$", ha="center", va="center",
               size=13, bbox=value) for i, row in enumerate(y_rows)]
-colours, along = ["tab:orange", "tab:green"], [0.25, 0.7]
+colours, along = ["#e66100", "tab:green"], [0.25, 0.7]
 for i, (y, colour, t) in enumerate(zip(ys, colours, along)):
     for j, x in enumerate(xs):
         ax.annotate("", xy=(0.5, 0.5), xycoords=y, xytext=(0.5, 0.5),

@@ -31,7 +31,7 @@ graphs = {
          "u f4", "v f4", "v f5", "f3 y1", "f4 y2", "f5 y3"]),
 }
 value = dict(boxstyle="circle", fc="tab:blue", alpha=0.3)
-function = dict(boxstyle="round", fc="tab:orange", alpha=0.3)
+function = dict(boxstyle="round", fc="#e66100", alpha=0.3)
 fig, axes = plt.subplot_mosaic([["a", "b", "c"], ["d", "d", "d"]],
                                figsize=(9, 6.5), height_ratios=[1, 1.3])
 for ax, (title, (nodes, edges)) in zip(axes.values(), graphs.items()):

@@ -11,7 +11,7 @@ chains = [
      ("$y$", True, "")],
 ]
 value = dict(boxstyle="circle", fc="tab:blue", alpha=0.3)
-function = dict(boxstyle="round", fc="tab:orange", alpha=0.3)
+function = dict(boxstyle="round", fc="#e66100", alpha=0.3)
 fig, axes = plt.subplots(2, 1, figsize=(6, 3))
 for ax, chain in zip(axes, chains):
     boxes = []

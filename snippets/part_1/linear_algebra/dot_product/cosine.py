@@ -38,7 +38,7 @@ others = [  # vector, colour, label, cosine with v, where the label goes
     (2 * v, "tab:blue", r"$2\mathbf{v}$", "+1", (6.2, 1.5)),
     (np.array([1.0, 2.0]), "tab:green", r"$\mathbf{w}$", "+0.71",
      (1.0, 2.6)),
-    (np.array([-1.0, 3.0]), "tab:orange", r"$\mathbf{u}$", "0",
+    (np.array([-1.0, 3.0]), "#e66100", r"$\mathbf{u}$", "0",
      (-1.9, 3.1)),
     (-v, "tab:red", r"$-\mathbf{v}$", "-1", (-3.0, -1.5))]
 fig, ax = plt.subplots(figsize=(6, 4))

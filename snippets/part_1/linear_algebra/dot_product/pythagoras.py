@@ -20,7 +20,7 @@ import numpy as np
 a, b = 3.0, 2.0
 c = np.array([a, b])
 fig, ax = plt.subplots(figsize=(5, 3.2))
-arrows = [((0, 0), (a, 0), "tab:blue"), ((a, 0), (a, b), "tab:orange"),
+arrows = [((0, 0), (a, 0), "tab:blue"), ((a, 0), (a, b), "#e66100"),
           ((0, 0), (a, b), "tab:red")]
 for tail, head, colour in arrows:
     ax.annotate("", head, tail, arrowprops=dict(
@@ -28,7 +28,7 @@ for tail, head, colour in arrows:
 ax.plot([a - 0.2, a - 0.2, a], [0, 0.2, 0.2], color="gray")  # right angle
 ax.text(a / 2, -0.3, r"$\mathbf{a} = [a, 0]^T$", color="tab:blue",
         ha="center")
-ax.text(a + 0.1, b / 2, r"$\mathbf{b} = [0, b]^T$", color="tab:orange")
+ax.text(a + 0.1, b / 2, r"$\mathbf{b} = [0, b]^T$", color="#e66100")
 ax.text(a / 2 - 0.2, b / 2 + 0.2,
         r"$\mathbf{c} = \mathbf{a} + \mathbf{b}$", color="tab:red",
         ha="right")

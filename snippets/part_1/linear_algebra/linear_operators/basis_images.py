@@ -25,7 +25,7 @@ panels = [(before, np.eye(2), "before: $b_1$, $b_2$"),
 for ax, M, title in panels:
     corners = M @ square
     ax.fill(corners[0], corners[1], color="tab:gray", alpha=0.2)
-    for k, colour in [(0, "tab:blue"), (1, "tab:orange")]:
+    for k, colour in [(0, "tab:blue"), (1, "#e66100")]:
         x, y = M[:, k]
         ax.quiver(0, 0, x, y, color=colour, angles="xy",
                   scale_units="xy", scale=1, width=0.012)

@@ -71,7 +71,7 @@ panels = [(A @ B, "$AB$: first $B$, then $A$"),
 for ax, (M, title) in zip(axes, panels, strict=True):
     corners = M @ square
     ax.fill(corners[0], corners[1], color="tab:gray", alpha=0.2)
-    for k, colour in [(0, "tab:blue"), (1, "tab:orange")]:
+    for k, colour in [(0, "tab:blue"), (1, "#e66100")]:
         ax.quiver(0, 0, M[0, k], M[1, k], color=colour, angles="xy",
                   scale_units="xy", scale=1, width=0.012,
                   label=f"image of $b_{k + 1}$")

@@ -27,7 +27,7 @@ for i, scale in enumerate([1.0, lam]):
     ax = fig.add_subplot(1, 2, i + 1, projection="3d")
     a, b = scale * v1, scale * v2
     legs = [(origin, a, "tab:blue", r"$\mathbf{v}_1$"),
-            (a, b, "tab:orange", r"$\mathbf{v}_2$"),
+            (a, b, "#e66100", r"$\mathbf{v}_2$"),
             (origin, a + b, "tab:red", r"$\mathbf{v}'$")]
     if scale != 1.0:
         legs = [(s, d, c, rf"${lam}\,$" + lab) for s, d, c, lab in legs]
