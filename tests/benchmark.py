@@ -17,9 +17,18 @@ Prints one table and writes bench-results.json with:
     `notebooks: false`) and mkdocs-jupyter:
     what the notebooks cost;
 - the sandbox: a warm fork that confines itself (sandbox.py) against one that does not;
-- edit to page: under `mkdocs serve`, from saving an edited snippet to the rebuilt page;
+- the floor: plain MkDocs + Material (search only) on the same docs/, in the same rounds,
+  and the book without execution over it (target 1.5);
+- CPU per executed block: the book's runner, and markdown-exec (installed in a throwaway
+  venv, .cache/bench-markdown-exec) on the same chapters over its own floor, same rounds;
+- edit to page: under `mkdocs serve`, from saving an edited snippet to the rebuilt page,
+  median of 10 edits (target 1.5 s);
+- the last whole `make test`, as tests/conftest.py records it (target 3 minutes);
 - the heaviest chapter page: bytes a browser transfers, and time until math and figures
   are visible (headless Chromium, when it is installed);
+- every page on a phone (390 px, CPU 4x throttled, cold): largest contentful paint, load
+  event, when copy buttons, search and the theme toggle work, and gzipped bytes; the
+  five heaviest pages in the table, and any page over budget (LCP 2.5 s, load 4 s, 400 KiB);
 - the PDFs (`make pdf`, when Chromium is installed): seconds to print both from the
   built site, and their sizes (target: the whole book under 15 MB);
 - the answer fields: gzipped bytes of answer-check.js and of math.js's bundle (loaded only
@@ -49,7 +58,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "tests")]
-from textbook.sections import find_blocks, find_computed  # noqa: E402
+from textbook.sections import FENCE, INCLUDE, find_blocks, find_computed  # noqa: E402
 
 CACHE = ROOT / ".cache" / "book"
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -64,12 +73,13 @@ def cpu_of_children() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def build(site: Path, config: str = "mkdocs.yml", **env: str) -> float:
+def build(site: Path, config: str = "mkdocs.yml", python: str = sys.executable,
+          **env: str) -> float:
     """Seconds for one `mkdocs build`, start of process to exit."""
     cpu = cpu_of_children()
     start = time.perf_counter()
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-f", config, "-d", str(site)],
+        [python, "-m", "mkdocs", "build", "-f", config, "-d", str(site)],
         cwd=ROOT, env={**ENV, **env}, check=True, capture_output=True, text=True)
     seconds = time.perf_counter() - start
     CPU[0] = cpu_of_children() - cpu
@@ -78,29 +88,105 @@ def build(site: Path, config: str = "mkdocs.yml", **env: str) -> float:
     return seconds
 
 
-def rounds(repeat: int, site: Path) -> tuple[dict[str, list[float]], dict[str, list[float]]]:
-    """Seconds of `repeat` rounds of four builds: without execution, executing every
-    snippet (none cached), warm (nothing changed since), and without execution or
-    notebooks (plugin and mkdocs-jupyter). A machine slowing down or speeding up meanwhile
-    weighs on all four alike, and each comparison is made within a round. Also returns
-    each build's CPU seconds."""
-    config = ROOT / ".bench-without-notebooks.yml"  # beside mkdocs.yml: same relative paths
-    config.write_text("INHERIT: mkdocs.yml\nstrict: false # the workbook pages are missing\n"
-                      "plugins: [{book: {notebooks: false}}, search]\n", encoding="utf-8")
-    builds = {"no_exec": ({"BOOK_EXECUTE": "0"}, "mkdocs.yml"),
-              "executing": ({}, "mkdocs.yml"), "warm": ({}, "mkdocs.yml"),
-              "bare": ({"BOOK_EXECUTE": "0"}, config.name)}
+MARKDOWN_EXEC = "markdown-exec==1.12.6"  # the in-process runner the book's is measured against
+
+
+def markdown_exec_python() -> str | None:
+    """A throwaway venv that sees the book's packages and adds markdown-exec (never in
+    requirements.txt): its python, or None without a network to install from."""
+    venv = ROOT / ".cache" / "bench-markdown-exec"
+    python = venv / "bin" / "python"
+    if not python.is_file():
+        subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
+        import site
+        pth = next((venv / "lib").glob("python*/site-packages")) / "book-packages.pth"
+        pth.write_text("\n".join(site.getsitepackages()) + "\n", encoding="utf-8")
+        installed = subprocess.run(
+            [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--python",
+             str(python), MARKDOWN_EXEC], capture_output=True, text=True)
+        if installed.returncode != 0:  # older pip: install into the venv's site-packages
+            installed = subprocess.run(
+                [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target",
+                 str(pth.parent), MARKDOWN_EXEC], capture_output=True, text=True)
+        if installed.returncode != 0:
+            shutil.rmtree(venv, ignore_errors=True)
+            return None
+    return str(python)
+
+
+def markdown_exec_docs(execute: bool) -> Path:
+    """The chapters as markdown-exec runs them: each exec block keeps its included code, one
+    session per snippet file (so a file's sections share their names, as in the book's
+    runner); with execute=False the same blocks as plain code (markdown-exec's floor)."""
+    out = ROOT / ".cache" / ("bench-docs-exec" if execute else "bench-docs-plain")
+    shutil.rmtree(out, ignore_errors=True)
+    shutil.copytree(ROOT / "docs", out)
+    for page in out.rglob("*.md"):
+        lines = page.read_text(encoding="utf-8").splitlines()
+        for i, line in enumerate(lines):
+            fence = FENCE.match(line)
+            if not fence or 'exec="on"' not in fence["attrs"] or i + 1 == len(lines):
+                continue
+            include = INCLUDE.match(lines[i + 1])
+            session = include["path"] if include else f"{page.name}-{i}"
+            attrs = f' exec="on" session="{session}"' if execute else ""
+            lines[i] = f"{fence['indent']}{fence['fence']}python{attrs}"
+        page.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return out
+
+
+def exec_fences() -> int:
+    """Exec blocks in the chapters: fences markdown-exec runs one by one."""
+    return sum(1 for page in (ROOT / "docs").rglob("*.md")
+               for line in page.read_text(encoding="utf-8").splitlines()
+               if (fence := FENCE.match(line)) and 'exec="on"' in fence["attrs"])
+
+
+def last_test_run() -> dict | None:
+    """The last whole-suite run of pytest, as tests/conftest.py records it."""
+    record = ROOT / ".cache" / "last-test-run.json"
+    return json.loads(record.read_text(encoding="utf-8")) if record.is_file() else None
+
+
+def rounds(repeat: int, site: Path, markdown_exec: str | None
+           ) -> tuple[dict[str, list[float]], dict[str, list[float]]]:
+    """Seconds of `repeat` rounds of builds: without execution, executing every snippet
+    (none cached), warm (nothing changed since), without execution or notebooks (plugin
+    and mkdocs-jupyter), plain MkDocs + Material (search only: the floor), and, given
+    markdown-exec's python, the chapters under markdown-exec executing and not. A machine
+    slowing down or speeding up meanwhile weighs on all alike, and each comparison is made
+    within a round. Also returns each build's CPU seconds."""
+    configs = {  # beside mkdocs.yml: same relative paths
+        "bare": "plugins: [{book: {notebooks: false}}, search]\n",
+        "plain": "plugins: [search]\n",
+        "mdexec": f"docs_dir: {markdown_exec_docs(True)}\nplugins: [search, markdown-exec]\n",
+        "mdexec_floor": (f"docs_dir: {markdown_exec_docs(False)}\n"
+                         "plugins: [search, markdown-exec]\n")}
+    files = {}
+    for name, text in configs.items():
+        files[name] = ROOT / f".bench-{name}.yml"
+        files[name].write_text("INHERIT: mkdocs.yml\nstrict: false # no workbook pages\n"
+                               + text, encoding="utf-8")
+    python = sys.executable
+    builds = {"no_exec": ({"BOOK_EXECUTE": "0"}, "mkdocs.yml", python),
+              "executing": ({}, "mkdocs.yml", python), "warm": ({}, "mkdocs.yml", python),
+              "bare": ({"BOOK_EXECUTE": "0"}, files["bare"].name, python),
+              "plain": ({}, files["plain"].name, python)}
+    if markdown_exec:
+        builds["mdexec"] = ({}, files["mdexec"].name, markdown_exec)
+        builds["mdexec_floor"] = ({}, files["mdexec_floor"].name, markdown_exec)
     times: dict[str, list[float]] = {name: [] for name in builds}
     cpu: dict[str, list[float]] = {name: [] for name in builds}
     try:
         for _ in range(repeat):
-            for name, (env, file) in builds.items():
+            for name, (env, file, interpreter) in builds.items():
                 if name == "executing":
                     shutil.rmtree(CACHE / "snippets", ignore_errors=True)
-                times[name].append(build(site, file, **env))
+                times[name].append(build(site, file, interpreter, **env))
                 cpu[name].append(CPU[0])
     finally:
-        config.unlink()
+        for file in files.values():
+            file.unlink()
     return times, cpu
 
 
@@ -126,8 +212,9 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def edit_to_page() -> float | None:
-    """Under `mkdocs serve`: seconds from saving an edited snippet to the rebuilt page."""
+def edit_to_page(edits: int = 10) -> list[float]:
+    """Under `mkdocs serve`: seconds from saving an edited snippet to the rebuilt page, for
+    `edits` edits in a row (empty if the server never served the page)."""
     snippet = ROOT / "snippets" / "part_2" / "calculus" / "chain_rule.py"
     original = snippet.read_text(encoding="utf-8")
     port = free_port()
@@ -145,23 +232,26 @@ def edit_to_page() -> float | None:
         except OSError:
             return ""
 
+    seconds: list[float] = []
     try:
-        deadline = time.monotonic() + 120
+        deadline = time.monotonic() + 300
         while "chain_rule.py" not in page():
             if time.monotonic() > deadline or server.poll() is not None:
-                return None
+                return seconds
             time.sleep(0.1)
-        time.sleep(1.5)  # let the watcher settle after the first build
-        marker = f"edited at {time.time():.0f}"
-        start = time.perf_counter()
-        snippet.write_text(original.replace('print("dy/dx =", dy_dx)',
-                                            f'print("dy/dx =", dy_dx)  # {marker}'),
-                           encoding="utf-8")
-        while marker not in page():
-            if time.perf_counter() - start > 60:
-                return None
-            time.sleep(0.02)
-        return time.perf_counter() - start
+        for edit in range(edits):
+            time.sleep(1.5)  # let the watcher settle after the last build
+            marker = f"edit {edit} at {time.time():.0f}"
+            start = time.perf_counter()
+            snippet.write_text(original.replace('print("dy/dx =", dy_dx)',
+                                                f'print("dy/dx =", dy_dx)  # {marker}'),
+                               encoding="utf-8")
+            while marker not in page():
+                if time.perf_counter() - start > 60:
+                    return seconds
+                time.sleep(0.02)
+            seconds.append(time.perf_counter() - start)
+        return seconds
     finally:
         snippet.write_text(original, encoding="utf-8")
         server.terminate()
@@ -197,6 +287,40 @@ def page_weight(site: Path, path: str) -> dict:
     return {"bytes": size, "ms_to_math_and_figures": None, "method": "files on disk"}
 
 
+def phone_pages(site: Path, repeat: int = 3) -> tuple[list[dict], list[dict]]:
+    """Every page loaded cold on a throttled phone (390 px, CPU 4x slower: measure.PHONE);
+    the five with the most elements loaded `repeat` times in all, interleaved, medians.
+    Returns those five, heaviest first, and every page over the budget (measure.BUDGET)."""
+    from browser import measure
+    from playwright.sync_api import sync_playwright
+
+    if not measure.chromium_path():
+        return [], []
+    paths = sorted(p.parent.relative_to(site).as_posix() + "/"
+                   for p in site.rglob("index.html"))
+    paths = ["" if path == "./" else path for path in paths]
+    with measure.serve(site, compress=True) as base, sync_playwright() as playwright:
+        browser = measure.launch(playwright)
+        loads = {path: [measure.page_speed(browser, base + path)] for path in paths}
+        heaviest = sorted(paths, key=lambda path: -loads[path][0]["elements"])[:5]
+        for _ in range(repeat - 1):
+            for path in heaviest:
+                loads[path].append(measure.page_speed(browser, base + path))
+        browser.close()
+
+    def median(path: str) -> dict:
+        runs = loads[path]
+        return {"page": path or "(home)", "elements": runs[0]["elements"],
+                "bytes": runs[0]["bytes"], "loads": len(runs),
+                **{key: None if None in (values := [run[key] for run in runs])
+                   else statistics.median(values) for key in ("lcp_ms", "load_ms", "ready_ms")}}
+    budget = measure.BUDGET
+    over = [one for one in map(median, paths)
+            if one["lcp_ms"] > budget["lcp_ms"] or one["load_ms"] > budget["load_ms"]
+            or one["bytes"] > budget["kib"] * 1024]
+    return [median(path) for path in heaviest], over
+
+
 def sandbox_cost(pairs: int = 40) -> tuple[float, float]:
     """What confining a snippet's fork costs: a warm fork that confines itself against one
     that does not, interleaved; medians of the pairs' differences in wall and CPU seconds."""
@@ -229,7 +353,6 @@ def pdfs(site: Path) -> dict:
 
     if not chromium_path():
         return {}
-    build(site)  # warm: the rounds end with a build without outputs
     start = time.perf_counter()
     subprocess.run([sys.executable, "-m", "textbook.pdf", str(site), "--chromium",
                     chromium_path()], cwd=ROOT, env=ENV, check=True, capture_output=True)
@@ -281,7 +404,9 @@ def main() -> None:
     shutil.rmtree(CACHE, ignore_errors=True)
     cold = build(site)
     cold_logs = list(LOGS)
-    times, cpu = rounds(args.repeat, site)
+    markdown_exec = markdown_exec_python()
+    times, cpu = rounds(args.repeat, site, markdown_exec)
+    fences = exec_fences()
     no_exec, executing, warm, bare = (statistics.median(times[name])
                                       for name in ("no_exec", "executing", "warm", "bare"))
     costs = within(times, lambda r: r["executing"] - r["no_exec"])
@@ -291,10 +416,19 @@ def main() -> None:
     idle = statistics.median(cores * t - c for t, c in zip(times["executing"], cpu["executing"]))
     warm_ratio = statistics.median(within(times, lambda r: r["warm"] / r["no_exec"]))
     notebooks = statistics.median(within(times, lambda r: r["no_exec"] - r["bare"]))
-    edit = edit_to_page()
+    floor_wall = statistics.median(within(times, lambda r: r["no_exec"] / r["plain"]))
+    floor_cpu = statistics.median(within(cpu, lambda r: r["no_exec"] / r["plain"]))
+    book_block = statistics.median(within(cpu, lambda r: r["executing"] - r["no_exec"])) / fences
+    mdexec_block = (statistics.median(within(cpu, lambda r: r["mdexec"] - r["mdexec_floor"]))
+                    / fences if markdown_exec else None)
+    edits = edit_to_page()
+    edit = statistics.median(edits) if edits else None
+    last_test = last_test_run()
+    build(site)  # the whole book again (warm): the rounds end with other builds in `site`
     page = heaviest_page(site)
     weight = page_weight(site, page)
     calculus = page_weight(site, "part-2/calculus/")  # Part II §1, the foundation's chapter
+    phone, over_budget = phone_pages(site)
     pdf = pdfs(site)
 
     per_snippet = cost / max(blocks, 1)
@@ -314,6 +448,14 @@ def main() -> None:
         "no_exec_without_notebooks_s": round(bare, 3),
         "notebooks_cost_s": round(notebooks, 3),
         "edit_to_page_s": None if edit is None else round(edit, 3),
+        "edit_to_page_runs_s": [round(t, 3) for t in edits],
+        "plain_material_build_s": round(statistics.median(times["plain"]), 3),
+        "no_exec_over_plain_wall": round(floor_wall, 3),
+        "no_exec_over_plain_cpu": round(floor_cpu, 3),
+        "exec_fences": fences,
+        "book_cpu_s_per_fence": round(book_block, 4),
+        "markdown_exec_cpu_s_per_fence": None if mdexec_block is None else round(mdexec_block, 4),
+        "last_make_test": last_test,
         "calculus_page_bytes": calculus["bytes"],
         "calculus_page_bytes_uncompressed": calculus.get("bytes_uncompressed"),
         "heaviest_page": page, "heaviest_page_bytes": weight["bytes"],
@@ -323,6 +465,7 @@ def main() -> None:
         "ms_to_math_and_figures": weight.get("ms_to_math_and_figures"),
         "rounds_s": {name: [round(t, 3) for t in runs] for name, runs in times.items()},
         "rounds_cpu_s": {name: [round(t, 3) for t in runs] for name, runs in cpu.items()},
+        "phone_heaviest_pages": phone, "phone_pages_over_budget": over_budget,
         **pdf,
         "answer_check_js_gzip_bytes": script_gz, "mathjs_gzip_bytes": mathjs_gz,
         "answer_evaluation_s": round(answers_s, 3),
@@ -347,7 +490,23 @@ def main() -> None:
          f"{warm_ratio:.2f} x no-exec (median within rounds), target <= 1.2"),
         ("notebooks (plugin + mkdocs-jupyter)", f"{notebooks:.2f} s",
          "no-exec build minus the same without them"),
-        ("edit snippet -> page rebuilt", "n/a" if edit is None else f"{edit:.2f} s", "serve"),
+        ("plain MkDocs + Material (floor)", f"{statistics.median(times['plain']):.2f} s",
+         f"search only; {statistics.median(cpu['plain']):.1f} s CPU"),
+        ("  book, execution off / floor", f"{floor_cpu:.2f} x",
+         f"CPU, median within rounds ({floor_wall:.2f} x wall); target <= 1.5"),
+        ("CPU per executed block, book", f"{book_block * 1000:.0f} ms",
+         f"{fences} exec blocks; executing minus execution off, all processes"),
+        ("  the same, markdown-exec",
+         "n/a" if mdexec_block is None else f"{mdexec_block * 1000:.0f} ms",
+         f"{MARKDOWN_EXEC} in a throwaway venv, a session per file, minus its own floor; "
+         "target: book <= markdown-exec"),
+        ("edit snippet -> page rebuilt", "n/a" if edit is None else f"{edit:.2f} s",
+         f"mkdocs serve, median of {len(edits)} edits"
+         + (f" ({min(edits):.2f} to {max(edits):.2f})" if edits else "") + "; target <= 1.5 s"),
+        ("last `make test`", "n/a" if not last_test else f"{last_test['seconds']:.0f} s",
+         "" if not last_test else
+         f"{last_test['tests']} tests on {last_test['cores']} cores, {last_test['when']}, exit "
+         f"{last_test['exit']}; target <= 180 s"),
         ("§1 page part-2/calculus/", f"{calculus['bytes'] / 1024:.0f} KiB",
          f"gzip; {calculus.get('bytes_uncompressed', calculus['bytes']) / 1024:.0f} KiB "
          "uncompressed"),
@@ -362,6 +521,20 @@ def main() -> None:
          "n/a" if weight.get("ms_without_javascript") is None
          else f"{weight['ms_without_javascript']:.0f} ms", "pre-rendered KaTeX"),
     ]
+    if phone:
+        rows.append(("phone, 5 heaviest pages", "elements",
+                     "390 px, CPU 4x throttled, cold; median of 3: largest contentful paint, "
+                     "load event, controls wired; gzip bytes"))
+        for one in phone:
+            ready = "none" if one["ready_ms"] is None else f"{one['ready_ms'] / 1000:.1f} s"
+            rows.append((f"  {one['page']}", f"{one['elements']}",
+                         f"LCP {one['lcp_ms'] / 1000:.1f} s, load {one['load_ms'] / 1000:.1f} s, "
+                         f"ready {ready}, {one['bytes'] / 1024:.0f} KiB"))
+        rows.append(("  pages over budget", f"{len(over_budget)}",
+                     "of every page: LCP <= 2.5 s, load <= 4 s, <= 400 KiB gzip"
+                     + "".join(f"; {one['page']} LCP {one['lcp_ms']:.0f} ms load "
+                               f"{one['load_ms']:.0f} ms {one['bytes'] / 1024:.0f} KiB"
+                               for one in over_budget)))
     if pdf:
         rows += [("PDFs printed from the site", f"{pdf['pdf_build_s']:.1f} s",
                   "python -m textbook.pdf: the book twice (page numbers), the exercises"),
