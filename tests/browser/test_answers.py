@@ -121,7 +121,7 @@ print(json.dumps({{key: t.plan(key) for key in t.EXERCISES}}))
 """
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")  # kept by the worker, whatever module runs between
 def plans(tmp_path_factory) -> dict:
     folder = tmp_path_factory.mktemp("plans")
     code = PLANNER.format(browser=str(ROOT / "tests" / "browser"), tests=str(ROOT / "tests"))

@@ -337,7 +337,7 @@ def source_of(value) -> str:
     return sp.srepr(value) if isinstance(value, (sp.Basic, sp.MatrixBase)) else repr(value)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")  # kept by the worker, whatever module runs between
 def judged(tmp_path_factory) -> dict:
     """For each exercise: what its check says to the right answer, an equivalent form, a
     wrong answer and no answer ("verdicts"), and the right answer's source ("fills")."""

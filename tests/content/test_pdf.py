@@ -58,7 +58,7 @@ def headings(site: Path, deepest: int) -> list[str]:
             for h in article(site, uri).find_all(re.compile(f"^h[1-{deepest}]$"))]
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")  # kept by the worker, whatever module runs between
 def pdfs(site) -> tuple[Path, Path]:
     """Both PDFs of the shared site, printed once."""
     chromium = measure.chromium_path()

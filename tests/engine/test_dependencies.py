@@ -9,6 +9,7 @@ keeps no credentials in its checkout. Each rule is also shown failing on a small
 import json
 import re
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -143,3 +144,27 @@ def test_each_rule_catches_a_bad_example(what, bad):
                 "requirements": lambda: requirement_problems(bad),
                 "workflow": lambda: workflow_problems(bad)}[what]()
     assert len(problems) == 1, problems
+
+
+GROUPED = """
+import os, pytest
+pytestmark = pytest.mark.xdist_group("one")
+@pytest.mark.parametrize("i", range(6))
+def test_worker(i):
+    print(os.environ["PYTEST_XDIST_WORKER"])
+"""
+
+
+def test_xdist_groups_share_a_worker(tmp_path):
+    """`--dist loadgroup` keeps an xdist_group on one worker: the suite relies on it to
+    print the PDFs and plan the answer checks once (pytest 9.2 broke it silently)."""
+    (tmp_path / "test_grouped.py").write_text(GROUPED, encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "-n", "2", "--dist", "loadgroup", "-v", "-s",
+         "-p", "no:cacheprovider", "-c", "/dev/null", "--rootdir", str(tmp_path),
+         "test_grouped.py"], capture_output=True, text=True, cwd=tmp_path, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+    workers = set(re.findall(r"^\[(gw\d+)\]", result.stdout, re.M))
+    assert len(workers) == 1, (
+        f"one xdist_group ran on workers {sorted(workers)}: --dist loadgroup is ignored by "
+        "this pytest and pytest-xdist")
