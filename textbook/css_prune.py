@@ -108,9 +108,14 @@ def _kept(rules: tuple, classes: set[str]) -> list:
 
 
 def _styles(rules) -> list[Style]:
-    return [one for rule in rules for one in
-            (_styles(rule.rules) if isinstance(rule, Group) else [rule]
-             if isinstance(rule, Style) else [])]
+    """The style rules, those inside @media and @supports too."""
+    found: list[Style] = []
+    for rule in rules:
+        if isinstance(rule, Group):
+            found += _styles(rule.rules)
+        elif isinstance(rule, Style):
+            found.append(rule)
+    return found
 
 
 def _used_properties(rules: list, used: set[str]) -> set[str]:

@@ -78,6 +78,10 @@ def site_prefix(config: Path = ROOT / "mkdocs.yml") -> str:
     return urllib.parse.urlsplit(site_url(config)).path or "/"
 
 
+TEXT = {".html", ".css", ".js", ".json", ".svg", ".xml", ".ipynb", ".txt"}  # served gzipped
+GZIP_LEVEL = 6  # as GitHub Pages compresses
+
+
 class _Handler(SimpleHTTPRequestHandler):
     """Serves the site under a prefix, as the published book is; 404.html for the rest.
 
@@ -90,17 +94,16 @@ class _Handler(SimpleHTTPRequestHandler):
     prefix = "/"
     published = ""
     compress = False  # gzip text as GitHub Pages does (the benchmark's "transferred" size)
-    TEXT = {".html", ".css", ".js", ".json", ".svg", ".xml", ".ipynb", ".txt"}
 
     def do_GET(self):
         path = urllib.parse.urlsplit(self.path).path
         file = Path(self.translate_path(self.path))
         if file.is_dir():
             file = file / "index.html"
-        if (self.compress and file.is_file() and file.suffix in self.TEXT
+        if (self.compress and file.is_file() and file.suffix in TEXT
                 and "gzip" in self.headers.get("Accept-Encoding", "")
                 and not path.endswith("/sitemap.xml")):
-            data = gzip.compress(file.read_bytes(), 6)
+            data = gzip.compress(file.read_bytes(), GZIP_LEVEL)
             self.send_response(200)
             self.send_header("Content-Type", self.guess_type(str(file)))
             self.send_header("Content-Encoding", "gzip")
