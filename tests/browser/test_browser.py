@@ -421,13 +421,14 @@ def test_palette_toggle_switches_and_persists(reader):
 
 
 # The colours of the page's main parts, to compare a page without JavaScript with one with.
-COLOURS = """() => Object.fromEntries([
+# Material fades code backgrounds in (a 125 ms transition), so running ones are finished first.
+COLOURS = """() => (document.getAnimations().forEach(a => a.finish()), Object.fromEntries([
   "body", ".md-header", ".md-typeset a", ".md-typeset p", ".md-typeset .admonition",
   ".md-typeset pre > code", ".md-footer"].map(selector => {
     const e = document.querySelector(selector);
     const style = e && getComputedStyle(e);
     return [selector, style ? `${style.color} on ${style.backgroundColor}` : "missing"];
-  }))"""
+  })))"""
 
 
 @pytest.mark.parametrize("system", ["dark", "light"])
