@@ -211,7 +211,8 @@ def edit_to_page(edits: int = 10) -> list[float]:
 
     url = f"http://127.0.0.1:{port}{site_prefix()}part-2/calculus/"
     server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-q", "--dev-addr", f"127.0.0.1:{port}"],
+        [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-q", "--dev-addr",
+         f"127.0.0.1:{port}"],
         cwd=ROOT, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
     def page() -> str:

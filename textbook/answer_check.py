@@ -84,10 +84,11 @@ def hint(data: dict) -> str:
     return f"a {rows} × {cols} matrix{within}, row by row, e.g. [[0.5, -2], [7, 1]]"
 
 
-def form_html(index: int, key: str, data: dict, question: str) -> str:
+def form_html(key: str, data: dict, question: str) -> str:
     """The answer field: hidden until answer-check.js shows it (JavaScript off: only the
-    folded answer, as before)."""
-    field = f"answer-check-{index}"
+    folded answer, as before). Its id is the exercise's heading anchor's, which is unique
+    on the page and the same whichever pages a build renders."""
+    field = f"answer-check-{key.split('#')[1]}"
     ask = html.escape(question or hint(data))
     check = html.escape(json.dumps({"key": key, **data}, separators=(",", ":")), quote=True)
     return (f'<form class="answer-check" data-check="{check}" hidden>'
@@ -138,5 +139,5 @@ class AnswerFields:
             if data is None or "error" in data:
                 raise BookError(f"{exercise.path}: ANSWER = {exercise.answer!r}: "
                                 f"{(data or {}).get('error', 'no value from the runner')}")
-            return form_html(int(match["index"]), key, data, exercise.question)
+            return form_html(key, data, exercise.question)
         return MARKER.sub(form, output)

@@ -99,11 +99,11 @@ class NotebookSite:
         self.generated = self.workbooks.uris()
         (self.out / "workbooks").mkdir(parents=True, exist_ok=True)
         for uri, part in self.generated.items():
-            if uri.endswith("-solutions.ipynb"):  # outputs come once the snippets have run
-                text = placeholder(f"{PARTS[part]} workbook: solutions")
-            else:
-                text = dumps(self.workbooks.workbook(self.builder, part))
-            self.write_if_changed(self.out / uri, text)
+            if not uri.endswith("-solutions.ipynb"):
+                self.write_if_changed(self.out / uri,
+                                      dumps(self.workbooks.workbook(self.builder, part)))
+            elif not (self.out / uri).is_file():  # outputs come once the snippets have run
+                write_atomic(self.out / uri, placeholder(f"{PARTS[part]} workbook: solutions"))
             # A file of another source folder rather than File.generated: mkdocs-jupyter's
             # NotebookFile recomputes abs_src_path from src_dir, which a generated file lacks.
             files.append(File(uri, src_dir=str(self.out), dest_dir=config.site_dir,
@@ -172,14 +172,23 @@ class NotebookSite:
         target.write_text(dumps(nb), encoding="utf-8")
         self.written.append((str(target), uri))
 
-    def post_build(self, config) -> None:
-        """Say what was written; list the notebooks and their chapters in notebooks.json."""
+    def post_build(self, config, kept: Callable[[dict], dict]) -> None:
+        """Say what was written; list the notebooks and their chapters in notebooks.json
+        (`kept` adds those a partial rebuild did not write again)."""
         log.info("notebooks: %d written, %.2f s in this hook (mkdocs-jupyter rendering not "
                  "included)", len(self.written), self.seconds)
+        written = kept({str(Path(path).relative_to(config.site_dir).as_posix()): page
+                        for path, page in self.written})
         manifest = Path(config.site_dir) / "notebooks.json"
-        manifest.write_text(json.dumps(
-            {str(Path(path).relative_to(config.site_dir).as_posix()): page
-             for path, page in self.written}, indent=1, sort_keys=True), encoding="utf-8")
+        manifest.write_text(json.dumps(written, indent=1, sort_keys=True), encoding="utf-8")
+
+    def keep_rendered(self, config) -> None:
+        """A partial rebuild (rebuilds.py) renders only the workbooks that changed:
+        mkdocs-jupyter would evict the others' cached pages, as if they were gone."""
+        jupyter = config.plugins.get("mkdocs-jupyter")
+        used = getattr(jupyter, "_used_cache_paths", None)  # its own: guarded
+        if isinstance(used, set):
+            used.update(self.rendered.glob("*.json"))
 
     def shutdown(self) -> None:
         """Remove this process's generated notebooks and their rendered pages."""

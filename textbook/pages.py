@@ -80,6 +80,10 @@ class Book:
         self.blocks: dict[str, list[Block]] = {}
         self.files: dict[str, Job] = {}  # snippet path -> the job that ran the whole file
         self.exports: dict[str, set[str]] = {}  # snippet path -> names the prose uses
+        self.uses: dict[str, set[str]] = {}  # chapter -> the snippet files it shows or quotes
+        self.counting: set[str] = set()  # chapters with the table of equation counts
+        self.waiting: set[str] = set()  # chapters with an output or value to wait for
+        self.partial = False  # this build renders only the pages an edit touched
         self.errors: dict[str, str] = {}  # chapter -> error found while scanning
         self.answers: dict[str, list[dict]] = {}  # snippet path -> exercise answers to evaluate
         self.urgent: list[str] = []  # snippet files to run before the others
@@ -101,13 +105,22 @@ class Book:
         except BookError as err:
             self.errors[page] = str(err)
             return
+        uses = self.uses[page] = set()
         for block in blocks:
             self.exports.setdefault(block.path, set())
-        for path, name, _ in find_computed(markdown):
+            uses.add(block.path)
+        computed = find_computed(markdown)
+        for path, name, _ in computed:
             self.exports.setdefault(path, set()).add(name)
+            uses.add(path)
         for formula in self.equations.scan(page, markdown):
             if formula.path:
                 self.exports.setdefault(formula.path, set())
+                uses.add(formula.path)
+        if COUNTS.search(markdown):
+            self.counting.add(page)
+        if self.executor is not None and (blocks or computed):
+            self.waiting.add(page)
 
     def first(self, paths: list[str]) -> None:
         """Run these snippet files before the others: a page being read needs them."""
@@ -334,7 +347,7 @@ class Book:
             log.info("snippets: %d executed, %d from cache, %d stale cache entries removed, "
                      "%.2f s", self.executor.executed, self.executor.cached,
                      self.executor.prune(), time.perf_counter() - self.started)
-            stale = self.record.close()
+            stale = [] if self.partial else self.record.close()  # only some figures drawn
             if stale and self.record.strict:
                 raise BookError("\n".join(stale))
             for line in stale:

@@ -22,7 +22,7 @@ from mkdocs.config.base import Config
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 
-from .answer_check import MATHJS, AnswerFields
+from .answer_check import MATHJS, AnswerFields, snippet_of
 from .build_info import BuildInfo
 from .errors import BookError
 from .executor import Executor, start_runner
@@ -32,6 +32,7 @@ from .links import name_link_lines
 from .no_script_dark import write as write_no_script_dark
 from .notebook_pages import NotebookSite
 from .pages import FIGURE, Book
+from .rebuilds import Rebuilds
 from .search_text import SearchText, weigh
 from .sections import refuse_symlinks
 from .serving import keep_serving, show_failure, tell
@@ -88,6 +89,7 @@ class BookPlugin(BasePlugin[BookConfig]):
         self.build: BuildInfo | None = None  # commit, date and versions (the stamp)
         self.answers: AnswerFields | None = None  # the exercises' answer fields
         self.search_text = SearchText()  # formulas and excluded elements, out of the index
+        self.rebuilds = Rebuilds()  # what a rebuild of `mkdocs serve --dirty` renders
 
     def load_config(self, options, config_file_path=None):
         """Start the runner: MkDocs is reading the configuration, so a build comes next."""
@@ -100,9 +102,12 @@ class BookPlugin(BasePlugin[BookConfig]):
         return float(os.environ.get("BOOK_TIMEOUT") or self.config.timeout)
 
     def on_startup(self, command, dirty):
-        """Note whether MkDocs serves: an idle runner then stays for the next rebuild."""
+        """Note whether MkDocs serves: an idle runner then stays for the next rebuild;
+        with --dirty, a rebuild renders only what an edit touches (textbook/rebuilds.py)."""
         global _serving
         _serving = command == "serve"
+        if _serving and dirty:
+            self.rebuilds.start()
 
     def on_shutdown(self):
         """Let the runner finish and end; remove this process's generated notebooks."""
@@ -127,6 +132,7 @@ class BookPlugin(BasePlugin[BookConfig]):
                                        or _executor.process.poll() is not None):
             _executor.start()  # it imports its libraries while MkDocs reads the files
         self.answers = AnswerFields(find_exercises(self.root))
+        self.rebuilds.own_search(config)
         if self.config.notebooks:
             self.notebooks = NotebookSite(lambda: self.book, self.root, config, self.build)
         return config
@@ -177,7 +183,31 @@ class BookPlugin(BasePlugin[BookConfig]):
         self.book.submit()
         if _executor is not None and not _executor.executed and not _serving:
             _executor.stop()  # every result came from the cache
+        if self.rebuilds.enabled:
+            self.rebuilds.plan(self.root, config, files, *self.dependencies())
+            self.book.partial = self.rebuilds.partial
         return nav
+
+    def dependencies(self) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+        """Each page's snippet files (what it shows or quotes, its exercises' check files
+        and the snippets those check; for a solutions notebook, every file it quotes), and
+        for each chapter the other pages made from its text (the equation counts, and the
+        solutions notebook of its exercises)."""
+        uses = {page: set(paths) for page, paths in self.book.uses.items()}
+        readers = {page: set(self.book.counting) for page in uses}
+        checks = set()
+        for exercise in find_exercises(self.root).values():
+            files = {exercise.path.removeprefix("snippets/"), snippet_of(exercise)}
+            uses.setdefault(exercise.key.split("#")[0], set()).update(files)
+            checks |= files
+        if self.notebooks is not None:
+            quoted = set(self.notebooks.needed()) | checks
+            for uri, part in self.notebooks.generated.items():
+                if uri.endswith("-solutions.ipynb"):
+                    uses[uri] = quoted
+                    for page in self.notebooks.workbooks.pages(part):
+                        readers.setdefault(page, set()).add(uri)
+        return uses, readers
 
     on_nav = CombinedEvent(_notebooks_nav, _book_nav)
 
@@ -209,7 +239,8 @@ class BookPlugin(BasePlugin[BookConfig]):
         the chapters in the order their snippets run: a page written while snippets still run
         is not left over for the end, when the snippets are done and a core has nothing to do.
         """
-        waiting = {item.page for item in self.book.pending}
+        self.rebuilds.keep_titles(files)  # the pages a partial rebuild does not render
+        waiting = self.book.waiting  # all of them, rendered now or not: the sitemap's order
         for file in [f for f in files.documentation_pages() if f.src_uri in waiting]:
             files.remove(file)  # MkDocs writes pages in the order of `files`
             files.append(file)
@@ -233,6 +264,7 @@ class BookPlugin(BasePlugin[BookConfig]):
         output = self.answers.post_page(output, self.book)
         if self.notebooks is not None:
             self.notebooks.timed(self.notebooks.post_page, page)
+        self.rebuilds.remember(page)
         return output
 
     @shown_when_serving
@@ -241,18 +273,22 @@ class BookPlugin(BasePlugin[BookConfig]):
         self.book.close()
         write_no_script_dark(Path(config.site_dir), config.extra_css)
         if self.notebooks is not None:
-            self.notebooks.post_build(config)
+            self.notebooks.post_build(config, self.rebuilds.merge_notebooks)
+            if self.rebuilds.partial:
+                self.notebooks.keep_rendered(config)
 
     @event_priority(-100)  # after every other plugin has written its files
     def _serve_post_build(self, config):
         """Under `mkdocs serve`, every page shows what failed."""
         if self.failures:
+            self.rebuilds.failed()
             show_failure(Path(config.site_dir), "\n\n".join(dict.fromkeys(self.failures)))
 
     @event_priority(-50)  # after the search plugin has written its index
     def _search_post_build(self, config):
         """Weigh the entries of the search index (textbook/search_text.py)."""
         index = Path(config.site_dir) / "search" / "search_index.json"
+        self.rebuilds.merge_search(index)  # a partial build indexed only its pages
         if index.is_file():
             weigh(index)
 
@@ -264,7 +300,8 @@ class BookPlugin(BasePlugin[BookConfig]):
         return server
 
     def on_build_error(self, error):
-        """A failed build still stops its KaTeX process."""
+        """A failed build still stops its KaTeX process; the next one builds every page."""
+        self.rebuilds.failed()
         if self.book is not None:
             self.book.katex.close()
 

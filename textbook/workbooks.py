@@ -106,6 +106,10 @@ class Workbooks:
         # The checks in the order of the exercises in the book.
         self.checked = [exercises[key] for key in keys if key in exercises]
 
+    def pages(self, part: str) -> set[str]:
+        """The chapters whose exercises the part's workbooks hold."""
+        return {task.page for task in self.tasks[part]}
+
     def needed(self) -> list[str]:
         """The snippet files the solutions notebooks show or quote, in their order."""
         paths: list[str] = []

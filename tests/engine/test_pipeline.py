@@ -272,9 +272,11 @@ def page_when(url: str, wanted: str, seconds: float = 120) -> str:
     raise AssertionError(f"{wanted!r} not on {url} after {seconds} s; last answer:\n{text}")
 
 
-def test_serve_shows_a_failed_build_in_the_browser(project):
-    """Under `mkdocs serve`, a failed first build, and a failed rebuild, show their message
-    on the page instead of stopping the server or leaving the request waiting."""
+@pytest.mark.parametrize("how", [[], ["--dirty"]], ids=["serve", "serve --dirty"])
+def test_serve_shows_a_failed_build_in_the_browser(project, how):
+    """Under `mkdocs serve` (with --dirty, as `make serve`), a failed first build, and a
+    failed rebuild, show their message on the page instead of stopping the server or
+    leaving the request waiting."""
     edit(project, "mkdocs.yml", "strict: true", "strict: true\nwatch: [snippets]")
     edit(project, "snippets/chapter/example.py", 'print("slope:", slope)', "print(1 / 0)")
     with socket.socket() as free:
@@ -283,7 +285,7 @@ def test_serve_shows_a_failed_build_in_the_browser(project):
     url = f"http://127.0.0.1:{port}/chapter/"
     with open(project / "serve.log", "w", encoding="utf-8") as log:
         server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--livereload",
+            [sys.executable, "-m", "mkdocs", "serve", *how, "--livereload",
              "--dev-addr", f"127.0.0.1:{port}"], cwd=project, stdout=log, stderr=log,
             env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     try:
