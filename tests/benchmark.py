@@ -4,9 +4,10 @@
 
 Prints one table and writes bench-results.json with:
 - cold build: empty caches, every snippet executed and every formula typeset;
-- then rounds of four builds, math cache warm, so that a machine whose speed drifts
-  weighs on all four alike; each comparison is the median of those within rounds:
-  - the build with execution off (BOOK_EXECUTE=0);
+- then rounds of builds, build caches warm, so that a machine whose speed drifts
+  weighs on all alike; each comparison is the median of those within rounds:
+  - the build with execution off (BOOK_EXECUTE=0), once with the build caches set aside
+    (math, checks, notebook styles, templates, rendered workbooks) and once warm;
   - the build executing every snippet (snippet cache empty): its difference from the
     first, divided by the number of snippet blocks, is what running a snippet costs;
     the same difference in CPU seconds of all processes is the work that takes, of
@@ -18,7 +19,7 @@ Prints one table and writes bench-results.json with:
     what the notebooks cost;
 - the sandbox: a warm fork that confines itself (sandbox.py) against one that does not;
 - the floor: plain MkDocs + Material (search only) on the same docs/, in the same rounds,
-  and the book without execution over it (target 1.5);
+  and the book without execution over it, warm and with its caches aside (target 1.5);
 - CPU per executed block: the book's runner, and markdown-exec (installed in a throwaway
   venv, .cache/bench-markdown-exec) on the same chapters over its own floor, same rounds;
 - edit to page: under `mkdocs serve`, from saving an edited snippet to the rebuilt page,
@@ -43,6 +44,7 @@ transfers at most 400 KiB.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import resource
@@ -61,6 +63,10 @@ sys.path[:0] = [str(ROOT / "tests")]
 from textbook.sections import FENCE, INCLUDE, find_blocks, find_computed  # noqa: E402
 
 CACHE = ROOT / ".cache" / "book"
+# What a build without execution keeps for the next one: typeset math, the checks under each
+# block, pruned notebook styles, compiled templates, rendered workbooks.
+BUILD_CACHES = [CACHE / "katex.json", CACHE / "checks.json", CACHE / "notebook-styles.json",
+                ROOT / ".cache" / "jinja", ROOT / ".cache" / "mkdocs-jupyter"]
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
@@ -157,7 +163,8 @@ def rounds(repeat: int, site: Path, markdown_exec: str | None
         files[name].write_text("INHERIT: mkdocs.yml\nstrict: false # no workbook pages\n"
                                + text, encoding="utf-8")
     python = sys.executable
-    builds = {"no_exec": ({"BOOK_EXECUTE": "0"}, "mkdocs.yml", python),
+    builds = {"no_exec_cold": ({"BOOK_EXECUTE": "0"}, "mkdocs.yml", python),
+              "no_exec": ({"BOOK_EXECUTE": "0"}, "mkdocs.yml", python),
               "executing": ({}, "mkdocs.yml", python), "warm": ({}, "mkdocs.yml", python),
               "bare": ({"BOOK_EXECUTE": "0"}, files["bare"].name, python),
               "plain": ({}, files["plain"].name, python)}
@@ -171,12 +178,32 @@ def rounds(repeat: int, site: Path, markdown_exec: str | None
             for name, (env, file, interpreter) in builds.items():
                 if name == "executing":
                     shutil.rmtree(CACHE / "snippets", ignore_errors=True)
-                times[name].append(build(site, file, interpreter, **env))
+                with caches_aside(BUILD_CACHES if name == "no_exec_cold" else []):
+                    times[name].append(build(site, file, interpreter, **env))
                 cpu[name].append(CPU[0])
     finally:
         for file in files.values():
             file.unlink()
     return times, cpu
+
+
+@contextlib.contextmanager
+def caches_aside(paths: list[Path]):
+    """Build without these caches, then put them back as they were (the other builds of
+    the round are measured as before)."""
+    aside = {path: path.with_name(path.name + ".aside") for path in paths if path.exists()}
+    for path, away in aside.items():
+        path.rename(away)
+    try:
+        yield
+    finally:
+        for path in paths:
+            if path.is_dir():
+                shutil.rmtree(path)
+            elif path.exists():
+                path.unlink()
+        for path, away in aside.items():
+            away.rename(path)
 
 
 def within(times: dict[str, list[float]], compare) -> list[float]:
@@ -391,7 +418,8 @@ def main() -> None:
     site = Path(tempfile.mkdtemp(prefix="bench-site-"))
     blocks, jobs = count_jobs()
 
-    shutil.rmtree(CACHE, ignore_errors=True)
+    for path in [CACHE, *BUILD_CACHES]:
+        shutil.rmtree(path, ignore_errors=True)
     cold = build(site)
     cold_logs = list(LOGS)
     markdown_exec = markdown_exec_python()
@@ -407,6 +435,9 @@ def main() -> None:
     notebooks = statistics.median(within(times, lambda r: r["no_exec"] - r["bare"]))
     floor_wall = statistics.median(within(times, lambda r: r["no_exec"] / r["plain"]))
     floor_cpu = statistics.median(within(cpu, lambda r: r["no_exec"] / r["plain"]))
+    floor_cold = statistics.median(within(cpu, lambda r: r["no_exec_cold"] / r["plain"]))
+    floor_cold_wall = statistics.median(within(times,
+                                               lambda r: r["no_exec_cold"] / r["plain"]))
     mdexec_block = (statistics.median(within(cpu, lambda r: r["mdexec"] - r["mdexec_floor"]))
                     / max(blocks, 1) if markdown_exec else None)  # each block, one fence
     edits = edit_to_page()
@@ -440,6 +471,9 @@ def main() -> None:
         "plain_material_build_s": round(statistics.median(times["plain"]), 3),
         "no_exec_over_plain_wall": round(floor_wall, 3),
         "no_exec_over_plain_cpu": round(floor_cpu, 3),
+        "no_exec_cold_build_s": round(statistics.median(times["no_exec_cold"]), 3),
+        "no_exec_cold_over_plain_cpu": round(floor_cold, 3),
+        "no_exec_cold_over_plain_wall": round(floor_cold_wall, 3),
         "markdown_exec_cpu_s_per_snippet_block":
             None if mdexec_block is None else round(mdexec_block, 4),
         "last_make_test": last_test,
@@ -481,6 +515,9 @@ def main() -> None:
          f"search only; {statistics.median(cpu['plain']):.1f} s CPU"),
         ("  book, execution off / floor", f"{floor_cpu:.2f} x",
          f"CPU, median within rounds ({floor_wall:.2f} x wall); target <= 1.5"),
+        ("  the same, its build caches empty", f"{floor_cold:.2f} x",
+         f"CPU ({floor_cold_wall:.2f} x wall): math, checks, notebook styles, templates, "
+         "rendered workbooks all made again"),
         ("CPU per snippet block, markdown-exec",
          "n/a" if mdexec_block is None else f"{mdexec_block * 1000:.0f} ms",
          f"{MARKDOWN_EXEC} in a throwaway venv, a session per file, minus its own floor; "

@@ -8,16 +8,19 @@ has, outside :not() and other functions; rules without classes (element selector
 declaration uses it, directly or through another custom property, or the page reads it.
 
 The stylesheet is parsed once per process (every notebook page has the same one); each
-page then only compares sets.
+page then only compares sets, and a page whose sets an earlier build met is not parsed.
 """
 
 from __future__ import annotations
 
 import functools
+import hashlib
 import re
 from typing import NamedTuple
 
 import tinycss2
+
+from .memo import Memo
 
 CLASS_ATTRIBUTE = re.compile(r'\bclass="([^"]*)"')
 USES = re.compile(r"var\(\s*(--[\w-]+)")
@@ -143,8 +146,17 @@ def _text(rules, used: set[str]) -> str:
     return "".join(line + "\n" for line in out)
 
 
-def prune(css: str, html: str) -> str:
+def prune(css: str, html: str, memo: Memo | None = None) -> str:
     """`css` without the rules that match nothing in `html`, nor custom properties that
-    neither they nor `html` (its other stylesheets and style attributes) read."""
-    kept = _kept(_parse(css), page_classes(html))
-    return _text(kept, _used_properties(kept, set(USES.findall(html))))
+    neither they nor `html` (its other stylesheets and style attributes) read. With a
+    memo, a page with the classes and properties of an earlier build's is not parsed."""
+    classes, uses = page_classes(html), set(USES.findall(html))
+
+    def make() -> str:
+        kept = _kept(_parse(css), classes)
+        return _text(kept, _used_properties(kept, uses))
+
+    if memo is None:
+        return make()
+    return memo.get((hashlib.sha256(css.encode()).hexdigest(), " ".join(sorted(classes)),
+                     " ".join(sorted(uses))), make)

@@ -32,6 +32,7 @@ from .equations import strip_markers
 from .executor import write_atomic
 from .exercises import find_exercises
 from .figures import figure_html
+from .memo import Memo, salt
 from .notebooks import Builder, dumps, notebook_name, page_url, placeholder
 from .pages import Book
 from .workbooks import PARTS, Workbooks
@@ -58,6 +59,9 @@ CDN_SCRIPTS = re.compile(
 # one shared file per content, which the browser then caches.
 BIG_STYLE = re.compile(r'<style type="text/css">(?P<css>(?:(?!</style>).){20000,})</style>',
                        re.S)
+# What a rendered workbook depends on besides the notebook and mkdocs-jupyter's options.
+RENDERERS = ("mkdocs-jupyter", "nbconvert", "nbformat", "pygments", "mistune",
+             "jupyterlab-pygments")
 SVG_IMAGE = re.compile(r'<img\b[^>]*\bsrc="data:image/svg\+xml;base64,(?P<svg>[^"]+)"[^>]*>')
 
 
@@ -77,12 +81,18 @@ class NotebookSite:
         # One folder per build process: builds of one project running side by side (the
         # test suite's) never read each other's half-made notebooks.
         self.out = root / ".cache" / "notebooks" / str(os.getpid())
-        # mkdocs-jupyter renders a workbook again only when it changed; its cache is per
-        # process too (it writes entries in place), so `mkdocs serve` rebuilds reuse it.
+        # mkdocs-jupyter renders a workbook again only when it changed. Its cache is per
+        # process (it writes entries in place), so `mkdocs serve` rebuilds reuse it; it
+        # starts with the rendered workbooks the last build left (`shared`, by versions).
         self.rendered = root / ".cache" / "mkdocs-jupyter" / str(os.getpid())
+        self.shared = root / ".cache" / "mkdocs-jupyter" / f"shared-{salt(packages=RENDERERS)[:12]}"
         jupyter = config.plugins.get("mkdocs-jupyter")
         if jupyter is not None and jupyter.config.get("cache"):
             jupyter.config["cache_dir"] = str(self.rendered)
+            seed(self.rendered, self.shared)
+        # The pruned JupyterLab stylesheet of each page (css_prune.py), kept across builds.
+        self.styles = Memo(root / ".cache" / "book" / "notebook-styles.json",
+                           salt(sources=("css_prune.py",), packages=("tinycss2",)))
         self.book = book
         self.builder = Builder(book, root / "snippets", config.site_url or "/", build)
         self.exercises = find_exercises(root)
@@ -142,7 +152,7 @@ class NotebookSite:
             content = local_links(content, page.url, self.builder.site_url)
             content = typeset(content, book.katex, f"{uri} (generated from the chapters)")
             content = inline_figures(content, Path(page.file.abs_src_path))
-            content = share_styles(content, page, config)
+            content = share_styles(content, page, config, self.styles)
             name = posixpath.basename(uri)
             what = "notebook" if uri.endswith("-solutions.ipynb") else "workbook"
             return links_row(name, f"{page_url(uri)}{name}", what) + content
@@ -172,9 +182,10 @@ class NotebookSite:
         target.write_text(dumps(nb), encoding="utf-8")
         self.written.append((str(target), uri))
 
-    def post_build(self, config, kept: Callable[[dict], dict]) -> None:
+    def post_build(self, config, kept: Callable[[dict], dict], complete: bool) -> None:
         """Say what was written; list the notebooks and their chapters in notebooks.json
         (`kept` adds those a partial rebuild did not write again)."""
+        self.styles.close(complete)
         log.info("notebooks: %d written, %.2f s in this hook (mkdocs-jupyter rendering not "
                  "included)", len(self.written), self.seconds)
         written = kept({str(Path(path).relative_to(config.site_dir).as_posix()): page
@@ -191,9 +202,12 @@ class NotebookSite:
             used.update(self.rendered.glob("*.json"))
 
     def shutdown(self) -> None:
-        """Remove this process's generated notebooks and their rendered pages."""
+        """Remove this process's generated notebooks and their rendered pages, leaving the
+        pages of the last build for the next process."""
         if self.out.name == str(os.getpid()):
             shutil.rmtree(self.out, ignore_errors=True)
+            if self.rendered.is_dir():
+                publish(self.rendered, self.shared)
             shutil.rmtree(self.rendered, ignore_errors=True)
 
     def timed(self, function: Callable, *args):
@@ -203,6 +217,31 @@ class NotebookSite:
             return function(*args)
         finally:
             self.seconds += time.perf_counter() - start
+
+
+def seed(own: Path, shared: Path) -> None:
+    """Start this process's cache of rendered workbooks with the last build's (links)."""
+    own.mkdir(parents=True, exist_ok=True)
+    for entry in shared.glob("*.json") if shared.is_dir() else []:
+        try:
+            os.link(entry, own / entry.name)
+        except FileExistsError:
+            pass
+        except OSError:
+            shutil.copyfile(entry, own / entry.name)
+
+
+def publish(own: Path, shared: Path) -> None:
+    """Leave this process's rendered workbooks for the next build, atomically: builds
+    running side by side each start from a whole set."""
+    shared.mkdir(parents=True, exist_ok=True)
+    names = {entry.name for entry in own.glob("*.json")}
+    for name in names:
+        if not (shared / name).is_file():
+            write_atomic(shared / name, (own / name).read_text(encoding="utf-8"))
+    for entry in shared.glob("*.json"):
+        if entry.name not in names:
+            entry.unlink(missing_ok=True)
 
 
 def typeset(content: str, katex, where: str) -> str:
@@ -256,13 +295,13 @@ def local_links(content: str, url: str, site: str) -> str:
     return re.sub(r'href="' + re.escape(site) + r'(?P<path>[^"#]*)', relative, content)
 
 
-def share_styles(content: str, page, config) -> str:
+def share_styles(content: str, page, config, memo: Memo | None = None) -> str:
     """Replace the big inline stylesheets of a notebook page by links to files, holding
     only the rules that can match an element of the page (css_prune.py)."""
     rest = BIG_STYLE.sub("", content)  # the page, with its other styles
 
     def link(match: re.Match) -> str:
-        css = css_prune.prune(match["css"], rest)
+        css = css_prune.prune(match["css"], rest, memo)
         name = f"assets/jupyter/{hashlib.sha256(css.encode()).hexdigest()[:12]}.css"
         target = Path(config.site_dir) / name
         if not target.is_file():

@@ -24,6 +24,7 @@ from .executor import Executor, Job
 from .figure_record import FigureRecord
 from .figures import figure_html
 from .katex import Katex
+from .memo import Memo, salt
 from .sections import (
     COMPUTED,
     Block,
@@ -94,6 +95,12 @@ class Book:
         self.converter = Markdown(extensions=config.markdown_extensions,
                                   extension_configs=config.mdx_configs)
         self.katex = Katex(root)
+        # The HTML under each block (its file link and checks), kept across builds: it
+        # depends on the file, the commit and how Markdown is configured.
+        self.checks = Memo(root / ".cache" / "book" / "checks.json", salt(
+            Path(config.config_file_path).read_text(encoding="utf-8"),
+            sources=("verification.py",), packages=("markdown", "pymdown-extensions",
+                                                    "pygments")))
         self.includes = "pymdownx.snippets" in config.markdown_extensions  # --8<-- elsewhere
         self.equations = Equations()
         self.started = time.perf_counter()
@@ -220,8 +227,9 @@ class Book:
             self.pending.append(Pending(block.page, block.line, job, block=block))
             parts += [f"<!-- book-output {len(self.pending) - 1} -->", ""]
         # HTML, not Markdown: raw HTML in an indented answer box would not survive Markdown
-        self.figures.append(verification(block.path, text, self.build,
-                                         self.converter.reset().convert))
+        self.figures.append(self.checks.get(
+            (block.path, text, self.build.blob_url(f"snippets/{block.path}"), self.build.short),
+            lambda: verification(block.path, text, self.build, self.converter.reset().convert)))
         parts += [f"<!-- book-checks {len(self.figures) - 1} -->", "", "</div>"]
         lines = "\n".join(parts).split("\n")
         return "\n".join(block.indent + line if line else "" for line in lines)
@@ -336,8 +344,9 @@ class Book:
             self.typeset_toc(item.children)
 
     def close(self) -> None:
-        """Stop KaTeX and say what ran."""
+        """Stop KaTeX, keep the checks' HTML, and say what ran."""
         self.katex.close()
+        self.checks.close(complete=not self.partial)
         for page, formulas in self.equations.pages.items():
             if formulas:
                 log.info("equations: docs/%s: display %s; inline %s", page, *(

@@ -17,6 +17,7 @@ import functools
 import os
 from pathlib import Path
 
+from jinja2 import FileSystemBytecodeCache
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
@@ -239,6 +240,10 @@ class BookPlugin(BasePlugin[BookConfig]):
         the chapters in the order their snippets run: a page written while snippets still run
         is not left over for the end, when the snippets are done and a core has nothing to do.
         """
+        # Material's templates compiled once, not by every build (Jinja checks the source).
+        compiled = self.root / ".cache" / "jinja"
+        compiled.mkdir(parents=True, exist_ok=True)
+        env.bytecode_cache = FileSystemBytecodeCache(str(compiled))
         self.rebuilds.keep_titles(files)  # the pages a partial rebuild does not render
         waiting = self.book.waiting  # all of them, rendered now or not: the sitemap's order
         for file in [f for f in files.documentation_pages() if f.src_uri in waiting]:
@@ -273,7 +278,8 @@ class BookPlugin(BasePlugin[BookConfig]):
         self.book.close()
         write_no_script_dark(Path(config.site_dir), config.extra_css)
         if self.notebooks is not None:
-            self.notebooks.post_build(config, self.rebuilds.merge_notebooks)
+            self.notebooks.post_build(config, self.rebuilds.merge_notebooks,
+                                      complete=not self.rebuilds.partial)
             if self.rebuilds.partial:
                 self.notebooks.keep_rendered(config)
 
