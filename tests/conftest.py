@@ -3,6 +3,7 @@ chapters' snippet blocks, and one built site."""
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import signal
@@ -99,10 +100,21 @@ def build(project: Path, site: Path, **env: str) -> subprocess.CompletedProcess:
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
-    """The book, built once with every snippet executed; the build must succeed."""
-    out = tmp_path_factory.mktemp("site")
-    result = build(ROOT, out)
-    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
+    """The book, built once per run with every snippet executed (the xdist workers share
+    it: the first to get here builds it, the others wait); the build must succeed."""
+    base = tmp_path_factory.getbasetemp()
+    run = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base  # this run's
+    out, failed = run / "site", run / "site-failed.txt"
+    with open(run / "site.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not out.is_dir() and not failed.is_file():
+            result = build(ROOT, run / "site-building")
+            if result.returncode != 0:
+                failed.write_text(result.stderr, encoding="utf-8")
+            else:
+                (run / "site-building").rename(out)
+    assert not failed.is_file(), (
+        f"mkdocs build --strict failed:\n{failed.read_text(encoding='utf-8')}")
     return out
 
 

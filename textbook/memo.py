@@ -3,8 +3,8 @@
 A `Memo` is one JSON file under .cache/book/, a map from the hash of a result's inputs to
 the result, written atomically at the end of a build. Its `salt` names what every result
 depends on besides the inputs (the engine's source, library versions, mkdocs.yml): when
-the salt changes, every entry goes. A complete build keeps only the entries it used;
-a partial one (rebuilds.py) keeps the others too. `make clean` empties it.
+the salt changes, every entry goes. An entry that none of the last four complete builds
+used goes too; a partial build (rebuilds.py) drops nothing. `make clean` empties it.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from pathlib import Path
 from .executor import read_json, write_atomic
 
 PACKAGE = Path(__file__).resolve().parent
+KEEP = 4  # complete builds an unused entry survives
 
 
 def salt(*parts: str, sources: tuple[str, ...] = (), packages: tuple[str, ...] = ()) -> str:
@@ -34,25 +35,29 @@ class Memo:
     def __init__(self, file: Path, salt: str):
         self.file, self.salt = file, salt
         stored = read_json(file) or {}
-        self.entries: dict[str, str] = stored.get("entries", {}) \
-            if stored.get("salt") == salt else {}
-        self.used: set[str] = set()
+        if stored.get("salt") != salt:
+            stored = {}
+        self.builds: int = stored.get("builds", 0)  # complete builds that wrote the file
+        self.entries: dict[str, list] = stored.get("entries", {})  # key: [build, result]
         self.made = 0
 
     def get(self, inputs: tuple[str, ...], make: Callable[[], str]) -> str:
         """The result for these inputs: kept, or made now (and kept)."""
         key = hashlib.sha256("\0".join(inputs).encode()).hexdigest()
         if key not in self.entries:
-            self.entries[key] = make()
+            self.entries[key] = [0, make()]
             self.made += 1
-        self.used.add(key)
-        return self.entries[key]
+        self.entries[key][0] = self.builds + 1  # used by this build
+        return self.entries[key][1]
 
     def close(self, complete: bool = True) -> None:
-        """Write the file: the entries this build used, and the others unless `complete`."""
-        unused = complete and len(self.used) < len(self.entries)
-        if unused:
-            self.entries = {k: v for k, v in self.entries.items() if k in self.used}
-        if self.made or unused:
-            self.file.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(self.file, json.dumps({"salt": self.salt, "entries": self.entries}))
+        """Write the file. A complete build drops the entries that none of the last KEEP
+        complete builds used (builds with and without execution, or of other configs,
+        alternate without evicting each other's); a partial one drops nothing."""
+        if complete:
+            self.builds += 1
+            self.entries = {k: v for k, v in self.entries.items()
+                            if v[0] > self.builds - KEEP}
+        self.file.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(self.file, json.dumps({"salt": self.salt, "builds": self.builds,
+                                            "entries": self.entries}))

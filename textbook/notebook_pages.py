@@ -231,17 +231,18 @@ def seed(own: Path, shared: Path) -> None:
             shutil.copyfile(entry, own / entry.name)
 
 
-def publish(own: Path, shared: Path) -> None:
-    """Leave this process's rendered workbooks for the next build, atomically: builds
-    running side by side each start from a whole set."""
+def publish(own: Path, shared: Path, keep: int = 16) -> None:
+    """Leave this process's rendered workbooks for the next build, each atomically, and
+    the `keep` last published (the workbooks of builds with and without execution)."""
     shared.mkdir(parents=True, exist_ok=True)
-    names = {entry.name for entry in own.glob("*.json")}
-    for name in names:
-        if not (shared / name).is_file():
-            write_atomic(shared / name, (own / name).read_text(encoding="utf-8"))
-    for entry in shared.glob("*.json"):
-        if entry.name not in names:
-            entry.unlink(missing_ok=True)
+    for entry in own.glob("*.json"):
+        target = shared / entry.name
+        if not target.is_file():
+            write_atomic(target, entry.read_text(encoding="utf-8"))
+        os.utime(target)  # published now
+    entries = sorted(shared.glob("*.json"), key=lambda e: e.stat().st_mtime, reverse=True)
+    for entry in entries[keep:]:
+        entry.unlink(missing_ok=True)
 
 
 def typeset(content: str, katex, where: str) -> str:

@@ -9,6 +9,7 @@ file and line; nothing of a failed snippet is written onto a page.
 from __future__ import annotations
 
 import html
+import json
 import logging
 import re
 import time
@@ -96,11 +97,12 @@ class Book:
                                   extension_configs=config.mdx_configs)
         self.katex = Katex(root)
         # The HTML under each block (its file link and checks), kept across builds: it
-        # depends on the file, the commit and how Markdown is configured.
+        # depends on the file, the commit and the Markdown extensions.
+        markdown = json.dumps([config.markdown_extensions, config.mdx_configs],
+                              default=repr, sort_keys=True)
         self.checks = Memo(root / ".cache" / "book" / "checks.json", salt(
-            Path(config.config_file_path).read_text(encoding="utf-8"),
-            sources=("verification.py",), packages=("markdown", "pymdown-extensions",
-                                                    "pygments")))
+            markdown, sources=("verification.py",),
+            packages=("markdown", "pymdown-extensions", "pygments")))
         self.includes = "pymdownx.snippets" in config.markdown_extensions  # --8<-- elsewhere
         self.equations = Equations()
         self.started = time.perf_counter()

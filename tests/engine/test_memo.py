@@ -3,7 +3,9 @@ for the next (notebook_pages.seed/publish)."""
 
 from __future__ import annotations
 
-from textbook.memo import Memo
+import os
+
+from textbook.memo import KEEP, Memo
 from textbook.notebook_pages import publish, seed
 
 
@@ -28,32 +30,37 @@ def test_a_result_is_made_once_across_builds_until_its_salt_changes(tmp_path):
     assert calls == ["a", "b", "a", "a"]
 
 
-def test_a_complete_build_keeps_what_it_used_and_a_partial_one_keeps_all(tmp_path):
+def test_an_entry_goes_once_the_last_complete_builds_did_not_use_it(tmp_path):
     file, calls = tmp_path / "memo.json", []
     memo = Memo(file, "s")
-    for name in ("a", "b", "c"):
+    for name in ("a", "b"):
         made(memo, (name,), calls)
     memo.close()
-    partial = Memo(file, "s")
-    made(partial, ("a",), calls)
-    partial.close(complete=False)
-    assert set(Memo(file, "s").entries) == set(memo.entries), "a partial build dropped entries"
-    complete = Memo(file, "s")
-    made(complete, ("a",), calls)
-    complete.close(complete=True)
-    kept = Memo(file, "s")
-    made(kept, ("b",), calls)
-    assert calls == ["a", "b", "c", "b"], "a complete build kept entries it did not use"
+    for _ in range(KEEP - 1):  # builds that use only "a", and partial ones: "b" stays
+        memo = Memo(file, "s")
+        made(memo, ("a",), calls)
+        memo.close()
+        partial = Memo(file, "s")
+        made(partial, ("a",), calls)
+        partial.close(complete=False)
+    made(Memo(file, "s"), ("b",), calls)
+    assert calls == ["a", "b"], "an entry went before the last builds had all left it"
+    memo = Memo(file, "s")
+    made(memo, ("a",), calls)
+    memo.close()  # the KEEP-th build without "b"
+    made(Memo(file, "s"), ("b",), calls)
+    assert calls == ["a", "b", "b"], "an entry no recent build used was kept"
 
 
 def test_rendered_workbooks_pass_from_one_build_to_the_next(tmp_path):
     first, shared, second = tmp_path / "101", tmp_path / "shared", tmp_path / "102"
     first.mkdir()
     (first / "old.json").write_text("{}", encoding="utf-8")
-    publish(first, shared)
+    publish(first, shared, keep=1)
     (first / "old.json").unlink()  # the next build of this process no longer has it
     (first / "new.json").write_text('{"content": 1}', encoding="utf-8")
-    publish(first, shared)
+    os.utime(shared / "old.json", (1, 1))  # published long ago
+    publish(first, shared, keep=1)
     assert sorted(p.name for p in shared.iterdir()) == ["new.json"]
     seed(second, shared)
     assert (second / "new.json").read_text(encoding="utf-8") == '{"content": 1}'
