@@ -23,8 +23,10 @@ KEEP = 4  # complete builds an unused entry survives
 
 def salt(*parts: str, sources: tuple[str, ...] = (), packages: tuple[str, ...] = ()) -> str:
     """What results depend on besides their inputs: these texts, the engine's source
-    files named, and the versions of the packages named."""
-    texts = [*parts, *((PACKAGE / name).read_text(encoding="utf-8") for name in sources),
+    files named (and this one, which says how entries are stored), and the versions of the
+    packages named."""
+    texts = [*parts, *((PACKAGE / name).read_text(encoding="utf-8")
+                       for name in (*sources, "memo.py")),
              *(f"{name}=={metadata.version(name)}" for name in packages)]
     return hashlib.sha256("\0".join(texts).encode()).hexdigest()
 

@@ -66,3 +66,16 @@ def test_rendered_workbooks_pass_from_one_build_to_the_next(tmp_path):
     assert (second / "new.json").read_text(encoding="utf-8") == '{"content": 1}'
     (second / "new.json").unlink()  # mkdocs-jupyter evicts an entry: the shared one stays
     assert (shared / "new.json").is_file()
+
+
+def test_a_new_way_of_storing_entries_empties_every_memo(tmp_path, monkeypatch):
+    """The salt holds memo.py itself: a file written by another version of it, whose
+    entries may have another shape, is not read."""
+    from textbook import memo
+
+    (tmp_path / "memo.py").write_bytes((memo.PACKAGE / "memo.py").read_bytes())
+    monkeypatch.setattr(memo, "PACKAGE", tmp_path)
+    before = memo.salt("extensions")
+    with open(tmp_path / "memo.py", "a", encoding="utf-8") as source:
+        source.write("\n# entries stored another way\n")
+    assert memo.salt("extensions") != before
