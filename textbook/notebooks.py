@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
+from nbformat.v4.nbbase import random_cell_id
 
 from .build_info import BuildInfo
 from .pages import Book
@@ -195,7 +196,7 @@ class Builder:
             outputs.append(nbformat.v4.new_output(
                 "display_data", data={"image/svg+xml": svg, "text/plain": "<Figure>"},
                 metadata={"image/svg+xml": {"alt": block.attrs.get("alt", "")}}))
-        cell = nbformat.v4.new_code_cell(code.rstrip("\n"), outputs=outputs,
+        cell = new_code_cell(code.rstrip("\n"), outputs=outputs,
                                          execution_count=count)
         cell.metadata["snippet"] = f"{block.path}:{block.section}"
         return cell
@@ -224,8 +225,8 @@ class Builder:
                       and len(m["hashes"]) == 1), None)
         title = HEADING.match(lines[first])["text"] if first is not None else page
         rest = "\n".join(lines[first + 1:] if first is not None else lines)
-        cells = [nbformat.v4.new_markdown_cell(f"# {title}"),
-                 nbformat.v4.new_markdown_cell(intro(self, page))]
+        cells = [new_markdown_cell(f"# {title}"),
+                 new_markdown_cell(intro(self, page))]
         cells += self.full(page, rest, [0], answers=False)
         return self.notebook(cells, title)
 
@@ -238,7 +239,7 @@ class Builder:
 
         def flush():
             if any(t.strip() for t in text):
-                cells.append(nbformat.v4.new_markdown_cell(self.prose("\n\n".join(text), page)))
+                cells.append(new_markdown_cell(self.prose("\n\n".join(text), page)))
             text.clear()
 
         for piece in pieces(page, markdown):
@@ -294,6 +295,23 @@ def intro(builder: Builder, page: str) -> str:
             "its own, so you can run them in any order.")
 
 
+def new_markdown_cell(source: str) -> nbformat.NotebookNode:
+    """nbformat.v4.new_markdown_cell without its check of the lone cell against the
+    schema: `Builder.notebook` checks each whole notebook once (checking every cell
+    alone as well took a quarter of a second per build)."""
+    return nbformat.NotebookNode(id=random_cell_id(), cell_type="markdown", source=source,
+                                 metadata=nbformat.NotebookNode())
+
+
+def new_code_cell(source: str, **fields) -> nbformat.NotebookNode:
+    """nbformat.v4.new_code_cell, likewise."""
+    cell = nbformat.NotebookNode(id=random_cell_id(), cell_type="code",
+                                 metadata=nbformat.NotebookNode(), execution_count=None,
+                                 source=source, outputs=[])
+    cell.update(fields)
+    return cell
+
+
 def dumps(nb: nbformat.NotebookNode) -> str:
     """nbformat.writes without its schema validation, which the tests do once per notebook
     (in every build it cost as much as writing)."""
@@ -303,4 +321,4 @@ def dumps(nb: nbformat.NotebookNode) -> str:
 def placeholder(title: str) -> str:
     """A notebook of just a title, until the real one can be written."""
     return dumps(nbformat.v4.new_notebook(
-        cells=[nbformat.v4.new_markdown_cell(f"# {title}")], metadata=dict(KERNEL)))
+        cells=[new_markdown_cell(f"# {title}")], metadata=dict(KERNEL)))

@@ -14,7 +14,16 @@ import nbformat
 
 from .errors import BookError
 from .exercises import Exercise, answer_name, check_source
-from .notebooks import ADMONITION, HEADING, Builder, dedent_block, heading_id, page_url
+from .notebooks import (
+    ADMONITION,
+    HEADING,
+    Builder,
+    dedent_block,
+    heading_id,
+    new_code_cell,
+    new_markdown_cell,
+    page_url,
+)
 from .sections import find_blocks, find_computed, page_title
 
 PARTS = {"part-1": "Part I", "part-2": "Part II"}
@@ -135,7 +144,7 @@ class Workbooks:
         """A part's workbook: the check functions, then each exercise and its answer cell."""
         name = PARTS[part]
         cells = [
-            nbformat.v4.new_markdown_cell(
+            new_markdown_cell(
                 f"# {name} workbook\n\n"
                 f"The exercises of {name} of *Verified Mathematics for Machine Learning*, to "
                 "work in Jupyter or Colab. Run the next code cell once (it is folded: it "
@@ -147,12 +156,12 @@ class Workbooks:
             checks_cell(check_source(self.checked)),
         ]
         for task in self.tasks[part]:
-            cells.append(nbformat.v4.new_markdown_cell(self.prompt(builder, task)))
+            cells.append(new_markdown_cell(self.prompt(builder, task)))
             exercise = self.exercises.get(task.key)
             if exercise is None:
-                cells.append(nbformat.v4.new_code_cell("# Your working (no automatic check)\n"))
+                cells.append(new_code_cell("# Your working (no automatic check)\n"))
                 continue
-            cell = nbformat.v4.new_code_cell(
+            cell = new_code_cell(
                 exercise.template + f"{exercise.name}("
                 + answer_name(exercise.template) + ")")
             cell.metadata["exercise"] = task.key
@@ -162,17 +171,17 @@ class Workbooks:
     def solutions(self, builder: Builder, part: str) -> nbformat.NotebookNode:
         """A part's solutions: each exercise, then the chapter's worked answer."""
         name = PARTS[part]
-        cells = [nbformat.v4.new_markdown_cell(
+        cells = [new_markdown_cell(
             f"# {name} workbook: solutions\n\nThe worked answers of the "
             f"[{name} workbook]({builder.site_url}workbooks/{part}/), with the book's "
             "snippets and the output they printed when the site was built.")]
         count = [0]
         for task in self.tasks[part]:
-            cells.append(nbformat.v4.new_markdown_cell(self.prompt(builder, task)))
+            cells.append(new_markdown_cell(self.prompt(builder, task)))
             if task.answer:
                 cells += builder.full(task.page, "\n".join(task.answer), count)
             else:
-                cells.append(nbformat.v4.new_markdown_cell("*The chapter gives no answer.*"))
+                cells.append(new_markdown_cell("*The chapter gives no answer.*"))
         return builder.notebook(cells, f"{name} workbook: solutions")
 
     def prompt(self, builder: Builder, task: Task) -> str:
@@ -187,7 +196,7 @@ class Workbooks:
 
 def checks_cell(source: str) -> nbformat.NotebookNode:
     """The cell of check functions: folded in Jupyter, left off the workbook's page."""
-    cell = nbformat.v4.new_code_cell("# The checks of this workbook's exercises: run this "
+    cell = new_code_cell("# The checks of this workbook's exercises: run this "
                                      "cell once.\n" + source)
     cell.metadata["jupyter"] = {"source_hidden": True}
     cell.metadata["tags"] = ["workbook-checks"]  # mkdocs.yml: remove_input_tags
