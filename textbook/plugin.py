@@ -36,7 +36,7 @@ from .pages import FIGURE, Book
 from .rebuilds import Rebuilds
 from .search_text import SearchText, weigh
 from .sections import refuse_symlinks
-from .serving import keep_serving, show_failure, tell
+from .serving import StrictWarnings, keep_serving, show_failure, tell
 from .verification import link_snippets
 
 # These live as long as the MkDocs process (as the plugin does: `mkdocs serve` keeps a plugin
@@ -87,6 +87,7 @@ class BookPlugin(BasePlugin[BookConfig]):
         self.book: Book | None = None  # this build's pages
         self.notebooks: NotebookSite | None = None  # and notebooks
         self.failures: list[str] = []  # under `mkdocs serve`: errors the pages show
+        self.warnings: StrictWarnings | None = None  # and, in strict mode, warnings
         self.build: BuildInfo | None = None  # commit, date and versions (the stamp)
         self.answers: AnswerFields | None = None  # the exercises' answer fields
         self.search_text = SearchText()  # formulas and excluded elements, out of the index
@@ -124,6 +125,7 @@ class BookPlugin(BasePlugin[BookConfig]):
         config.extra_css.insert(0, "assets/katex/katex.min.css")
         self.root = Path(config.config_file_path).resolve().parent
         self.failures = []  # `mkdocs serve` keeps this plugin (it has on_startup) for rebuilds
+        self.warnings = StrictWarnings() if _serving and config.strict else None
         name_link_lines(Path(config.docs_dir), self.root)
         self.build = BuildInfo.of(self.root)
         config.extra["book_build"] = self.build.template()
@@ -285,10 +287,12 @@ class BookPlugin(BasePlugin[BookConfig]):
 
     @event_priority(-100)  # after every other plugin has written its files
     def _serve_post_build(self, config):
-        """Under `mkdocs serve`, every page shows what failed."""
-        if self.failures:
+        """Under `mkdocs serve`, every page shows what failed, and in strict mode what
+        MkDocs warned of."""
+        failures = [*self.failures, *(self.warnings.take() if self.warnings else [])]
+        if failures:
             self.rebuilds.failed()
-            show_failure(Path(config.site_dir), "\n\n".join(dict.fromkeys(self.failures)))
+            show_failure(Path(config.site_dir), "\n\n".join(dict.fromkeys(failures)))
 
     @event_priority(-50)  # after the search plugin has written its index
     def _search_post_build(self, config):
@@ -308,6 +312,8 @@ class BookPlugin(BasePlugin[BookConfig]):
     def on_build_error(self, error):
         """A failed build still stops its KaTeX process; the next one builds every page."""
         self.rebuilds.failed()
+        if self.warnings is not None:
+            self.warnings.take()
         if self.book is not None:
             self.book.katex.close()
 

@@ -3,10 +3,11 @@
 MkDocs' live-reload server answers a page only once the rebuild it waits for has ended
 well: after a failed one, every request waits until the author fixes the fault, and the
 first build's failure ends the server. So while serving, the plugin keeps a BookError
-instead of raising it, and at the end of the build writes the message over every page
-of the site and 404.html (which the server sends for a missing page); the build ends
-well, the server tells the open tab to reload, and the tab shows the message. A rebuild
-that fails for another reason (a warning in strict mode) is shown the same way.
+(and, in strict mode, MkDocs' warnings) instead of raising it, and at the end of the
+build writes the message over every page of the site and 404.html (which the server
+sends for a missing page); the build ends well, the server tells the open tab to reload,
+and the tab shows the message. A rebuild that fails for another reason is shown the
+same way.
 `mkdocs build` raises, and fails, exactly as before.
 """
 
@@ -17,6 +18,8 @@ import logging
 import sys
 from collections.abc import Callable
 from pathlib import Path
+
+from mkdocs.utils import CountHandler
 
 PAGE = """<!doctype html>
 <html lang="en">
@@ -53,6 +56,25 @@ class Warnings(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         self.messages.append(record.getMessage())
+
+
+class StrictWarnings:
+    """Under `mkdocs serve` in strict mode, the warnings of one build (a dead link, say)
+    are shown on the pages as a failure, instead of MkDocs aborting the build: an abort
+    of the first build would end the server."""
+
+    def __init__(self) -> None:
+        self.handler = Warnings()
+        logging.getLogger("mkdocs").addHandler(self.handler)
+
+    def take(self) -> list[str]:
+        """The build's warnings, which MkDocs then no longer counts against it."""
+        log = logging.getLogger("mkdocs")
+        log.removeHandler(self.handler)
+        for handler in log.handlers:
+            if isinstance(handler, CountHandler):
+                handler.counts.clear()
+        return self.handler.messages
 
 
 def keep_serving(builder: Callable[[], None], site: Path) -> Callable[[], None]:
