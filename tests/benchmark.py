@@ -22,8 +22,8 @@ Prints one table and writes bench-results.json with:
   and the book without execution over it, warm and with its caches aside (target 1.5);
 - CPU per executed block: the book's runner, and markdown-exec (installed in a throwaway
   venv, .cache/bench-markdown-exec) on the same chapters over its own floor, same rounds;
-- edit to page: under `mkdocs serve`, from saving an edited snippet to the rebuilt page,
-  median of 10 edits (target 1.5 s);
+- edit to page: under `mkdocs serve --dirty` (`make serve`), from saving an edited snippet,
+  or a chapter's paragraph, to the rebuilt page, median of 10 edits each (target 1.5 s);
 - the last whole `make test`, as tests/conftest.py records it (target 3 minutes);
 - the heaviest chapter page: bytes a browser transfers, and time until math and figures
   are visible (headless Chromium, when it is installed);
@@ -228,11 +228,19 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def edit_to_page(edits: int = 10) -> list[float]:
-    """Under `mkdocs serve`: seconds from saving an edited snippet to the rebuilt page, for
-    `edits` edits in a row (empty if the server never served the page)."""
-    snippet = ROOT / "snippets" / "part_2" / "calculus" / "chain_rule.py"
-    original = snippet.read_text(encoding="utf-8")
+# What an author saves under `mkdocs serve`: a snippet file and a chapter of the same page,
+# each edit adding a marker to this text.
+EDITS = {"snippet": (ROOT / "snippets" / "part_2" / "calculus" / "chain_rule.py",
+                     'print("dy/dx =", dy_dx)', 'print("dy/dx =", dy_dx)  # {marker}'),
+         "chapter": (ROOT / "docs" / "part-2" / "calculus.md",
+                     "by hand.\n", "by hand ({marker}).\n")}
+
+
+def edit_to_page(edits: int = 10) -> dict[str, list[float]]:
+    """Under `mkdocs serve --dirty` (`make serve`): seconds from saving an edit to the
+    rebuilt page, for `edits` edits of a snippet and as many of a chapter, alternating
+    (a kind's list is short if the server never served the page)."""
+    originals = {kind: path.read_text(encoding="utf-8") for kind, (path, _, _) in EDITS.items()}
     port = free_port()
     from browser.measure import site_prefix  # `mkdocs serve` serves under site_url's path
 
@@ -249,7 +257,7 @@ def edit_to_page(edits: int = 10) -> list[float]:
         except OSError:
             return ""
 
-    seconds: list[float] = []
+    seconds: dict[str, list[float]] = {kind: [] for kind in EDITS}
     try:
         deadline = time.monotonic() + 300
         while "chain_rule.py" not in page():
@@ -257,20 +265,21 @@ def edit_to_page(edits: int = 10) -> list[float]:
                 return seconds
             time.sleep(0.1)
         for edit in range(edits):
-            time.sleep(1.5)  # let the watcher settle after the last build
-            marker = f"edit {edit} at {time.time():.0f}"
-            start = time.perf_counter()
-            snippet.write_text(original.replace('print("dy/dx =", dy_dx)',
-                                                f'print("dy/dx =", dy_dx)  # {marker}'),
-                               encoding="utf-8")
-            while marker not in page():
-                if time.perf_counter() - start > 60:
-                    return seconds
-                time.sleep(0.02)
-            seconds.append(time.perf_counter() - start)
+            for kind, (path, old, new) in EDITS.items():
+                time.sleep(1.5)  # let the watcher settle after the last build
+                marker = f"edit {edit} at {time.time():.0f}"
+                start = time.perf_counter()
+                path.write_text(originals[kind].replace(old, new.format(marker=marker), 1),
+                                encoding="utf-8")
+                while marker not in page():
+                    if time.perf_counter() - start > 60:
+                        return seconds
+                    time.sleep(0.02)
+                seconds[kind].append(time.perf_counter() - start)
         return seconds
     finally:
-        snippet.write_text(original, encoding="utf-8")
+        for kind, (path, _, _) in EDITS.items():
+            path.write_text(originals[kind], encoding="utf-8")
         server.terminate()
         server.wait(10)
 
@@ -440,8 +449,10 @@ def main() -> None:
                                                lambda r: r["no_exec_cold"] / r["plain"]))
     mdexec_block = (statistics.median(within(cpu, lambda r: r["mdexec"] - r["mdexec_floor"]))
                     / max(blocks, 1) if markdown_exec else None)  # each block, one fence
-    edits = edit_to_page()
+    all_edits = edit_to_page()
+    edits, chapter_edits = all_edits["snippet"], all_edits["chapter"]
     edit = statistics.median(edits) if edits else None
+    chapter_edit = statistics.median(chapter_edits) if chapter_edits else None
     last_test = last_test_run()
     build(site)  # the whole book again (warm): the rounds end with other builds in `site`
     page = heaviest_page(site)
@@ -468,6 +479,8 @@ def main() -> None:
         "notebooks_cost_s": round(notebooks, 3),
         "edit_to_page_s": None if edit is None else round(edit, 3),
         "edit_to_page_runs_s": [round(t, 3) for t in edits],
+        "chapter_edit_to_page_s": None if chapter_edit is None else round(chapter_edit, 3),
+        "chapter_edit_to_page_runs_s": [round(t, 3) for t in chapter_edits],
         "plain_material_build_s": round(statistics.median(times["plain"]), 3),
         "no_exec_over_plain_wall": round(floor_wall, 3),
         "no_exec_over_plain_cpu": round(floor_cpu, 3),
@@ -523,8 +536,13 @@ def main() -> None:
          f"{MARKDOWN_EXEC} in a throwaway venv, a session per file, minus its own floor; "
          "target: the book's CPU per snippet block (above) <= this"),
         ("edit snippet -> page rebuilt", "n/a" if edit is None else f"{edit:.2f} s",
-         f"mkdocs serve, median of {len(edits)} edits"
+         f"mkdocs serve --dirty, median of {len(edits)} edits"
          + (f" ({min(edits):.2f} to {max(edits):.2f})" if edits else "") + "; target <= 1.5 s"),
+        ("edit chapter -> page rebuilt",
+         "n/a" if chapter_edit is None else f"{chapter_edit:.2f} s",
+         f"a paragraph, median of {len(chapter_edits)} edits, alternating with the above"
+         + (f" ({min(chapter_edits):.2f} to {max(chapter_edits):.2f})" if chapter_edits
+            else "") + "; target <= 1.5 s"),
         ("last `make test`", "n/a" if not last_test else f"{last_test['seconds']:.0f} s",
          "" if not last_test else
          f"{last_test['tests']} tests on {last_test['cores']} cores, {last_test['when']}, exit "
