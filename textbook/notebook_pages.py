@@ -30,7 +30,7 @@ from . import css_prune
 from .build_info import REPOSITORY, BuildInfo
 from .equations import strip_markers
 from .executor import write_atomic
-from .exercises import find_exercises
+from .exercises import Exercise
 from .figures import figure_html
 from .memo import Memo, salt
 from .notebooks import Builder, dumps, notebook_name, page_url, placeholder
@@ -77,7 +77,8 @@ def nav_pages(nav) -> list[str]:
 class NotebookSite:
     """The notebooks of one build: workbooks as pages, chapter notebooks beside pages."""
 
-    def __init__(self, book: Callable[[], Book | None], root: Path, config, build: BuildInfo):
+    def __init__(self, book: Callable[[], Book | None], root: Path, config, build: BuildInfo,
+                 exercises: dict[str, Exercise]):
         # One folder per build process: builds of one project running side by side (the
         # test suite's) never read each other's half-made notebooks.
         self.out = root / ".cache" / "notebooks" / str(os.getpid())
@@ -95,7 +96,7 @@ class NotebookSite:
                            salt(sources=("css_prune.py",), packages=("tinycss2",)))
         self.book = book
         self.builder = Builder(book, root / "snippets", config.site_url or "/", build)
-        self.exercises = find_exercises(root)
+        self.exercises = exercises
         self.workbooks: Workbooks | None = None
         self.generated: dict[str, str] = {}  # src_uri -> part
         self.written: list[tuple[str, str]] = []  # (site path, page)

@@ -196,8 +196,7 @@ class Builder:
             outputs.append(nbformat.v4.new_output(
                 "display_data", data={"image/svg+xml": svg, "text/plain": "<Figure>"},
                 metadata={"image/svg+xml": {"alt": block.attrs.get("alt", "")}}))
-        cell = new_code_cell(code.rstrip("\n"), outputs=outputs,
-                                         execution_count=count)
+        cell = new_code_cell(code.rstrip("\n"), outputs=outputs, execution_count=count)
         cell.metadata["snippet"] = f"{block.path}:{block.section}"
         return cell
 

@@ -27,7 +27,7 @@ from .answer_check import MATHJS, AnswerFields, snippet_of
 from .build_info import BuildInfo
 from .errors import BookError
 from .executor import Executor, start_runner
-from .exercises import find_exercises
+from .exercises import Exercise, find_exercises
 from .katex import KATEX
 from .links import name_link_lines
 from .no_script_dark import write as write_no_script_dark
@@ -89,7 +89,8 @@ class BookPlugin(BasePlugin[BookConfig]):
         self.failures: list[str] = []  # under `mkdocs serve`: errors the pages show
         self.warnings: StrictWarnings | None = None  # and, in strict mode, warnings
         self.build: BuildInfo | None = None  # commit, date and versions (the stamp)
-        self.answers: AnswerFields | None = None  # the exercises' answer fields
+        self.exercises: dict[str, Exercise] = {}  # the exercises with a check, by key
+        self.answers: AnswerFields | None = None  # their answer fields
         self.search_text = SearchText()  # formulas and excluded elements, out of the index
         self.rebuilds = Rebuilds()  # what a rebuild of `mkdocs serve --dirty` renders
 
@@ -134,10 +135,12 @@ class BookPlugin(BasePlugin[BookConfig]):
         if executing(self.config) and (_executor.process is None
                                        or _executor.process.poll() is not None):
             _executor.start()  # it imports its libraries while MkDocs reads the files
-        self.answers = AnswerFields(find_exercises(self.root))
+        self.exercises = find_exercises(self.root)
+        self.answers = AnswerFields(self.exercises)
         self.rebuilds.own_search(config)
         if self.config.notebooks:
-            self.notebooks = NotebookSite(lambda: self.book, self.root, config, self.build)
+            self.notebooks = NotebookSite(lambda: self.book, self.root, config, self.build,
+                                          self.exercises)
         return config
 
     @event_priority(50)  # before mkdocs-jupyter's on_files, so the workbooks become its pages
@@ -199,7 +202,7 @@ class BookPlugin(BasePlugin[BookConfig]):
         uses = {page: set(paths) for page, paths in self.book.uses.items()}
         readers = {page: set(self.book.counting) for page in uses}
         checks = set()
-        for exercise in find_exercises(self.root).values():
+        for exercise in self.exercises.values():
             files = {exercise.path.removeprefix("snippets/"), snippet_of(exercise)}
             uses.setdefault(exercise.key.split("#")[0], set()).update(files)
             checks |= files

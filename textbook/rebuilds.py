@@ -126,11 +126,9 @@ class Rebuilds:
 
     def needs_everything(self, last: Snapshot | None, now: Snapshot) -> str:
         """Why this build must render every page ("" if it need not)."""
-        if self.clean_next:
+        if self.clean_next or last is None:
             self.clean_next = False
-            return "the last build failed" if last is not None else "the first build"
-        if last is None:
-            return "the first build"
+            return "the first build" if last is None else "the last build failed"
         if now.structure != last.structure:
             changed = sorted(set(now.structure.items()) ^ set(last.structure.items()))
             return f"{changed[0][0]} changed"

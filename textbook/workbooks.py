@@ -196,8 +196,8 @@ class Workbooks:
 
 def checks_cell(source: str) -> nbformat.NotebookNode:
     """The cell of check functions: folded in Jupyter, left off the workbook's page."""
-    cell = new_code_cell("# The checks of this workbook's exercises: run this "
-                                     "cell once.\n" + source)
+    cell = new_code_cell("# The checks of this workbook's exercises: run this cell once.\n"
+                         + source)
     cell.metadata["jupyter"] = {"source_hidden": True}
     cell.metadata["tags"] = ["workbook-checks"]  # mkdocs.yml: remove_input_tags
     return cell
