@@ -6,8 +6,10 @@ Material's search plugin indexes `page.content` after the `on_page_context` even
 ("dwk​dyi​​=j=1∑N​Xij…") and a notebook box as prose. Here, before the index reads a
 page, every formula becomes its TeX (a placeholder when long), and every element marked
 `data-search-exclude` or of a class in SKIPPED disappears; each leaves a numbered marker,
-and `restore` puts the HTML back when the page is written. `weigh` then sets the weight
-of each entry of the written index (WEIGHTS).
+and `restore` puts the HTML back when the page is written. Highlighted code is read as
+its plain text: the same words, without the thousands of Pygments spans the index's HTML
+parser would otherwise walk through (the index is byte-identical, the build faster).
+`weigh` then sets the weight of each entry of the written index (WEIGHTS).
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ HIDDEN = re.compile(r'<span class="katex(?:-display)?"[^>]*>'
                     r'|<(?P<tag>[a-z][a-z0-9]*)\b(?=[^>]*(?:\bdata-search-exclude\b|'
                     rf'\bclass="(?:[^"]*\s)?(?:{"|".join(SKIPPED)})[\s"]))[^>]*>')
 TEX = re.compile(r'<annotation encoding="application/x-tex">(?P<tex>.*?)</annotation>', re.S)
+HIGHLIGHTED = re.compile(r"<code>(?=[^<]*<span)(?P<code>.*?)</code>", re.S)  # Pygments
+SPAN = re.compile(r"</?span\b[^>]*>")
 MARKER = re.compile(r"<!--book-held (?P<index>\d+)-->.*?<!--/book-held-->", re.S)
 LONGEST = 40  # characters of TeX shown in a preview; a longer formula is a placeholder
 PLACEHOLDER = "[formula]"
@@ -68,11 +72,16 @@ class SearchText:
             end = element_end(content, match.start(), match["tag"] or "span")
             piece = content[match.start():end]
             text = "" if match["tag"] else html.escape(readable(piece), quote=False)
-            self.held.append(piece)
-            pieces += [content[last:match.start()],
-                       f"<!--book-held {len(self.held) - 1}-->{text}<!--/book-held-->"]
+            pieces += [content[last:match.start()], self.marker(piece, text)]
             last = end
-        return "".join(pieces) + content[last:]
+        content = "".join(pieces) + content[last:]
+        return HIGHLIGHTED.sub(lambda m: f"<code>{self.marker(m['code'], SPAN.sub('', m['code']))}"
+                                         "</code>", content)
+
+    def marker(self, piece: str, text: str) -> str:
+        """`text` where `piece` was, until `restore`."""
+        self.held.append(piece)
+        return f"<!--book-held {len(self.held) - 1}-->{text}<!--/book-held-->"
 
     def restore(self, output: str) -> str:
         """The written page: every held piece back in its place (pages are written one by
