@@ -34,7 +34,8 @@ Prints one table and writes bench-results.json with:
   built site, and their sizes (target: the whole book under 15 MB);
 - the answer fields: gzipped bytes of answer-check.js and of math.js's bundle (loaded only
   by a page with an exercise), and the seconds evaluating every exercise's answer at its
-  seeded points adds to the runner's work (measured here, in this process).
+  seeded points adds to the runner's work (measured in forks of this process, warmed as
+  the runner's own are: runner.preload).
 
 Targets for the finished book (about 150 snippets): execution adds at most 0.015 s per
 snippet; a warm build takes at most 1.2 times the build without execution; a chapter page
@@ -400,8 +401,9 @@ def answer_check_cost() -> tuple[int, int, float]:
 
     script = ROOT / "docs" / "assets" / "answer-check.js"
     sizes = [len(gzip.compress(path.read_bytes(), 9)) for path in (script, MATHJS)]
-    from textbook import sandbox
+    from textbook import runner, sandbox
 
+    runner.preload()  # the runner's forks start warm: sympy's evalf paths are loaded once
     seconds = 0.0
     for exercise in find_exercises(ROOT).values():  # each in a confined fork: stranger code
         folder = tempfile.mkdtemp(prefix="bench-answer-")
@@ -462,8 +464,9 @@ def main() -> None:
     pdf = pdfs(site)
 
     per_snippet = cost / max(blocks, 1)
+    # Last: these two load the runner's libraries in this process.
     script_gz, mathjs_gz, answers_s = answer_check_cost()
-    sandbox_wall, sandbox_cpu = sandbox_cost()  # last: it loads the libraries in this process
+    sandbox_wall, sandbox_cpu = sandbox_cost()
     results = {
         "snippet_blocks": blocks, "snippet_jobs": jobs,
         "cold_build_s": round(cold, 3), "no_exec_build_s": round(no_exec, 3),
