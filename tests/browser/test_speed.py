@@ -25,7 +25,8 @@ from pathlib import Path
 
 import measure
 import test_browser
-from test_browser import PAGES, RENDER_ALL, built_urls, name, pages, show
+from test_browser import COPY_BUTTON, PAGES, RENDER_ALL, built_urls, name, pages, show
+from test_search import search
 
 reader = test_browser.reader  # the fixture: a fresh browser context for each test
 
@@ -126,6 +127,31 @@ def test_deferred_blocks_read_as_rendered_ones(reader):
         assert deferred == rendered, (
             f"{name(url)}: the accessibility tree lacks what is below the screen "
             f"({len(deferred)} characters deferred, {len(rendered)} rendered)")
+
+
+# Whether the browser has laid a block's content out: false while content-visibility skips
+# it (the block itself keeps a box of its estimated size).
+LAID_OUT = "block => block.firstElementChild.checkVisibility({contentVisibilityAuto: true})"
+
+
+def test_controls_work_before_the_chapter_is_laid_out(reader):
+    """On a long chapter just loaded on a phone, the last snippet block has its copy button,
+    search finds a section and the theme toggle switches, while that block, at the end of
+    the chapter, has still not been laid out."""
+    url = LONG_PAGES[0]
+    page = reader(**PHONE, color_scheme="dark").open(url, deferred=True)  # toggle: to light
+    last = page.locator(".md-content__inner > .snippet").last
+    assert not last.evaluate(LAID_OUT), f"{name(url)}: the whole chapter was laid out at load"
+    assert last.locator(COPY_BUTTON).count(), (
+        f"{name(url)}: the last snippet block has no copy button once the page has loaded")
+    page.locator("label[for=__search]").first.click()
+    assert search(page, "Kronecker"), f"{name(url)}: search finds nothing for 'Kronecker'"
+    page.keyboard.press("Escape")
+    scheme = page.get_attribute("body", "data-md-color-scheme")
+    page.locator("form[data-md-component=palette] label:visible").first.click()
+    page.wait_for_function(f"document.body.dataset.mdColorScheme !== {scheme!r}")
+    assert not last.evaluate(LAID_OUT), (
+        f"{name(url)}: using the controls laid the whole chapter out")
 
 
 def test_budget_checks_catch_a_slow_page(reader, site):
