@@ -29,6 +29,7 @@ from .errors import BookError
 from .executor import Executor, start_runner
 from .exercises import Exercise, find_exercises
 from .katex import KATEX
+from .lazy_imports import defer
 from .links import name_link_lines
 from .no_script_dark import write as write_no_script_dark
 from .notebook_pages import NotebookSite
@@ -95,7 +96,9 @@ class BookPlugin(BasePlugin[BookConfig]):
         self.rebuilds = Rebuilds()  # what a rebuild of `mkdocs serve --dirty` renders
 
     def load_config(self, options, config_file_path=None):
-        """Start the runner: MkDocs is reading the configuration, so a build comes next."""
+        """Start the runner: MkDocs is reading the configuration, so a build comes next.
+        Defer what mkdocs-jupyter imports and may never use (textbook/lazy_imports.py)."""
+        defer()
         if executing(options) and config_file_path:
             start_runner(Path(config_file_path).resolve().parent)
         return super().load_config(options, config_file_path)
