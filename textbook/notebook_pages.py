@@ -57,8 +57,8 @@ CDN_SCRIPTS = re.compile(
     re.S | re.I)
 # mkdocs-jupyter inlines its 0.6 MB stylesheet into every notebook page: move big ones to
 # one shared file per content, which the browser then caches.
-BIG_STYLE = re.compile(r'<style type="text/css">(?P<css>(?:(?!</style>).){20000,})</style>',
-                       re.S)
+STYLE = re.compile(r'<style type="text/css">(?P<css>.*?)</style>', re.S)
+BIG_STYLE = 20_000  # characters: JupyterLab's stylesheets, not a page's own small ones
 # What a rendered workbook depends on besides the notebook and mkdocs-jupyter's options.
 RENDERERS = ("mkdocs-jupyter", "nbconvert", "nbformat", "pygments", "mistune",
              "jupyterlab-pygments")
@@ -297,13 +297,21 @@ def local_links(content: str, url: str, site: str) -> str:
     return re.sub(r'href="' + re.escape(site) + r'(?P<path>[^"#]*)', relative, content)
 
 
+def big_styles(content: str, replace) -> str:
+    """`content` with each inline stylesheet of BIG_STYLE characters or more replaced by
+    `replace(its CSS)`. (A regex that counted the characters itself read 0.6 MB a page
+    through a lookahead at each one.)"""
+    return STYLE.sub(lambda m: replace(m["css"]) if len(m["css"]) >= BIG_STYLE else m[0],
+                     content)
+
+
 def share_styles(content: str, page, config, memo: Memo | None = None) -> str:
     """Replace the big inline stylesheets of a notebook page by links to files, holding
     only the rules that can match an element of the page (css_prune.py)."""
-    rest = BIG_STYLE.sub("", content)  # the page, with its other styles
+    rest = big_styles(content, lambda css: "")  # the page, with its other styles
 
-    def link(match: re.Match) -> str:
-        css = css_prune.prune(match["css"], rest, memo)
+    def link(css: str) -> str:
+        css = css_prune.prune(css, rest, memo)
         name = f"assets/jupyter/{hashlib.sha256(css.encode()).hexdigest()[:12]}.css"
         target = Path(config.site_dir) / name
         if not target.is_file():
@@ -311,7 +319,7 @@ def share_styles(content: str, page, config, memo: Memo | None = None) -> str:
             target.write_text(css, encoding="utf-8")
         href = posixpath.relpath(name, posixpath.dirname(page.url.rstrip("/") + "/x"))
         return f'<link rel="stylesheet" href="{href}">'
-    return BIG_STYLE.sub(link, content)
+    return big_styles(content, link)
 
 
 def links_row(href: str, site_path: str, what: str) -> str:
