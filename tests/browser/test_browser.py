@@ -90,13 +90,15 @@ class Reader:
 # nears the screen, and what changes inside it meanwhile is not laid out; near the screen
 # it is rendered as `content-visibility: visible; contain: content`. Checks measure every
 # block that way, as a reader scrolling to it sees it.
+DEFERRABLE = json.dumps(  # the blocks book.css may defer, as a selector in JavaScript
+    ".md-content__inner > *, .jp-Notebook > *, .jp-RenderedMarkdown > *")
 RENDER_ALL = """() => {
-  for (const block of document.querySelectorAll(".md-content__inner > *, .jp-Notebook > *"))
+  for (const block of document.querySelectorAll(DEFERRABLE))
     if (getComputedStyle(block).contentVisibility === "auto") {
       block.style.contentVisibility = "visible";
       block.style.contain = "content";
     }
-}"""
+}""".replace("DEFERRABLE", DEFERRABLE)
 
 
 @pytest.fixture

@@ -41,7 +41,7 @@ PHONE = measure.PHONE  # the benchmark's phone
 WORK = r"""() => {
   const all = document.getElementsByTagName("*").length;
   let later = 0;
-  for (const block of document.querySelectorAll(".md-content__inner > *, .jp-Notebook > *"))
+  for (const block of document.querySelectorAll(DEFERRABLE))
     if (getComputedStyle(block).contentVisibility === "auto"
         && block.getBoundingClientRect().top > innerHeight)
       later += block.getElementsByTagName("*").length + 1;
@@ -52,7 +52,7 @@ WORK = r"""() => {
   for (const sheet of document.styleSheets) count(sheet.cssRules);
   const urls = [location.href, ...performance.getEntriesByType("resource").map(e => e.name)];
   return {all, first: all - later, rules, urls};
-}"""
+}""".replace("DEFERRABLE", test_browser.DEFERRABLE)
 
 @cache
 def file_bytes(path: Path) -> int:
