@@ -24,7 +24,9 @@ from functools import cache
 from pathlib import Path
 
 import measure
+import pytest
 import test_browser
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from test_browser import COPY_BUTTON, PAGES, RENDER_ALL, built_urls, name, pages, show
 from test_search import search
 
@@ -135,15 +137,15 @@ LAID_OUT = "block => block.firstElementChild.checkVisibility({contentVisibilityA
 
 
 def test_controls_work_before_the_chapter_is_laid_out(reader):
-    """On a long chapter just loaded on a phone, the last snippet block has its copy button,
-    search finds a section and the theme toggle switches, while that block, at the end of
-    the chapter, has still not been laid out."""
+    """On a long chapter just loaded on a phone, search finds a section and the theme toggle
+    switches while the end of the chapter has not been laid out; and a snippet block far
+    down has its copy button as soon as a jump brings it on screen, while the blocks in
+    between are still not laid out."""
     url = LONG_PAGES[0]
     page = reader(**PHONE, color_scheme="dark").open(url, deferred=True)  # toggle: to light
-    last = page.locator(".md-content__inner > .snippet").last
+    snippets = page.locator(".md-content__inner > .snippet")
+    last, between = snippets.last, snippets.nth(snippets.count() // 2)
     assert not last.evaluate(LAID_OUT), f"{name(url)}: the whole chapter was laid out at load"
-    assert last.locator(COPY_BUTTON).count(), (
-        f"{name(url)}: the last snippet block has no copy button once the page has loaded")
     page.locator("label[for=__search]").first.click()
     assert search(page, "Kronecker"), f"{name(url)}: search finds nothing for 'Kronecker'"
     page.keyboard.press("Escape")
@@ -152,6 +154,13 @@ def test_controls_work_before_the_chapter_is_laid_out(reader):
     page.wait_for_function(f"document.body.dataset.mdColorScheme !== {scheme!r}")
     assert not last.evaluate(LAID_OUT), (
         f"{name(url)}: using the controls laid the whole chapter out")
+    last.evaluate("block => block.scrollIntoView()")  # a jump, as a link to it makes
+    try:
+        last.locator(COPY_BUTTON).first.wait_for(state="attached", timeout=5_000)
+    except PlaywrightTimeout:
+        pytest.fail(f"{name(url)}: the last snippet block, on screen, has no copy button")
+    assert not between.evaluate(LAID_OUT), (
+        f"{name(url)}: bringing the last snippet block on screen laid out those before it")
 
 
 def test_budget_checks_catch_a_slow_page(reader, site):
