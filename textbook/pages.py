@@ -24,6 +24,7 @@ from .errors import BookError
 from .executor import Executor, Job
 from .figure_record import FigureRecord
 from .figures import figure_html
+from .highlighting import remember
 from .katex import Katex
 from .memo import Memo, salt
 from .sections import (
@@ -103,6 +104,7 @@ class Book:
         self.checks = Memo(root / ".cache" / "book" / "checks.json", salt(
             markdown, sources=("verification.py",),
             packages=("markdown", "pymdown-extensions", "pygments")))
+        self.highlighted = remember(root)  # Pygments' HTML, kept across builds
         self.includes = "pymdownx.snippets" in config.markdown_extensions  # --8<-- elsewhere
         self.equations = Equations()
         self.started = time.perf_counter()
@@ -346,9 +348,10 @@ class Book:
             self.typeset_toc(item.children)
 
     def close(self) -> None:
-        """Stop KaTeX, keep the checks' HTML, and say what ran."""
+        """Stop KaTeX, keep the checks' and the code's HTML, and say what ran."""
         self.katex.close()
         self.checks.close(complete=not self.partial)
+        self.highlighted.close(complete=not self.partial)
         for page, formulas in self.equations.pages.items():
             if formulas:
                 log.info("equations: docs/%s: display %s; inline %s", page, *(
