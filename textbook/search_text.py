@@ -25,6 +25,7 @@ SKIPPED = ("notebook-links", "snippet-output", "jp-CodeCell", "anchor-link")
 HIDDEN = re.compile(r'<span class="katex(?:-display)?"[^>]*>'
                     r'|<(?P<tag>[a-z][a-z0-9]*)\b(?=[^>]*(?:\bdata-search-exclude\b|'
                     rf'\bclass="(?:[^"]*\s)?(?:{"|".join(SKIPPED)})[\s"]))[^>]*>')
+NEEDLES = ('<span class="katex', "data-search-exclude", *SKIPPED)  # in each HIDDEN match
 TEX = re.compile(r'<annotation encoding="application/x-tex">(?P<tex>.*?)</annotation>', re.S)
 HIGHLIGHTED = re.compile(r"<code>(?=[^<]*<span)(?P<code>.*?)</code>", re.S)  # Pygments
 SPAN = re.compile(r"</?span\b[^>]*>")
@@ -48,6 +49,20 @@ def element_end(content: str, start: int, tag: str) -> int:
     raise ValueError(f"<{tag}> at character {start} is never closed")
 
 
+def hidden(content: str):
+    """The matches of HIDDEN, in order. They are looked for only where one of NEEDLES is
+    (str.find), not by trying HIDDEN's lookahead at every tag of the page."""
+    starts = set()
+    for needle in NEEDLES:
+        at = content.find(needle)
+        while at >= 0:
+            starts.add(at if needle.startswith("<") else content.rfind("<", 0, at))
+            at = content.find(needle, at + 1)
+    for start in sorted(starts - {-1}):
+        if match := HIDDEN.match(content, start):
+            yield match
+
+
 def readable(formula: str) -> str:
     """A formula as the index reads it: its TeX when short, else a placeholder."""
     found = TEX.search(formula)
@@ -66,7 +81,7 @@ class SearchText:
     def hold(self, content: str) -> str:
         """The page as search should read it, with a marker where each piece was."""
         pieces, last = [], 0
-        for match in HIDDEN.finditer(content):
+        for match in hidden(content):
             if match.start() < last:
                 continue  # inside a piece already held
             end = element_end(content, match.start(), match["tag"] or "span")
