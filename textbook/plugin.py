@@ -25,6 +25,7 @@ from mkdocs.structure.files import File, Files
 
 from .answer_check import MATHJS, AnswerFields, snippet_of
 from .build_info import BuildInfo
+from .code_focus import focusable
 from .errors import BookError
 from .executor import Executor, start_runner
 from .exercises import Exercise, find_exercises
@@ -271,10 +272,11 @@ class BookPlugin(BasePlugin[BookConfig]):
 
     @shown_when_serving
     def on_post_page(self, output, page, config):
-        """What search skipped goes back, then figures (the index has no use for their SVG)."""
+        """What search skipped goes back, then figures (the index has no use for their SVG);
+        wide code blocks are focusable before Material mounts them (textbook/code_focus.py)."""
         output = self.search_text.restore(output)
         output = FIGURE.sub(lambda m: self.book.figures[int(m["index"])], output)
-        output = self.answers.post_page(output, self.book)
+        output = focusable(self.answers.post_page(output, self.book))
         if self.notebooks is not None:
             self.notebooks.timed(self.notebooks.post_page, page)
         self.rebuilds.remember(page)
