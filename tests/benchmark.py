@@ -65,8 +65,10 @@ from textbook.sections import FENCE, INCLUDE, find_blocks, find_computed  # noqa
 
 CACHE = ROOT / ".cache" / "book"
 # What a build without execution keeps for the next one: typeset math, the checks under each
-# block, pruned notebook styles, compiled templates, rendered workbooks.
+# block, pruned notebook styles, highlighted code, chapters' HTML, compiled templates,
+# rendered workbooks.
 BUILD_CACHES = [CACHE / "katex.json", CACHE / "checks.json", CACHE / "notebook-styles.json",
+                CACHE / "highlighted.json", CACHE / "rendered.json",
                 ROOT / ".cache" / "jinja", ROOT / ".cache" / "mkdocs-jupyter"]
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 

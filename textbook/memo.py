@@ -43,11 +43,14 @@ class Memo:
         self.entries: dict[str, list] = stored.get("entries", {})  # key: [build, result]
         self.made = 0
 
-    def get(self, inputs: tuple[str, ...], make: Callable[[], str]) -> str:
-        """The result for these inputs: kept, or made now (and kept)."""
+    def get(self, inputs: tuple[str, ...], make: Callable[[], str | None]) -> str | None:
+        """The result for these inputs: kept, or made now (and kept, unless it is None)."""
         key = hashlib.sha256("\0".join(inputs).encode()).hexdigest()
         if key not in self.entries:
-            self.entries[key] = [0, make()]
+            result = make()
+            if result is None:
+                return None
+            self.entries[key] = [0, result]
             self.made += 1
         self.entries[key][0] = self.builds + 1  # used by this build
         return self.entries[key][1]

@@ -27,6 +27,7 @@ from .figures import figure_html
 from .highlighting import remember
 from .katex import Katex
 from .memo import Memo, salt
+from .rendered import Rendered
 from .sections import (
     COMPUTED,
     Block,
@@ -105,6 +106,7 @@ class Book:
             markdown, sources=("verification.py",),
             packages=("markdown", "pymdown-extensions", "pygments")))
         self.highlighted = remember(root)  # Pygments' HTML, kept across builds
+        self.rendered = Rendered(root, config)  # each chapter's HTML, likewise
         self.includes = "pymdownx.snippets" in config.markdown_extensions  # --8<-- elsewhere
         self.equations = Equations()
         self.started = time.perf_counter()
@@ -352,6 +354,7 @@ class Book:
         self.katex.close()
         self.checks.close(complete=not self.partial)
         self.highlighted.close(complete=not self.partial)
+        self.rendered.memo.close(complete=not self.partial)
         for page, formulas in self.equations.pages.items():
             if formulas:
                 log.info("equations: docs/%s: display %s; inline %s", page, *(

@@ -224,7 +224,9 @@ class BookPlugin(BasePlugin[BookConfig]):
     @event_priority(50)  # before mkdocs-jupyter reads the notebook for its cache key
     @shown_when_serving
     def on_pre_page(self, page, config, files):
-        """Write a solutions notebook with this build's outputs just before its page."""
+        """Write a solutions notebook with this build's outputs just before its page; a
+        chapter's HTML kept from an earlier build (textbook/rendered.py)."""
+        self.book.rendered.keep(page)
         if self.notebooks is not None:
             self.notebooks.timed(self.notebooks.pre_page, page)
         return page
