@@ -13,6 +13,7 @@ import json
 import logging
 import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -272,8 +273,10 @@ class Book:
             parts.append(f"<!-- book-figure {len(self.figures) - 1} -->")
         return "\n".join(parts)
 
-    def page_context(self, page: str, source: str, content: str) -> str:
-        """Insert outputs, figures and values, then typeset every formula of the page."""
+    def page_context(self, page: str, source: str, content: str,
+                     hold: Callable[[str], str] = str) -> str:
+        """Insert outputs, figures and values, then typeset every formula of the page
+        (each formula's HTML as `hold` gives it: search_text.SearchText.formula)."""
         errors: list[str] = []
         failed: dict[str, tuple[int, Job, dict]] = {}  # a failed file's first line here
 
@@ -330,7 +333,7 @@ class Book:
             raise BookError("\n".join(errors))
         pieces, last = [], 0
         for match, answer in zip(found, answers):
-            math = answer["html"]
+            math = hold(answer["html"])
             if match["display"] is not None:  # a box that scrolls a long equation alone
                 math = f'<div class="math-display">{math}</div>'
             pieces += [content[last:match.start()], math]

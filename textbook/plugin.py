@@ -268,7 +268,8 @@ class BookPlugin(BasePlugin[BookConfig]):
         """Every page is read: put in what snippets printed and drew, and typeset the math;
         search reads formulas as TeX and skips what is marked data-search-exclude."""
         source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
-        page.content = self.book.page_context(page.file.src_uri, source, page.content)
+        page.content = self.book.page_context(page.file.src_uri, source, page.content,
+                                              self.search_text.formula)
         page.content = self.search_text.hold(page.content)
         return context
 

@@ -93,6 +93,11 @@ class SearchText:
         return HIGHLIGHTED.sub(lambda m: f"<code>{self.marker(m['code'], SPAN.sub('', m['code']))}"
                                          "</code>", content)
 
+    def formula(self, math: str) -> str:
+        """A formula's KaTeX HTML held as `hold` would hold it, by the code that typesets
+        it: no search of the page for it afterwards (the formulas are most of a chapter)."""
+        return self.marker(math, html.escape(readable(math), quote=False))
+
     def marker(self, piece: str, text: str) -> str:
         """`text` where `piece` was, until `restore`."""
         self.held.append(piece)
@@ -100,8 +105,10 @@ class SearchText:
 
     def restore(self, output: str) -> str:
         """The written page: every held piece back in its place (pages are written one by
-        one, each right after the index has read it)."""
-        output = MARKER.sub(lambda m: self.held[int(m["index"])], output)
+        one, each right after the index has read it). A held element may hold a formula
+        held before it."""
+        while "<!--book-held " in output:
+            output = MARKER.sub(lambda m: self.held[int(m["index"])], output)
         self.held = []
         return output
 

@@ -37,3 +37,18 @@ def test_the_written_page_is_the_rendered_page():
     text = SearchText()
     assert text.restore(f"<html>{text.hold(PAGE)}</html>") == f"<html>{PAGE}</html>"
     assert text.held == [], "held pieces outlive the page they were taken from"
+
+
+def test_formulas_held_where_they_are_typeset_read_and_write_as_found_ones():
+    """The book holds each formula as it typesets it (SearchText.formula): the index reads
+    what `hold` alone would give it, and the written page is whole, also where an excluded
+    element holds such a formula."""
+    found, typeset = SearchText(), SearchText()
+    page = PAGE.replace("<p>end</p>", f'<div class="snippet-output">{FORMULA}</div><p>end</p>')
+    early = page.replace(FORMULA, typeset.formula(FORMULA)).replace(LONG, typeset.formula(LONG))
+    read = typeset.hold(early)
+
+    def plain(text: str) -> str:
+        return re.sub(r"<!--/?book-held[^>]*-->", "", text)
+    assert plain(read) == plain(found.hold(page))
+    assert typeset.restore(f"<html>{read}</html>") == f"<html>{page}</html>"
