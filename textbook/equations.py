@@ -22,6 +22,7 @@ Any other stops the build. The markers are TeX or HTML comments, removed from th
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -211,6 +212,7 @@ def find_formulas(page: str, markdown: str) -> tuple[list[Formula], list[str]]:
     return formulas, errors
 
 
+@functools.lru_cache(maxsize=64)  # the workbooks and the chapter notebooks strip each chapter
 def strip_markers(markdown: str) -> str:
     """The chapter without its equation markers (for pages and notebooks); code untouched."""
     text = outside_code(markdown)
@@ -219,9 +221,11 @@ def strip_markers(markdown: str) -> str:
     edits += [(m.start(), m.end(), "$" + INLINE_COMMENT.sub("", m["tex"]) + "$")
               for m in INLINE.finditer(text)]
     edits += [(m.start(), m.end() + 1, "") for m in DEFAULT.finditer(text)]
-    for start, end, new in sorted(edits, reverse=True):
-        markdown = markdown[:start] + new + markdown[end:]
-    return markdown
+    pieces, at = [], 0
+    for start, end, new in sorted(edits):  # they do not overlap
+        pieces += [markdown[at:start], new]
+        at = end
+    return "".join([*pieces, markdown[at:]])
 
 
 def counts(formulas: list[Formula], display: bool = True) -> dict[str, int]:

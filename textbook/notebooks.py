@@ -191,20 +191,21 @@ class Builder:
             code, result = job.code, job.result or {}
         outputs = []
         if result.get("stdout"):
-            outputs.append(nbformat.v4.new_output("stream", name="stdout", text=result["stdout"]))
+            outputs.append(nbformat.from_dict(
+                {"output_type": "stream", "name": "stdout", "text": result["stdout"]}))
         for svg in result.get("figures") or []:  # alt: the chapter block's (book.py requires it)
-            outputs.append(nbformat.v4.new_output(
-                "display_data", data={"image/svg+xml": svg, "text/plain": "<Figure>"},
-                metadata={"image/svg+xml": {"alt": block.attrs.get("alt", "")}}))
+            outputs.append(nbformat.from_dict({
+                "output_type": "display_data",
+                "data": {"image/svg+xml": svg, "text/plain": "<Figure>"},
+                "metadata": {"image/svg+xml": {"alt": block.attrs.get("alt", "")}}}))
         cell = new_code_cell(code.rstrip("\n"), outputs=outputs, execution_count=count)
         cell.metadata["snippet"] = f"{block.path}:{block.section}"
         return cell
 
     def notebook(self, cells: list, title: str) -> nbformat.NotebookNode:
-        """A valid notebook of these cells, with stable cell ids and the build's stamp (in
-        its metadata, and under the first markdown that is more than a title)."""
-        nb = nbformat.v4.new_notebook(cells=cells, metadata={**KERNEL, "title": title,
-                                                             "book_build": self.build.metadata()})
+        """A notebook of these cells, with stable cell ids and the build's stamp (in its
+        metadata, and under the first markdown that is more than a title)."""
+        nb = new_notebook(cells, {**KERNEL, "title": title, "book_build": self.build.metadata()})
         markdown = [cell for cell in nb.cells if cell.cell_type == "markdown"]
         first = next((cell for cell in markdown if not HEADING.fullmatch(cell.source)),
                      markdown[0] if markdown else None)
@@ -212,7 +213,6 @@ class Builder:
             first.source = f"{first.source}\n\n{self.build.markdown()}"
         for n, cell in enumerate(nb.cells, 1):
             cell.id = f"cell-{n}"  # stable ids: the same book builds the same notebook
-        nbformat.validate(nb)
         return nb
 
     # A chapter
@@ -294,16 +294,26 @@ def intro(builder: Builder, page: str) -> str:
             "its own, so you can run them in any order.")
 
 
+# The nbformat.v4.new_* helpers check what they make against the schema, about a fifth of
+# a second per build: these make the same nodes unchecked. tests/content/test_notebooks.py
+# validates every notebook the site has, chapters and workbooks alike.
+
+
+def new_notebook(cells: list, metadata: dict) -> nbformat.NotebookNode:
+    """nbformat.v4.new_notebook, unchecked."""
+    return nbformat.from_dict({"nbformat": nbformat.v4.nbformat,
+                               "nbformat_minor": nbformat.v4.nbformat_minor,
+                               "metadata": metadata, "cells": cells})
+
+
 def new_markdown_cell(source: str) -> nbformat.NotebookNode:
-    """nbformat.v4.new_markdown_cell without its check of the lone cell against the
-    schema: `Builder.notebook` checks each whole notebook once (checking every cell
-    alone as well took a quarter of a second per build)."""
+    """nbformat.v4.new_markdown_cell, unchecked."""
     return nbformat.NotebookNode(id=random_cell_id(), cell_type="markdown", source=source,
                                  metadata=nbformat.NotebookNode())
 
 
 def new_code_cell(source: str, **fields) -> nbformat.NotebookNode:
-    """nbformat.v4.new_code_cell, likewise."""
+    """nbformat.v4.new_code_cell, unchecked."""
     cell = nbformat.NotebookNode(id=random_cell_id(), cell_type="code",
                                  metadata=nbformat.NotebookNode(), execution_count=None,
                                  source=source, outputs=[])
@@ -312,12 +322,10 @@ def new_code_cell(source: str, **fields) -> nbformat.NotebookNode:
 
 
 def dumps(nb: nbformat.NotebookNode) -> str:
-    """nbformat.writes without its schema validation, which the tests do once per notebook
-    (in every build it cost as much as writing)."""
+    """nbformat.writes, unchecked (in every build, checking cost as much as writing)."""
     return nbformat.v4.nbjson.writes(nb)
 
 
 def placeholder(title: str) -> str:
     """A notebook of just a title, until the real one can be written."""
-    return dumps(nbformat.v4.new_notebook(
-        cells=[new_markdown_cell(f"# {title}")], metadata=dict(KERNEL)))
+    return dumps(new_notebook([new_markdown_cell(f"# {title}")], dict(KERNEL)))

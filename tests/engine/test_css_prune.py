@@ -1,8 +1,10 @@
-"""The notebook pages' stylesheet keeps only what can match (textbook/css_prune.py)."""
+"""The notebook pages' stylesheet keeps only what can match (textbook/css_prune.py), and
+only the big inline stylesheets of a page are taken out of it (notebook_pages.big_styles)."""
 
 from __future__ import annotations
 
 from textbook.css_prune import prune
+from textbook.notebook_pages import BIG_STYLE, big_styles
 
 CSS = """
 :root { --unused: 1px; --chain-a: var(--chain-b); --chain-b: red; --page: blue; }
@@ -36,3 +38,12 @@ def test_custom_properties_stay_only_when_read():
 def test_a_page_without_cells_keeps_no_cell_rule():
     kept = prune(CSS, '<p class="other"></p>')
     assert ".cell" not in kept and "--chain-b" not in kept, kept
+
+
+def test_only_big_inline_stylesheets_are_replaced():
+    big, small = "a{}" * BIG_STYLE, ".x{color:red}"
+    page = (f'<p>1</p><style type="text/css">{big}</style><style type="text/css">{small}'
+            f'</style><style>{big}</style><p>2</p><style type="text/css">{big}')
+    assert big_styles(page, lambda css: f"[{len(css)}]") == (
+        f'<p>1</p>[{len(big)}]<style type="text/css">{small}</style><style>{big}</style>'
+        f'<p>2</p><style type="text/css">{big}')  # the last one is never closed
