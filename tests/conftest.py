@@ -89,6 +89,33 @@ def run_python(code: str, cwd: Path, timeout: float = 60) -> subprocess.Complete
     return confined([sys.executable, "-"], cwd, timeout, code)
 
 
+class WarmPython:
+    """tests/warm_python.py, started once per test process: `python -` and `python -c`
+    runs as fresh interpreters in a fork of one that has imported NumPy and SymPy."""
+
+    _process: subprocess.Popen | None = None
+
+    @classmethod
+    def run(cls, code: str, cwd: Path, timeout: float = 60, argv: tuple[str, ...] = ("-",)
+            ) -> subprocess.CompletedProcess:
+        """Run `code` as `python -` (or `python -c code *argv[1:]`, argv[0] "-c") in `cwd`."""
+        if cls._process is None or cls._process.poll() is not None:
+            cls._process = subprocess.Popen(
+                [sys.executable, str(ROOT / "tests" / "warm_python.py")], stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE, text=True, cwd=ROOT, env=FRESH_ENV)
+        request = {"code": code, "argv": list(argv), "cwd": str(cwd), "timeout": timeout}
+        cls._process.stdin.write(json.dumps(request) + "\n")
+        cls._process.stdin.flush()
+        line = cls._process.stdout.readline()
+        assert line, "tests/warm_python.py ended without an answer"
+        answer = json.loads(line)
+        if answer["returncode"] is None:
+            raise subprocess.TimeoutExpired(["python", *argv], timeout, answer["stdout"],
+                                            answer["stderr"])
+        return subprocess.CompletedProcess(["python", *argv], answer["returncode"],
+                                           answer["stdout"], answer["stderr"])
+
+
 def build(project: Path, site: Path, **env: str) -> subprocess.CompletedProcess:
     """`mkdocs build --strict` of a project into a folder, as CI does."""
     return subprocess.run(

@@ -70,6 +70,15 @@ def axe_source() -> str:
     return measure.AXE.read_text(encoding="utf-8")
 
 
+@pytest.fixture(scope="session")
+def report(browser, base_url, axe_source, site):
+    """What each per-page check found on a page, each page loaded once per worker for all
+    of them (test_browser.reports); defined here, once, for every test module."""
+    import test_browser  # the module the tests import too
+
+    return test_browser.reports(browser, base_url, axe_source, site)
+
+
 def pytest_terminal_summary(terminalreporter):
     """Repeat the missing-browser warning at the end of the run, where nobody misses it."""
     if measure.chromium_path() is None:

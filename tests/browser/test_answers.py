@@ -22,7 +22,7 @@ import pytest
 import sympy as sp
 from bs4 import BeautifulSoup
 from measure import ROOT
-from test_browser import reader  # noqa: F401  (the fixture)
+from test_browser import Reader, reader  # noqa: F401  (reader: the fixture)
 
 from textbook.answer_check import snippet_of
 from textbook.answer_values import as_array
@@ -132,28 +132,54 @@ def plans(tmp_path_factory) -> dict:
     return json.loads(result.stdout.splitlines()[-1])
 
 
-@pytest.mark.parametrize("key", sorted(EXERCISES))
-def test_answer_field_gives_the_right_feedback(key, reader, plans):  # noqa: F811
+class ExercisePage:
+    """A chapter opened once for the tests of all its exercises (each types only into its
+    own field), with what its HTML held before anything was typed."""
+
+    def __init__(self, someone: Reader, page_path: str):
+        self.reader = someone
+        self.page = someone.open(page_url(page_path))
+        self.keys = self.page.eval_on_selector_all(
+            "form.answer-check", "forms => forms.map(f => JSON.parse(f.dataset.check).key)")
+        soup = BeautifulSoup(self.page.content(), "html.parser")
+        self.checks = [form["data-check"] for form in soup.select("form.answer-check")]
+        for details in soup.select("details"):
+            details.decompose()
+        self.outside = soup.get_text(" ")  # what a reader sees before opening a solution
+
+
+@pytest.fixture(scope="module")
+def exercise_page(browser, base_url):
+    """The ExercisePage of a chapter, opened by the first test that asks for it."""
+    opened: dict[str, ExercisePage] = {}
+
+    def get(page_path: str) -> ExercisePage:
+        if page_path not in opened:
+            opened[page_path] = ExercisePage(Reader(browser, base_url), page_path)
+        return opened[page_path]
+
+    yield get
+    for each in opened.values():
+        each.reader.context.close()
+
+
+@pytest.mark.parametrize("key", [pytest.param(key, marks=pytest.mark.xdist_group(
+    key.partition("#")[0])) for key in sorted(EXERCISES)])  # a chapter's run on one worker
+def test_answer_field_gives_the_right_feedback(key, exercise_page, plans):
     """Right, equivalent, wrong, sign, transpose, shape and unreadable inputs, each with its
     verdict; no answer in the HTML; no request off 127.0.0.1."""
-    page_path, _, anchor = key.partition("#")
-    someone = reader()
-    page = someone.open(page_url(page_path))
-    keys = page.eval_on_selector_all(
-        "form.answer-check", "forms => forms.map(f => JSON.parse(f.dataset.check).key)")
-    assert key in keys, f"{key}: the page has no answer field for this exercise"
-    form = page.locator("form.answer-check").nth(keys.index(key))
+    opened = exercise_page(key.partition("#")[0])
+    page, someone = opened.page, opened.reader
+    assert key in opened.keys, f"{key}: the page has no answer field for this exercise"
+    form = page.locator("form.answer-check").nth(opened.keys.index(key))
     assert form.is_visible(), f"{key}: the script did not show the answer field"
 
-    soup = BeautifulSoup(page.content(), "html.parser")
-    field = soup.select("form.answer-check")[keys.index(key)]
-    for details in soup.select("details"):
-        details.decompose()
-    outside = soup.get_text(" ") + field["data-check"]
+    check = opened.checks[opened.keys.index(key)]
     for text in plans[key]["texts"]:
-        assert text not in field["data-check"], f"{key}: the answer field holds {text!r}"
+        assert text not in check, f"{key}: the answer field holds {text!r}"
         if len(text) >= 6:
-            assert text not in outside, f"{key}: {text!r} is on the page before the solution"
+            assert text not in opened.outside + check, (
+                f"{key}: {text!r} is on the page before the solution")
 
     for text, expected in plans[key]["checks"]:
         said = verdict(page, form, text)

@@ -260,48 +260,83 @@ def show(items: list) -> str:
 
 
 # --- Every page ---------------------------------------------------------------------
-# Each check returns the problems it found; the parametrized tests below run one check on
-# one page, and test_generated_pages_pass_every_check runs all of them on the pages that
-# engine generates (workbooks, notebooks), which are only known once the site is built.
+# Loading a page costs more than most checks on it, so a test process loads each page
+# twice, not once per check: on a laptop screen for the requests, axe-core, the figure
+# contrast and the widths of test_screen.py, and math and figures (in this order: none
+# changes what a later one sees), and on a phone for its budget (test_speed.py) and its
+# overflow. The tests of a page run on one worker (xdist_group) and read its report; the
+# generated pages (workbooks, notebooks), known once the site is built, are checked alike.
 
 
-def check_requests(reader, url: str) -> list[str]:
-    r = reader()
-    r.open(url, idle=True)
-    return ([f"requests another host: {x}" for x in r.external]
-            + [f"failed request: {x}" for x in r.failed]
-            + [f"logs an error: {x}" for x in r.errors])
-
-
-def check_math_and_figures(reader, url: str) -> list[str]:
-    page = reader().open(url)
-    page.evaluate("document.fonts.ready.then(() => true)")
-    return page.evaluate(MATH_PROBLEMS) + page.evaluate(BOXES)["problems"]
-
-
-def check_axe(reader, url: str, axe_source: str) -> list[str]:
+def axe_violations(page, scheme: str) -> list[str]:
     # Every rule runs in the light scheme. The toggle changes colours only, so in the dark
     # scheme the rules of axe's colour category run again (color-contrast,
     # link-in-text-block): the other rules would repeat the light run, at twice the cost.
-    page = reader().open(url)
+    found = page.evaluate(AXE_RUN, scheme == "slate")
+    return [f"{'light' if scheme == 'default' else 'dark'} ({scheme}): {v['impact']} "
+            f"{v['id']} ({v['help']}), {v['count']} element(s):\n      "
+            + "\n      ".join(v["nodes"]) for v in found]
+
+
+def laptop_report(r: Reader, url: str, axe_source: str) -> dict[str, list[str]]:
+    import test_screen  # (it imports this module)
+
+    page = r.open(url, idle=True)
+    page.evaluate("document.fonts.ready.then(() => true)")
     page.add_script_tag(content=axe_source)
-    found = {}
+    found = {"axe-core": [], "contrast": []}
     for scheme in ("default", "slate"):
         switch_scheme(page, scheme)
-        found[scheme] = page.evaluate(AXE_RUN, scheme == "slate")
-    return [f"{'light' if s == 'default' else 'dark'} ({s}): {v['impact']} {v['id']} "
-            f"({v['help']}), {v['count']} element(s):\n      " + "\n      ".join(v["nodes"])
-            for s, violations in found.items() for v in violations]
+        found["axe-core"] += axe_violations(page, scheme)
+        found["contrast"] += [f"{scheme}: {p}" for p in test_screen.contrast_problems(page)]
+    switch_scheme(page, "default")
+    found["widths"] = test_screen.screen_problems(page)
+    found["math and figures"] = page.evaluate(MATH_PROBLEMS) + page.evaluate(BOXES)["problems"]
+    found["requests"] = ([f"requests another host: {x}" for x in r.external]
+                         + [f"failed request: {x}" for x in r.failed]
+                         + [f"logs an error: {x}" for x in r.errors])
+    return found
 
 
-def check_phone(reader, url: str) -> list[str]:
-    page = reader(viewport={"width": 390, "height": 844}, is_mobile=True,
-                  has_touch=True, device_scale_factor=1).open(url)
+def phone_report(r: Reader, url: str, site: Path) -> dict[str, list[str]]:
+    import test_speed  # (it imports this module)
+
+    page = r.open(url, deferred=True)
+    found = {"budget": test_speed.over_budget(page, site, r.base)}
+    page.evaluate(RENDER_ALL)
     page.evaluate("document.fonts.ready.then(() => true)")
-    return page.evaluate(OVERFLOW)
+    found["390 px"] = page.evaluate(OVERFLOW)
+    return found
 
 
-pages = pytest.mark.parametrize("url", list(PAGES), ids=lambda u: u.rstrip("/") or "home")
+def reports(browser, base_url: str, axe_source: str, site: Path):
+    """report(url, check): what one check found on a page (the `report` fixture of
+    conftest.py). The load a check belongs to runs for the first test that asks."""
+    found: dict[tuple[str, str], dict[str, list[str]]] = {}
+
+    def report(url: str, check: str) -> list[str]:
+        screen = "phone" if check in ("budget", "390 px") else "laptop"
+        if (url, screen) not in found:
+            r = Reader(browser, base_url, **(measure.PHONE if screen == "phone" else {}))
+            try:
+                found[url, screen] = (phone_report(r, url, site) if screen == "phone"
+                                      else laptop_report(r, url, axe_source))
+            finally:
+                r.context.close()
+        return found[url, screen][check]
+
+    return report
+
+
+def generated(site: Path) -> list[str]:
+    """The pages the engine generates: no docs/ file of their own."""
+    return sorted(built_urls(site) - set(PAGES))
+
+
+pages = pytest.mark.parametrize(  # a page's tests on one worker, which loads it
+    "url", [pytest.param(u, marks=pytest.mark.xdist_group(f"page /{u}")) for u in PAGES],
+    ids=lambda u: u.rstrip("/") or "home")
+on_generated_pages = pytest.mark.xdist_group("generated pages")
 
 
 def built_urls(site: Path) -> set[str]:
@@ -320,43 +355,40 @@ def test_every_chapter_is_built(site):
 
 
 @pages
-def test_page_loads_only_from_the_site_without_errors(url, reader):
+def test_page_loads_only_from_the_site_without_errors(url, report):
     """No request leaves 127.0.0.1, none fails, and the console shows no error."""
-    problems = check_requests(reader, url)
+    problems = report(url, "requests")
     assert not problems, f"{name(url)}:\n  {show(problems)}"
 
 
 @pages
-def test_page_shows_typeset_math_and_labelled_figures(url, reader):
+def test_page_shows_typeset_math_and_labelled_figures(url, report):
     """No raw TeX or math error is visible; formulas and figures have size and alt text."""
-    problems = check_math_and_figures(reader, url)
+    problems = report(url, "math and figures")
     assert not problems, f"{name(url)} shows math or figures wrongly:\n  {show(problems)}"
 
 
 @pages
-def test_page_has_no_serious_axe_violation_in_light_and_dark(url, reader, axe_source):
+def test_page_has_no_serious_axe_violation_in_light_and_dark(url, report):
     """axe-core finds no serious or critical violation, in the light and the dark scheme."""
-    problems = check_axe(reader, url, axe_source)
+    problems = report(url, "axe-core")
     assert not problems, f"{name(url)} fails axe-core:\n  {show(problems)}"
 
 
 @pages
-def test_page_fits_a_390px_screen(url, reader):
+def test_page_fits_a_390px_screen(url, report):
     """At 390 px the page never scrolls sideways; long equations scroll in their own box."""
-    problems = check_phone(reader, url)
+    problems = report(url, "390 px")
     assert not problems, f"{name(url)} at 390 px:\n  {show(problems)}"
 
 
+@on_generated_pages
 @pytest.mark.parametrize("check", ["requests", "math and figures", "axe-core", "390 px"])
-def test_generated_pages_pass_every_check(check, site, reader, axe_source):
+def test_generated_pages_pass_every_check(check, site, report):
     """Pages that the engine generates (no docs/*.md of their own) pass the per-page checks."""
-    run = {"requests": lambda url: check_requests(reader, url),
-           "math and figures": lambda url: check_math_and_figures(reader, url),
-           "axe-core": lambda url: check_axe(reader, url, axe_source),
-           "390 px": lambda url: check_phone(reader, url)}[check]
-    report = [f"page /{url} (generated), {check}: {problem}"
-              for url in sorted(built_urls(site) - set(PAGES)) for problem in run(url)]
-    assert not report, show(report)
+    problems = [f"page /{url} (generated), {check}: {problem}"
+                for url in generated(site) for problem in report(url, check)]
+    assert not problems, show(problems)
 
 
 # --- Site-wide ----------------------------------------------------------------------

@@ -11,7 +11,15 @@ import re
 
 import pytest
 import test_browser
-from test_browser import PAGES, built_html, built_urls, name, pages, show, switch_scheme
+from test_browser import (
+    built_html,
+    built_urls,
+    generated,
+    name,
+    on_generated_pages,
+    pages,
+    show,
+)
 
 from textbook.katex import Katex, numbered
 
@@ -164,10 +172,8 @@ def settle(page, width: int) -> None:
     page.evaluate("new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
 
 
-def check_screens(reader, url: str) -> list[str]:
+def screen_problems(page) -> list[str]:
     """Numbers, figure text and output cues at every width; table code and boxes at 390 px."""
-    page = reader(viewport={"width": 390, "height": 800}).open(url)
-    page.evaluate("document.fonts.ready.then(() => true)")
     problems = []
     for width in WIDTHS:
         settle(page, width)
@@ -179,38 +185,34 @@ def check_screens(reader, url: str) -> list[str]:
     return problems
 
 
-def check_contrast(reader, url: str) -> list[str]:
-    """Figure marks against the background in the light and the dark scheme."""
-    page = reader().open(url)
-    problems = []
-    for scheme in ("default", "slate"):
-        switch_scheme(page, scheme)
-        problems += [f"{scheme}: {p}" for p in page.evaluate(FIGURE_CONTRAST, MARK_CONTRAST)]
-    return problems
+def contrast_problems(page) -> list[str]:
+    """Figure marks against the background, in the page's scheme."""
+    return page.evaluate(FIGURE_CONTRAST, MARK_CONTRAST)
 
 
 @pages
-def test_page_reads_well_at_every_width(url, reader):
+def test_page_reads_well_at_every_width(url, report):
     """At 320, 390 and 1280 px no equation number touches its formula or hides off its box,
     figure text is at least 9 px, wide outputs show a scroll cue; at 390 px code in tables
     breaks between tokens and box text is body-sized."""
-    problems = check_screens(reader, url)
+    problems = report(url, "widths")
     assert not problems, f"{name(url)}:\n  {show(problems)}"
 
 
 @pages
-def test_figure_marks_contrast_in_both_schemes(url, reader):
+def test_figure_marks_contrast_in_both_schemes(url, report):
     """Every filled mark of a figure stands out from the background, light and dark."""
-    problems = check_contrast(reader, url)
+    problems = report(url, "contrast")
     assert not problems, f"{name(url)}:\n  {show(problems)}"
 
 
-@pytest.mark.parametrize("check", [check_screens, check_contrast], ids=["widths", "contrast"])
-def test_generated_pages_read_well(check, site, reader):
+@on_generated_pages
+@pytest.mark.parametrize("check", ["widths", "contrast"])
+def test_generated_pages_read_well(check, site, report):
     """The engine's generated pages (workbooks, solutions) pass the same two checks."""
-    report = [f"page /{url} (generated): {p}"
-              for url in sorted(built_urls(site) - set(PAGES)) for p in check(reader, url)]
-    assert not report, show(report)
+    problems = [f"page /{url} (generated): {p}"
+                for url in generated(site) for p in report(url, check)]
+    assert not problems, show(problems)
 
 
 # --- Each check catches its deliberate break -----------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 
@@ -10,12 +11,12 @@ from bs4 import BeautifulSoup
 from conftest import (
     DOCS,
     SNIPPETS,
+    WarmPython,
     chapter_blocks,
     chapters,
     check_files,
     example_files,
     mirror,
-    run_python,
     section_code,
     sections,
 )
@@ -23,8 +24,10 @@ from conftest import (
 BLOCKS = chapter_blocks()
 
 
+@functools.lru_cache(maxsize=4)  # the block tests of a page come in a row
 def html_of(site: Path, page: str) -> BeautifulSoup:
-    """The built page of a chapter (directory URLs: a/b.md -> a/b/index.html)."""
+    """The built page of a chapter (directory URLs: a/b.md -> a/b/index.html), parsed
+    once per test process: read it, never change it."""
     path = Path(page).with_suffix("")
     built = site / (path.parent if path.name == "index" else path) / "index.html"
     return BeautifulSoup(built.read_text(encoding="utf-8"), "html.parser")
@@ -36,7 +39,8 @@ def built_pages(site: Path) -> list[Path]:
 
 @pytest.mark.parametrize("block", BLOCKS, ids=lambda b: f"{b.page}:{b.line}:{b.section}")
 def test_block_prints_what_the_page_shows(block, site, tmp_path):
-    """Pasted into a fresh `python`, a code block prints exactly the output under it."""
+    """Pasted into a fresh `python`, a code block prints exactly the output under it (a
+    fork of a warm one, as fresh: tests/warm_python.py, test_snippets.py)."""
     shown = html_of(site, block.page).find_all(
         "div", class_="snippet", attrs={"data-snippet": f"{block.path}:{block.section}"})
     assert shown, f"{block.where}: snippets/{block.path}:{block.section} is not on the page"
@@ -45,7 +49,7 @@ def test_block_prints_what_the_page_shows(block, site, tmp_path):
         code = blocks[0].find("code").get_text()
         output = div.find("div", class_="snippet-output")
         expected = output.find("code").get_text() if output else ""
-        result = run_python(code, tmp_path)
+        result = WarmPython.run(code, tmp_path)
         assert result.returncode == 0 and result.stderr == "", (
             f"{block.where}: the code shown for {block.path}:{block.section} fails alone:\n"
             f"{result.stderr}")
