@@ -110,11 +110,13 @@ def markdown_exec_python() -> str | None:
         import site
         pth = next((venv / "lib").glob("python*/site-packages")) / "book-packages.pth"
         pth.write_text("\n".join(site.getsitepackages()) + "\n", encoding="utf-8")
-        installed = subprocess.run(
-            [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--python",
-             str(python), MARKDOWN_EXEC], capture_output=True, text=True)
+        installed = subprocess.run(  # --python: an option of pip, before its command
+            [sys.executable, "-m", "pip", "--python", str(python), "install", "--quiet",
+             "--no-deps", MARKDOWN_EXEC], capture_output=True, text=True)
         if installed.returncode != 0:
             shutil.rmtree(venv, ignore_errors=True)
+            print(f"markdown-exec not measured: pip failed:\n{installed.stderr}",
+                  file=sys.stderr)
             return None
     return str(python)
 

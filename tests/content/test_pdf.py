@@ -4,6 +4,7 @@ site's pages, no raw TeX, every figure, the cover, and no answer in the exercise
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
@@ -33,15 +34,17 @@ def squeeze(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+@functools.cache  # several tests read the same PDF
+def pdftotext(pdf: Path, first: int = 1, last: int | None = None) -> str:
+    """What pdftotext reads in the PDF, from page `first` (to `last`)."""
+    pages = ["-f", str(first)] + (["-l", str(last)] if last else [])
+    return subprocess.run(["pdftotext", *pages, str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout
+
+
 def text_of(pdf: Path, first: int = 1) -> str:
     """The PDF's text from page `first` on, whitespace squeezed."""
-    return squeeze(subprocess.run(["pdftotext", "-f", str(first), str(pdf), "-"],
-                                  capture_output=True, text=True, check=True).stdout)
-
-
-def article(site: Path, uri: str):
-    html = (site / page_url(uri) / "index.html").read_text(encoding="utf-8")
-    return BeautifulSoup(html, "html.parser").select_one("article")
+    return squeeze(pdftotext(pdf, first))
 
 
 def words(tag) -> str:
@@ -52,10 +55,37 @@ def words(tag) -> str:
     return max((squeeze(run).strip(" .,:;") for run in tag.get_text().split("\0")), key=len)
 
 
+class Article:
+    """What the tests compare with the PDFs, read from one page of the site's `article`:
+    its headings (level, words), the code it shows, its figures' labels, and the runs of
+    plain text in its answers (`details`)."""
+
+    def __init__(self, html: str):
+        article = BeautifulSoup(html, "html.parser").select_one("article")
+        self.code = [pre.get_text() for pre in article.select("pre")]
+        self.figures = [squeeze(svg["aria-label"])
+                        for svg in article.select("figure.snippet-figure svg")]
+        self.headings = [(int(h.name[1]), words(h))
+                         for h in article.find_all(re.compile("^h[1-6]$"))]
+        self.answers = []  # taken apart last: the lists above read what this removes
+        for details in article.select("details:not(.snippet-checks)"):
+            for part in details.select(".katex, .snippet, pre, summary, code"):
+                part.replace_with("\0")
+            self.answers += [run for paragraph in details.get_text().split("\0")
+                             if len(grams(run := squeeze(paragraph))) >= 3]  # 8 words or more
+
+
+@functools.cache  # each page parsed once per test process
+def articles(site: Path) -> list[Article]:
+    """The Article of each of the book's pages, in nav order."""
+    return [Article((site / page_url(uri) / "index.html").read_text(encoding="utf-8"))
+            for uri in PAGES]
+
+
 def headings(site: Path, deepest: int) -> list[str]:
     """The text of every heading of the book's pages down to h<deepest>, in nav order."""
-    return [words(h) for uri in PAGES
-            for h in article(site, uri).find_all(re.compile(f"^h[1-{deepest}]$"))]
+    return [text for page in articles(site) for level, text in page.headings
+            if level <= deepest]
 
 
 @pytest.fixture(scope="session")  # kept by the worker, whatever module runs between
@@ -106,10 +136,9 @@ def test_outline_has_an_entry_per_section(pdfs, site):
 
 def test_no_raw_tex(pdfs, site):
     """No TeX command reaches the text, except inside the code the pages show."""
-    code = "\n".join(pre.get_text() for uri in PAGES for pre in article(site, uri).select("pre"))
+    code = "\n".join(code for page in articles(site) for code in page.code)
     for pdf in pdfs:
-        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
-                              check=True).stdout
+        text = pdftotext(pdf)
         raw = [line for line in text.splitlines() if TEX.search(line)
                and squeeze(line) not in squeeze(code)]
         assert raw == [], f"{pdf.name}: raw TeX outside code: {raw[:5]}"
@@ -137,8 +166,7 @@ def figure_alts(pdf: Path) -> Counter:
 
 def test_every_figure(pdfs, site):
     """Each figure of the site's pages is a figure of the PDF, found by its alt text."""
-    labels = Counter(squeeze(svg["aria-label"]) for uri in PAGES
-                     for svg in article(site, uri).select("figure.snippet-figure svg"))
+    labels = Counter(label for page in articles(site) for label in page.figures)
     assert labels, "the site has no figures to look for"
     assert labels - figure_alts(pdfs[0]) == Counter()
 
@@ -148,9 +176,7 @@ def test_cover(pdfs):
     commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short=10", "HEAD"],
                             capture_output=True, text=True).stdout.strip() or "unknown"
     for pdf in pdfs:
-        cover = subprocess.run(["pdftotext", "-l", "1", str(pdf), "-"], capture_output=True,
-                               text=True, check=True).stdout
-        cover = squeeze(cover)
+        cover = squeeze(pdftotext(pdf, 1, 1))
         wanted = [CONFIG["site_name"], commit] + [
             squeeze(source[key]) for source in CONFIG["extra"]["sources"]
             for key in ("title", "authors")]
@@ -163,22 +189,10 @@ def grams(text: str, n: int = 6) -> set[tuple[str, ...]]:
     return {tuple(found[i:i + n]) for i in range(len(found) - n + 1)}
 
 
-def answers(site: Path) -> list[str]:
-    """Runs of plain text in the answers (`details`) of the book's pages."""
-    runs = []
-    for uri in PAGES:
-        for details in article(site, uri).select("details:not(.snippet-checks)"):
-            for part in details.select(".katex, .snippet, pre, summary, code"):
-                part.replace_with("\0")
-            runs += [run for paragraph in details.get_text().split("\0")
-                     if len(grams(run := squeeze(paragraph))) >= 3]  # eight words or more
-    return runs
-
-
 def test_exercises_pdf_has_the_questions_and_no_answers(pdfs, site):
     """Every answer's text is in the book (open) and none in the exercises PDF, which has
     each exercise of Part II in order: compared as runs of six words."""
-    runs = answers(site)
+    runs = [run for page in articles(site) for run in page.answers]
     assert len(runs) > 40
     book, sheets = grams(text_of(pdfs[0])), grams(text_of(pdfs[1]))
     assert [run for run in runs if not grams(run) & book] == [], "answers missing from the book"
