@@ -9,14 +9,11 @@ from __future__ import annotations
 
 import re
 
-import pytest
 import test_browser
 from test_browser import (
     built_html,
     built_urls,
-    generated,
     name,
-    on_generated_pages,
     pages,
     show,
 )
@@ -204,15 +201,6 @@ def test_figure_marks_contrast_in_both_schemes(url, report):
     """Every filled mark of a figure stands out from the background, light and dark."""
     problems = report(url, "contrast")
     assert not problems, f"{name(url)}:\n  {show(problems)}"
-
-
-@on_generated_pages
-@pytest.mark.parametrize("check", ["widths", "contrast"])
-def test_generated_pages_read_well(check, site, report):
-    """The engine's generated pages (workbooks, solutions) pass the same two checks."""
-    problems = [f"page /{url} (generated): {p}"
-                for url in generated(site) for p in report(url, check)]
-    assert not problems, show(problems)
 
 
 # --- Each check catches its deliberate break -----------------------------------------
