@@ -11,6 +11,7 @@ import textwrap
 import time
 import urllib.error
 import urllib.request
+import warnings
 from pathlib import Path
 
 import pytest
@@ -301,9 +302,13 @@ def test_serve_shows_a_failed_build_in_the_browser(project, how):
         server.send_signal(signal.SIGINT)
         try:
             server.wait(30)
-        except subprocess.TimeoutExpired:
+        except subprocess.TimeoutExpired:  # seen in whole runs only (issue 19): say so
             server.kill()
             server.wait()
+            log = (project / "serve.log").read_text(encoding="utf-8", errors="replace")
+            command = " ".join(["mkdocs serve", *how])
+            warnings.warn(f"`{command}` did not stop within 30 s of SIGINT (Ctrl-C) and was "
+                          f"killed; its log ends:\n{log[-2000:]}", stacklevel=1)
 
 
 def test_plugin_starts_the_runner_as_mkdocs_loads_its_configuration(project):
