@@ -273,6 +273,20 @@ def page_when(url: str, wanted: str, seconds: float = 120) -> str:
     raise AssertionError(f"{wanted!r} not on {url} after {seconds} s; last answer:\n{text}")
 
 
+def as_from_a_terminal() -> None:
+    """In the server's fork, before it starts: Ctrl-C (SIGINT) handled and not blocked, as
+    a shell starts `make serve`, whatever this test process inherited or set."""
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, [signal.SIGINT])
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
+def signal_masks() -> str:
+    """This process's blocked, ignored and caught signals, as /proc shows them."""
+    with open("/proc/self/status", encoding="utf-8") as status:
+        return " ".join(line.strip() for line in status if line.startswith(("SigBlk", "SigIgn",
+                                                                             "SigCgt")))
+
+
 @pytest.mark.parametrize("how", [[], ["--dirty"]], ids=["serve", "serve --dirty"])
 def test_serve_shows_a_failed_build_in_the_browser(project, how):
     """Under `mkdocs serve` (with --dirty, as `make serve`), a failed first build, and a
@@ -288,7 +302,7 @@ def test_serve_shows_a_failed_build_in_the_browser(project, how):
         server = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", *how, "--livereload",
              "--dev-addr", f"127.0.0.1:{port}"], cwd=project, stdout=log, stderr=log,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, preexec_fn=as_from_a_terminal)
     try:
         page = page_when(url, "The build failed")
         assert "docs/chapter.md:11: Doc file &#x27;chapter.md&#x27; contains a link" in page
@@ -308,7 +322,8 @@ def test_serve_shows_a_failed_build_in_the_browser(project, how):
             log = (project / "serve.log").read_text(encoding="utf-8", errors="replace")
             command = " ".join(["mkdocs serve", *how])
             warnings.warn(f"`{command}` did not stop within 30 s of SIGINT (Ctrl-C) and was "
-                          f"killed; its log ends:\n{log[-2000:]}", stacklevel=1)
+                          f"killed (this test process: {signal_masks()}); its log ends:\n"
+                          f"{log[-2000:]}", stacklevel=1)
 
 
 def test_plugin_starts_the_runner_as_mkdocs_loads_its_configuration(project):
