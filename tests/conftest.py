@@ -84,11 +84,6 @@ def confined(command: list[str], cwd: Path, timeout: float, code: str | None = N
     return subprocess.CompletedProcess(command, process.returncode, stdout, stderr)
 
 
-def run_python(code: str, cwd: Path, timeout: float = 60) -> subprocess.CompletedProcess:
-    """Run code as a reader would: `python -` in a fresh interpreter (in the sandbox)."""
-    return confined([sys.executable, "-"], cwd, timeout, code)
-
-
 class WarmPython:
     """tests/warm_python.py, started once per test process: `python -` and `python -c`
     runs as fresh interpreters in a fork of one that has imported NumPy and SymPy."""

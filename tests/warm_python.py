@@ -7,9 +7,9 @@ what a new interpreter would be after the same two imports: a new `__main__`, `s
 and `sys.path[0]` as `python -` or `-c` sets them, fresh random generators (Python's
 reseeds itself in a fork; NumPy's is not loaded yet), confined by textbook.sandbox as
 `python -m textbook.sandbox` confines one. The only trace of the warm parent: `sys.modules`
-holds numpy and sympy before the code imports them. (Matplotlib is not preloaded, so that
-`import matplotlib` does not bring pyplot with it; tests/content/test_snippets.py checks
-that the fork answers as `python` does.)
+holds numpy, sympy and textbook.sandbox before the code imports anything. (Matplotlib is
+not preloaded, so that `import matplotlib` does not bring pyplot with it;
+tests/content/test_snippets.py checks that the fork answers as `python` does.)
 
 Protocol: one JSON request per line on stdin, {"code", "argv", "cwd", "timeout"}; one JSON
 answer per line on stdout, {"returncode", "stdout", "stderr"}, returncode None when the
@@ -26,6 +26,8 @@ import signal
 import sys
 import tempfile
 
+from textbook import sandbox  # (PYTHONPATH: the checkout, as the tests set it)
+
 PRELOAD = ("numpy", "sympy")
 
 
@@ -34,8 +36,6 @@ def run_child(request: dict, out, err) -> None:
     import atexit
     import traceback
     import types
-
-    from textbook import sandbox
 
     os.dup2(out.fileno(), 1)
     os.dup2(err.fileno(), 2)
@@ -68,8 +68,6 @@ def run_child(request: dict, out, err) -> None:
 
 def run(request: dict, folder: str) -> dict:
     """Fork a child for one request; wait for it within its time limit; its answer."""
-    from textbook import sandbox
-
     with tempfile.TemporaryFile(dir=folder) as out, tempfile.TemporaryFile(dir=folder) as err:
         sys.stdout.flush()
         pid = os.fork()
@@ -94,8 +92,6 @@ def run(request: dict, folder: str) -> dict:
 
 
 def main() -> None:
-    from textbook import sandbox
-
     for name in PRELOAD:
         __import__(name)
     sandbox.become_subreaper()

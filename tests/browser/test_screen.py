@@ -10,13 +10,7 @@ from __future__ import annotations
 import re
 
 import test_browser
-from test_browser import (
-    built_html,
-    built_urls,
-    name,
-    pages,
-    show,
-)
+from test_browser import built_html, built_urls, name, pages, show
 
 from textbook.katex import Katex, numbered
 
