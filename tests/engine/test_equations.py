@@ -10,7 +10,7 @@ from conftest import build
 from test_pipeline import edit, failing_build, make_project
 
 from textbook.equations import find_formulas, strip_markers
-from textbook.formula_check import check_in_namespace
+from textbook.formula_check import at_point, check_in_namespace
 
 CHECKED = """
 $$
@@ -72,6 +72,18 @@ def test_a_chain_is_checked_step_by_step():
     assert check(r"\frac{d}{dx} x^4 = 4x^3 = 4 x \cdot x^2", {"x": x}) == []
     problems = check(r"\frac{d}{dx} x^4 = 4x^3 = 4 x \cdot x^3", {"x": x})
     assert len(problems) == 1 and problems[0].startswith("step 3 `4x\\cdot x^3` does not")
+
+
+def test_a_point_is_put_in_as_subs_would_put_it():
+    """The cheap swap of symbols for numbers gives what subs gives, also where a symbol of
+    the point is a sum's index elsewhere or the variable of a derivative."""
+    j, n = sp.symbols("j n", integer=True)
+    x = sp.Symbol("x")
+    point = {j: sp.Integer(2), n: sp.Integer(3), x: sp.Rational(5, 7)}
+    for value in (x**2 + n * x, j + sp.Sum(j**2, (j, 1, n)),
+                  sp.Derivative(x**3, x, evaluate=False) + j,
+                  sp.Subs(sp.Derivative(sp.Function("f")(x), x), x, n)):
+        assert at_point(value, point) == value.subs(point)
 
 
 @pytest.mark.parametrize("tex, ok", [
