@@ -21,8 +21,12 @@ from bs4 import BeautifulSoup, Tag
 
 from .notebooks import page_url
 
-SVG = re.compile(r"<svg\b.*?</svg>", re.S)  # figures: kept out of the parser, which is slow
-SLOT = re.compile(r'<svg-slot n="(\d+)"></svg-slot>')
+# Figures and formulas (three in four of a page's elements) are kept out of the parser,
+# which is slow, as numbered slots, and put back as they were.
+SVG = re.compile(r"<svg\b.*?</svg>", re.S)
+KATEX = re.compile(r'<span class="katex">')
+SPAN = re.compile(r"<span\b|</span>")
+SLOT = re.compile(r'<kept-slot n="(\d+)"></kept-slot>')
 _SVG_ID = re.compile(r'(\bid="|href="#|url\(#)(?=[^")])')
 CHROME = ("a.md-content__button, a.headerlink, .notebook-links, button, form, input, "
           ".md-source-file, script, noscript")
@@ -73,7 +77,7 @@ class Pages:
 
     def __init__(self, site: Path, site_url: str, entries: list[Entry]):
         self.site, self.site_url = site, site_url.rstrip("/") + "/"
-        self.svgs: list[str] = []  # the figures, out of the pages while they are parsed
+        self.kept: list[str] = []  # figures and formulas, out of the pages while parsed
         self.inside = {"/" + page_url(e.uri): slug(e.uri) for e in entries if e.uri}
         soup = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
         self.sheets = [link["href"] for link in soup.select('head link[rel="stylesheet"]')
@@ -84,14 +88,34 @@ class Pages:
         path = self.site / page_url(uri) / "index.html"
 
         def keep(match: re.Match) -> str:  # ids of a figure prefixed as relink() does
-            self.svgs.append(_SVG_ID.sub(rf"\g<1>{slug(uri)}--", match.group(0)))
-            return f'<svg-slot n="{len(self.svgs) - 1}"></svg-slot>'
+            return self.slot(_SVG_ID.sub(rf"\g<1>{slug(uri)}--", match.group(0)))
 
-        soup = BeautifulSoup(SVG.sub(keep, path.read_text(encoding="utf-8")), "html.parser")
+        text = self.formulas_kept(SVG.sub(keep, path.read_text(encoding="utf-8")))
+        soup = BeautifulSoup(text, "html.parser")
         article = soup.select_one("article.md-content__inner")
         for tag in article.select(CHROME):
             tag.decompose()
         return article
+
+    def slot(self, kept: str) -> str:
+        self.kept.append(kept)
+        return f'<kept-slot n="{len(self.kept) - 1}"></kept-slot>'
+
+    def formulas_kept(self, text: str) -> str:
+        """The page with each KaTeX formula (a span of spans, without ids or links) in a
+        slot."""
+        out, end = [], 0
+        for start in (m.start() for m in KATEX.finditer(text)):
+            if start < end:
+                continue  # (KaTeX does not nest)
+            depth = 0
+            for tag in SPAN.finditer(text, start):
+                depth += 1 if tag[0] == "<span" else -1
+                if depth == 0:
+                    break
+            out += [text[end:start], self.slot(text[start:tag.end()])]
+            end = tag.end()
+        return "".join(out) + text[end:]
 
     def relink(self, article: Tag, uri: str, here: bool = True) -> None:
         """Ids prefixed with the page's slug; links to pages of the document become links
@@ -119,13 +143,17 @@ class Pages:
             return f"#{self.inside[path]}" + (f"--{anchor}" if anchor else "")
         return self.site_url + path.lstrip("/") + (f"#{anchor}" if anchor else "")
 
-    def html(self, tag: Tag) -> str:
-        """A part of a page as HTML, with its figures back in."""
-        return SLOT.sub(lambda m: self.svgs[int(m[1])], str(tag))
+    def html(self, tag: Tag | str) -> str:
+        """A part of a page as HTML, with its figures and formulas back in."""
+        text = str(tag)
+        while SLOT.search(text):  # (a formula may hold a figure's slot: KaTeX's own SVG)
+            text = SLOT.sub(lambda m: self.kept[int(m[1])], text)
+        return text
 
     def frame(self, styles: str, body: str, kind: str) -> str:
         """A print document: the home page's stylesheets in its order, then the print
         stylesheet; the light scheme."""
+        body = self.html(body)  # headings in the contents hold formulas too
         links = "".join(f'<link rel="stylesheet" href="/{s}">' for s in self.sheets)
         return (f'<!doctype html><html lang="en" dir="ltr"><head><meta charset="utf-8">{links}'
                 f"<style>{styles}</style></head><body class=\"{kind}\" "
