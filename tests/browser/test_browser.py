@@ -295,7 +295,8 @@ def laptop_report(r: Reader, url: str, axe_source: str) -> dict[str, list[str]]:
         switch_scheme(page, scheme)
         found["axe-core"] += axe_violations(page, scheme)
         found["contrast"] += [f"{scheme}: {p}" for p in test_screen.contrast_problems(page)]
-    switch_scheme(page, "default")
+    # Widths, math and figures are geometry and attributes, which the scheme does not
+    # change: they are read in the dark scheme the colour checks end in.
     found["widths"] = test_screen.screen_problems(page)
     found["math and figures"] = page.evaluate(MATH_PROBLEMS) + page.evaluate(BOXES)["problems"]
     found["requests"] = ([f"requests another host: {x}" for x in r.external]
