@@ -9,7 +9,8 @@ Prints one table and writes bench-results.json with:
   - the build with execution off (BOOK_EXECUTE=0), once with the build caches set aside
     (math, checks, notebook styles, templates, rendered workbooks) and once warm;
   - the build executing every snippet (snippet cache empty): its difference from the
-    first, divided by the number of snippet blocks, is what running a snippet costs;
+    first, divided by the number of snippet blocks, is what running a snippet costs, and
+    its log says how much of it the snippets' forks spent, drawing figures and checking;
     the same difference in CPU seconds of all processes is the work that takes, of
     which the wall time shows only what a second core does not absorb; and the core
     time no process used during it (cores x wall - CPU) is what overlap still loses;
@@ -48,6 +49,7 @@ import argparse
 import contextlib
 import json
 import os
+import re
 import resource
 import shutil
 import socket
@@ -74,6 +76,8 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
 LOGS: list[str] = []  # the book plugin's own summary lines of the last build
+# "CPU of their processes 5.20 s (figures 1.23 s, checks 1.10 s)": the snippets' forks
+SPLIT = re.compile(r"CPU of their processes ([\d.]+) s \(figures ([\d.]+) s, checks ([\d.]+) s\)")
 CPU: list[float] = [0.0]  # CPU seconds of the last build: MkDocs, the runner, its snippets
 
 
@@ -186,6 +190,11 @@ def rounds(repeat: int, site: Path, markdown_exec: str | None
                 with caches_aside(BUILD_CACHES if name == "no_exec_cold" else []):
                     times[name].append(build(site, file, interpreter, **env))
                 cpu[name].append(CPU[0])
+                if name == "executing":
+                    found = [m for line in LOGS if (m := SPLIT.search(line))]
+                    for key, value in zip(("forks", "figures", "checks"),
+                                          found[0].groups() if found else ()):
+                        cpu.setdefault(f"executing_{key}", []).append(float(value))
     finally:
         for file in files.values():
             file.unlink()
@@ -468,6 +477,8 @@ def main() -> None:
     pdf = pdfs(site)
 
     per_snippet = cost / max(blocks, 1)
+    split = {key: statistics.median(cpu.get(f"executing_{key}", [0.0]))
+             for key in ("forks", "figures", "checks")}
     # Last: these two load the runner's libraries in this process.
     script_gz, mathjs_gz, answers_s = answer_check_cost()
     sandbox_wall, sandbox_cpu = sandbox_cost()
@@ -479,6 +490,7 @@ def main() -> None:
         "execution_s_per_snippet_block": round(per_snippet, 4),
         "execution_cpu_s_per_snippet_block": round(cpu_cost / max(blocks, 1), 4),
         "executing_idle_core_s": round(idle, 3),
+        "executing_cpu_s_in_forks": {key: round(value, 3) for key, value in split.items()},
         "sandbox_s_per_snippet_file": round(sandbox_wall, 5),
         "sandbox_cpu_s_per_snippet_file": round(sandbox_cpu, 5),
         "warm_over_no_exec": round(warm_ratio, 3),
@@ -523,6 +535,13 @@ def main() -> None:
           f"({costs[0] / max(blocks, 1) * 1000:.1f} to {costs[-1] / max(blocks, 1) * 1000:.1f})")),
         ("  CPU per snippet block", f"{cpu_cost / max(blocks, 1) * 1000:.0f} ms",
          "all processes' CPU time, executing minus no-exec: the work, whatever the wall time"),
+        *([] if "executing_forks" not in cpu else [
+            ("    of which the snippets' forks",
+             f"{split['forks'] / max(blocks, 1) * 1000:.0f} ms",
+             f"their own CPU: drawing figures {split['figures'] / max(blocks, 1) * 1000:.0f} ms"
+             f", checking formulas and answers {split['checks'] / max(blocks, 1) * 1000:.0f} ms"
+             ", running the code the rest; beside the forks: the runner's start (imports) "
+             "and forking, and MkDocs placing the results")]),
         ("  idle core time, executing", f"{idle:.2f} s",
          f"{cores} cores x wall - CPU: what a better overlap of MkDocs and snippets could win"),
         ("  sandbox per snippet file", f"{sandbox_wall * 1000:.1f} ms",

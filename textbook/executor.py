@@ -16,6 +16,7 @@ import queue
 import subprocess
 import sys
 import threading
+from collections import Counter
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
@@ -139,6 +140,7 @@ class Executor:
         self.process: subprocess.Popen | None = None
         self.lock = threading.Lock()
         self.executed = self.cached = 0
+        self.cpu: Counter[str] = Counter()  # CPU seconds of the snippets' processes
         (self.cache / "snippets").mkdir(parents=True, exist_ok=True)
 
     def submit(self, job: Job) -> Job:
@@ -192,6 +194,7 @@ class Executor:
             if job is None:
                 continue
             job.result = result
+            self.cpu.update(result.get("cpu", {}))
             if not result["error"] and not result["stderr"]:
                 write_entry(self.cache / "snippets" / f"{job.key}.json", result)
             job.done.set()

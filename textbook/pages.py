@@ -364,9 +364,12 @@ class Book:
                     ", ".join(f"{n} {kind}" for kind, n in counts(formulas, shown).items())
                     for shown in (True, False)))
         if self.executor is not None:
+            cpu = self.executor.cpu
             log.info("snippets: %d executed, %d from cache, %d stale cache entries removed, "
-                     "%.2f s", self.executor.executed, self.executor.cached,
-                     self.executor.prune(), time.perf_counter() - self.started)
+                     "%.2f s; CPU of their processes %.2f s (figures %.2f s, checks %.2f s)",
+                     self.executor.executed, self.executor.cached, self.executor.prune(),
+                     time.perf_counter() - self.started, cpu["process"], cpu["figures"],
+                     cpu["checks"])
             stale = [] if self.partial else self.record.close()  # only some figures drawn
             if stale and self.record.strict:
                 raise BookError("\n".join(stale))

@@ -163,6 +163,7 @@ class BookPlugin(BasePlugin[BookConfig]):
         self.book = Book(executor, config, self.root, self.build, serving=_serving)
         if _executor is not None:
             _executor.executed = _executor.cached = 0
+            _executor.cpu.clear()
         refuse_symlinks(self.root / "snippets")
         if not (KATEX / "katex.min.css").is_file():
             raise BookError("KaTeX is not installed: run `npm ci` in the repository root")

@@ -11,7 +11,8 @@ Job:    {"id", "path", "code", "sections": [[name, first, last], ...], "timeout"
          "export": [names], "figure_prefix"}
 Result: {"id", "sections": {name: {"stdout", "figures": [svg]}}, "stdout", "stderr",
          "error", "failed_section", "failed_lines", "stderr_part": [section, lines],
-         "values": {name: latex}, "formulas", "answers", "seconds"}
+         "values": {name: latex}, "formulas", "answers", "seconds",
+         "cpu": {"process", "figures", "checks"} (CPU seconds of the child)}
 
 Each fork is confined by sandbox.py before the snippet runs; isolation.py checks that no
 section changes what the sections after it would see.
@@ -132,6 +133,7 @@ def run_child(job: dict, workdir: str) -> None:
         position = last + 1
     chunks.append((None, position, len(job["code"].rstrip("\n").split("\n"))))
     section, part = None, ""
+    drawing = 0.0  # CPU seconds of this process spent saving figures, and checking
     try:
         for index, (section, first, last) in enumerate(chunks):
             part = f"{first}-{last}"
@@ -155,18 +157,22 @@ def run_child(job: dict, workdir: str) -> None:
                     "(use a context manager such as `with np.printoptions(...)` or "
                     "`with plt.rc_context(...)`)")
             if section is not None:
+                started = time.process_time()
                 result["sections"][section] = {
                     "span": [before, os.lseek(1, 0, os.SEEK_CUR)],
                     "figures": figure_svgs(f"{job['figure_prefix']}-{section}")}
+                drawing += time.process_time() - started
         section, part = None, ""
         for name in job["export"]:
             if name not in namespace:
                 raise NameError(f"{path} defines no name {name!r} for the prose")
             result["values"][name] = to_latex(namespace[name])
         # The chapters' display equations this file checks, in the namespace it left.
+        started = time.process_time()
         result["formulas"] = [check_in_namespace(formula, namespace)
                               for formula in job.get("formulas", [])]
         result["answers"] = evaluate_answers(job.get("answers", []), namespace)
+        result["cpu"] = {"figures": drawing, "checks": time.process_time() - started}
     except BaseException as exc:  # noqa: BLE001 - every failure is reported, not raised
         tb = exc.__traceback__
         while tb is not None and tb.tb_frame.f_code.co_filename == __file__:
@@ -186,6 +192,8 @@ def write_result(workdir: str, result: dict) -> None:
     """The child's last act: its result file, then exit without running any cleanup."""
     sys.stdout.flush()
     sys.stderr.flush()
+    # CPU seconds of this process since the fork: where a build's execution time goes.
+    result.setdefault("cpu", {})["process"] = time.process_time()
     with open(os.path.join(workdir, "result.json"), "w", encoding="utf-8") as f:
         json.dump(result, f)
     os._exit(0)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -88,6 +89,20 @@ def failing_build(project: Path, *expected: str, **env: str) -> str:
     page = project / "site" / "chapter" / "index.html"
     assert not page.exists() or "Traceback" not in page.read_text(encoding="utf-8")
     return result.stderr
+
+
+def test_the_summary_says_what_the_snippets_processes_spent(project):
+    """The build's log gives the CPU of the snippets' own processes (what `make bench`
+    splits the cost of execution by), of which drawing figures and checking."""
+    edit(project, "snippets/chapter/example.py", "assert slope",
+         "sum(range(10_000_000))\nassert slope")
+    result = build(project, project / "site")
+    assert result.returncode == 0, result.stderr
+    spent = re.search(r"CPU of their processes ([\d.]+) s \(figures ([\d.]+) s, "
+                      r"checks ([\d.]+) s\)", result.stderr)
+    assert spent, result.stderr
+    process, figures, checks = map(float, spent.groups())
+    assert process >= 0.1 and process >= figures + checks
 
 
 def test_good_project_builds_and_shows_real_output(project):
