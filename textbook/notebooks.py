@@ -13,10 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-import nbformat
-from nbformat.v4.nbbase import random_cell_id
-
 from .build_info import BuildInfo
+from .notebook_json import Node, dumps, new_code_cell, new_markdown_cell, new_notebook, node
 from .pages import Book
 from .sections import COMPUTED, Block, find_blocks, read_section, read_snippet
 from .verification import link_snippets
@@ -179,7 +177,7 @@ class Builder:
         return self.links(self.computed(text), page).strip("\n")
 
     # Cells
-    def code_cell(self, block: Block, count: int) -> nbformat.NotebookNode:
+    def code_cell(self, block: Block, count: int) -> Node:
         """A snippet section as a code cell, with what it printed and drew in this build."""
         book = self.book()
         job = book.shown(block.path, block.section) if book.executor else None
@@ -191,10 +189,10 @@ class Builder:
             code, result = job.code, job.result or {}
         outputs = []
         if result.get("stdout"):
-            outputs.append(nbformat.from_dict(
+            outputs.append(node(
                 {"output_type": "stream", "name": "stdout", "text": result["stdout"]}))
         for svg in result.get("figures") or []:  # alt: the chapter block's (book.py requires it)
-            outputs.append(nbformat.from_dict({
+            outputs.append(node({
                 "output_type": "display_data",
                 "data": {"image/svg+xml": svg, "text/plain": "<Figure>"},
                 "metadata": {"image/svg+xml": {"alt": block.attrs.get("alt", "")}}}))
@@ -202,7 +200,7 @@ class Builder:
         cell.metadata["snippet"] = f"{block.path}:{block.section}"
         return cell
 
-    def notebook(self, cells: list, title: str) -> nbformat.NotebookNode:
+    def notebook(self, cells: list, title: str) -> Node:
         """A notebook of these cells, with stable cell ids and the build's stamp (in its
         metadata, and under the first markdown that is more than a title)."""
         nb = new_notebook(cells, {**KERNEL, "title": title, "book_build": self.build.metadata()})
@@ -216,7 +214,7 @@ class Builder:
         return nb
 
     # A chapter
-    def chapter(self, page: str, markdown: str) -> nbformat.NotebookNode:
+    def chapter(self, page: str, markdown: str) -> Node:
         """The chapter in full: its title and a note, then its prose, lists, formulas and
         boxes (corrections, questions and answers as block quotes) with its examples."""
         lines = markdown.splitlines()
@@ -292,38 +290,6 @@ def intro(builder: Builder, page: str) -> str:
             "code cell is one of the book's snippets, in page "
             "order, with the output it printed when the site was built; each cell runs on "
             "its own, so you can run them in any order.")
-
-
-# The nbformat.v4.new_* helpers check what they make against the schema, about a fifth of
-# a second per build: these make the same nodes unchecked. tests/content/test_notebooks.py
-# validates every notebook the site has, chapters and workbooks alike.
-
-
-def new_notebook(cells: list, metadata: dict) -> nbformat.NotebookNode:
-    """nbformat.v4.new_notebook, unchecked."""
-    return nbformat.from_dict({"nbformat": nbformat.v4.nbformat,
-                               "nbformat_minor": nbformat.v4.nbformat_minor,
-                               "metadata": metadata, "cells": cells})
-
-
-def new_markdown_cell(source: str) -> nbformat.NotebookNode:
-    """nbformat.v4.new_markdown_cell, unchecked."""
-    return nbformat.NotebookNode(id=random_cell_id(), cell_type="markdown", source=source,
-                                 metadata=nbformat.NotebookNode())
-
-
-def new_code_cell(source: str, **fields) -> nbformat.NotebookNode:
-    """nbformat.v4.new_code_cell, unchecked."""
-    cell = nbformat.NotebookNode(id=random_cell_id(), cell_type="code",
-                                 metadata=nbformat.NotebookNode(), execution_count=None,
-                                 source=source, outputs=[])
-    cell.update(fields)
-    return cell
-
-
-def dumps(nb: nbformat.NotebookNode) -> str:
-    """nbformat.writes, unchecked (in every build, checking cost as much as writing)."""
-    return nbformat.v4.nbjson.writes(nb)
 
 
 def placeholder(title: str) -> str:

@@ -10,20 +10,10 @@ import posixpath
 import re
 from dataclasses import dataclass
 
-import nbformat
-
 from .errors import BookError
 from .exercises import Exercise, answer_name, check_source
-from .notebooks import (
-    ADMONITION,
-    HEADING,
-    Builder,
-    dedent_block,
-    heading_id,
-    new_code_cell,
-    new_markdown_cell,
-    page_url,
-)
+from .notebook_json import Node, new_code_cell, new_markdown_cell
+from .notebooks import ADMONITION, HEADING, Builder, dedent_block, heading_id, page_url
 from .sections import find_blocks, find_computed, page_title
 
 PARTS = {"part-1": "Part I", "part-2": "Part II"}
@@ -140,7 +130,7 @@ class Workbooks:
             out[f"workbooks/{part}-solutions.ipynb"] = part
         return out
 
-    def workbook(self, builder: Builder, part: str) -> nbformat.NotebookNode:
+    def workbook(self, builder: Builder, part: str) -> Node:
         """A part's workbook: the check functions, then each exercise and its answer cell."""
         name = PARTS[part]
         cells = [
@@ -168,7 +158,7 @@ class Workbooks:
             cells.append(cell)
         return builder.notebook(cells, f"{name} workbook")
 
-    def solutions(self, builder: Builder, part: str) -> nbformat.NotebookNode:
+    def solutions(self, builder: Builder, part: str) -> Node:
         """A part's solutions: each exercise, then the chapter's worked answer."""
         name = PARTS[part]
         cells = [new_markdown_cell(
@@ -194,7 +184,7 @@ class Workbooks:
         return f"{head}\n\n{text}\n\n*From [{title}]({where}).*"
 
 
-def checks_cell(source: str) -> nbformat.NotebookNode:
+def checks_cell(source: str) -> Node:
     """The cell of check functions: folded in Jupyter, left off the workbook's page."""
     cell = new_code_cell("# The checks of this workbook's exercises: run this cell once.\n"
                          + source)

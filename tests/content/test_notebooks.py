@@ -79,7 +79,10 @@ def test_chapter_page_links_its_notebook(page, site):
     target = site / notebooks.page_url(page) / download["href"]
     assert target == site_notebook(site, page) and target.is_file(), (
         f"docs/{page}: the download link {download['href']} names no notebook of the site")
-    nbformat.validate(nbformat.read(target, as_version=4))
+    nb = nbformat.read(target, as_version=4)
+    nbformat.validate(nb)
+    assert target.read_text(encoding="utf-8") == nbformat.writes(nb), (
+        f"{target.name} is not written as nbformat writes it")
     path = target.relative_to(site).as_posix()
     assert colab.get_text() == "Open in Colab"
     assert colab["href"] == ("https://colab.research.google.com/github/math-for-ml/"
@@ -385,6 +388,8 @@ def test_workbook_runs_top_to_bottom(uri, site, tmp_path):
     path = site / uri.removesuffix(".ipynb") / Path(uri).name
     nb = nbformat.read(path, as_version=4)
     nbformat.validate(nb)
+    assert path.read_text(encoding="utf-8") == nbformat.writes(nb), (
+        f"{uri} is not written as nbformat writes it")
     ran = execute(nb, tmp_path)
     answer_cells = [c for c in ran.cells if c.metadata.get("exercise")]
     if uri.endswith("-solutions.ipynb"):

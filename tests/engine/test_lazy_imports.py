@@ -1,5 +1,5 @@
 """What mkdocs-jupyter imports and a build may never use waits until it is used
-(textbook/lazy_imports.py)."""
+(textbook/lazy_imports.py); the book writes its notebooks without nbformat."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from mkdocs.config import load_config
 load_config("mkdocs.yml")
 plugin = sys.modules["mkdocs_jupyter.plugin"]
 loaded = lambda: {name: name in sys.modules for name in ("nbconvert.nbconvertapp",
-                                                          "jupytext.formats")}
+                                                          "jupytext.formats", "nbformat")}
 before = loaded()
 plugin.convert.nb2html, plugin.jupytext.read
 print(json.dumps({"before": before, "after": loaded()}))
