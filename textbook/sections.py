@@ -54,9 +54,10 @@ def read_snippet(snippets: Path, path: str) -> str:
     """The text of snippets/<path>; a missing file, or a path (or symlink) that leads out
     of snippets/, is an error that names it."""
     file, root = snippets / path, snippets.resolve()
-    if file.resolve() != root / path or root not in file.resolve().parents:
+    resolved = file.resolve()
+    if resolved != root / path or root not in resolved.parents:
         raise LookupError(f"snippets/{path} is not a file inside snippets/ (it resolves to "
-                          f"{file.resolve()}): an include or \\computed path must name a "
+                          f"{resolved}): an include or \\computed path must name a "
                           "snippet file itself, with no '..' and no symbolic link")
     if not file.is_file():
         raise FileNotFoundError(f"no snippet file snippets/{path}")
