@@ -13,7 +13,8 @@ The documents are assembled from the built pages (pdf_pages.py), served on 127.0
 printed by Chromium with the print stylesheet docs/assets/print.css. Every request of
 the browser to another host is refused and counted: any is an error. The book is
 printed twice: the first print gives the page of every heading, which the contents of
-the second print show (and the exercises' references to the book).
+the second print show (and the exercises' references to the book); the page is loaded
+once, and only its contents are written again between the prints.
 """
 
 from __future__ import annotations
@@ -35,7 +36,15 @@ from pathlib import Path
 import yaml
 
 from .errors import BookError
-from .pdf_pages import Pages, book_body, book_document, heading_ids, nav_entries, questions_document
+from .pdf_pages import (
+    Pages,
+    book_body,
+    book_document,
+    contents,
+    heading_ids,
+    nav_entries,
+    questions_document,
+)
 
 OUT = "downloads"
 BOOK, QUESTIONS = "book.pdf", "exercises.pdf"
@@ -57,6 +66,9 @@ FIT = """() => {
   }
   return fitted;
 }"""
+
+
+NEW_CONTENTS = '(html) => { document.querySelector("nav.pdf-toc").outerHTML = html; }'
 
 
 def read_config(path: Path) -> dict:
@@ -146,17 +158,26 @@ class Printer:
         self.refused.append(route.request.url)
         return route.abort()
 
+    def open(self, url: str):
+        """A page loaded for print, its fonts in and wide formulas and tables scaled down;
+        and how many it scaled."""
+        page = self.browser.new_page(viewport={"width": PAGE_WIDTH_PX, "height": 1000})
+        page.route("**/*", self.route)
+        page.emulate_media(media="print", color_scheme="light")
+        page.goto(url, wait_until="load")
+        page.evaluate("document.fonts.ready.then(() => true)")
+        return page, page.evaluate(FIT)
+
+    @staticmethod
+    def pdf(page, path: Path) -> None:
+        page.pdf(path=str(path), prefer_css_page_size=True, print_background=True,
+                 outline=True, tagged=True, display_header_footer=False)
+
     def print(self, url: str, path: Path) -> int:
         """Print a page to a PDF file; returns how many wide formulas and tables it scaled."""
-        page = self.browser.new_page(viewport={"width": PAGE_WIDTH_PX, "height": 1000})
+        page, fitted = self.open(url)
         try:
-            page.route("**/*", self.route)
-            page.emulate_media(media="print", color_scheme="light")
-            page.goto(url, wait_until="load")
-            page.evaluate("document.fonts.ready.then(() => true)")
-            fitted = page.evaluate(FIT)
-            page.pdf(path=str(path), prefer_css_page_size=True, print_background=True,
-                     outline=True, tagged=True, display_header_footer=False)
+            self.pdf(page, path)
         finally:
             page.close()
         return fitted
@@ -202,17 +223,22 @@ def make(site: Path, config_file: Path, chromium: str) -> dict:
                                              args=CHROMIUM_ARGS)
         printer = Printer(browser)
         numbers: dict[str, int] = {}
-        body = book_body(pages, entries)
-        for _ in range(3):  # until the contents' page numbers are those of the print
-            documents["/print/book.html"] = book_document(pages, entries, front, body,
-                                                          numbers).encode()
-            fitted = printer.print(f"{base}/print/book.html", book)
-            found = heading_pages(book, heading_ids(entries))
-            if found == numbers:
-                break
-            numbers = found
-        else:
-            raise BookError("the PDF's page numbers did not settle in three prints")
+        documents["/print/book.html"] = book_document(
+            pages, entries, front, book_body(pages, entries), numbers).encode()
+        page, fitted = printer.open(f"{base}/print/book.html")
+        try:
+            for _ in range(3):  # until the contents' page numbers are those of the print
+                printer.pdf(page, book)
+                found = heading_pages(book, heading_ids(entries))
+                if found == numbers:
+                    break
+                numbers = found
+                # The contents again, with these numbers: the rest of the page stays laid out.
+                page.evaluate(NEW_CONTENTS, pages.html(contents(entries, numbers)))
+            else:
+                raise BookError("the PDF's page numbers did not settle in three prints")
+        finally:
+            page.close()
         documents["/print/exercises.html"] = questions_document(
             pages, entries, cover(config, root, "Exercises, without answers, with room "
                                   "to work"), numbers).encode()

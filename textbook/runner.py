@@ -133,7 +133,7 @@ def run_child(job: dict, workdir: str) -> None:
         position = last + 1
     chunks.append((None, position, len(job["code"].rstrip("\n").split("\n"))))
     section, part = None, ""
-    drawing = 0.0  # CPU seconds of this process spent saving figures, and checking
+    drawing = 0.0  # CPU seconds this process spends saving its figures
     try:
         for index, (section, first, last) in enumerate(chunks):
             part = f"{first}-{last}"
