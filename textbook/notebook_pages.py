@@ -96,6 +96,11 @@ class NotebookSite:
                            salt(sources=("css_prune.py",), packages=("tinycss2",)))
         self.book = book
         self.builder = Builder(book, root / "snippets", config.site_url or "/", build)
+        # Workbooks are made with a stand-in stamp, the real one put in their rendered pages
+        # and downloads: mkdocs-jupyter renders by content, so a new commit or a new day
+        # renders nothing again.
+        self.build, stand_in = build, stand_in_for(build)
+        self.stamped = Builder(book, root / "snippets", config.site_url or "/", stand_in)
         self.exercises = exercises
         self.workbooks: Workbooks | None = None
         self.generated: dict[str, str] = {}  # src_uri -> part
@@ -112,7 +117,7 @@ class NotebookSite:
         for uri, part in self.generated.items():
             if not uri.endswith("-solutions.ipynb"):
                 self.write_if_changed(self.out / uri,
-                                      dumps(self.workbooks.workbook(self.builder, part)))
+                                      dumps(self.workbooks.workbook(self.stamped, part)))
             elif not (self.out / uri).is_file():  # outputs come once the snippets have run
                 write_atomic(self.out / uri, placeholder(f"{PARTS[part]} workbook: solutions"))
             # A file of another source folder rather than File.generated: mkdocs-jupyter's
@@ -136,7 +141,7 @@ class NotebookSite:
         if uri in self.generated:
             page.edit_url = None  # generated from the chapters: edit those instead
         if uri in self.generated and uri.endswith("-solutions.ipynb"):
-            nb = self.workbooks.solutions(self.builder, self.generated[uri])
+            nb = self.workbooks.solutions(self.stamped, self.generated[uri])
             self.write_if_changed(self.out / uri, dumps(nb))
 
     def is_chapter(self, uri: str) -> bool:
@@ -149,7 +154,7 @@ class NotebookSite:
         uri = page.file.src_uri
         book = self.book()
         if uri in self.generated:
-            content = CDN_SCRIPTS.sub("", content)
+            content = restamp(CDN_SCRIPTS.sub("", content), self.stamped.build, self.build)
             content = local_links(content, page.url, self.builder.site_url)
             content = typeset(content, book.katex, f"{uri} (generated from the chapters)")
             content = inline_figures(content, Path(page.file.abs_src_path))
@@ -171,7 +176,8 @@ class NotebookSite:
         if uri in self.generated:
             target = Path(page.file.abs_dest_path).parent / posixpath.basename(uri)
             target.parent.mkdir(parents=True, exist_ok=True)  # the page itself comes later
-            target.write_bytes((self.out / uri).read_bytes())
+            target.write_text(restamp((self.out / uri).read_text(encoding="utf-8"),
+                                      self.stamped.build, self.build), encoding="utf-8")
             self.written.append((str(target), uri))
             return
         if not self.is_chapter(uri):
@@ -218,6 +224,20 @@ class NotebookSite:
             return function(*args)
         finally:
             self.seconds += time.perf_counter() - start
+
+
+def stand_in_for(build: BuildInfo) -> BuildInfo:
+    """The stamp a workbook is made with: the build's, with a commit and a date that
+    appear nowhere else (none when the commit is unknown: its stamp has no commit)."""
+    return BuildInfo("b00c" * 10, "0000-00-00", build.versions) if build.commit else build
+
+
+def restamp(text: str, stand_in: BuildInfo, build: BuildInfo) -> str:
+    """A made workbook (its JSON, or its rendered page) with the build's own stamp."""
+    if stand_in is build:
+        return text
+    return (text.replace(stand_in.commit, build.commit).replace(stand_in.short, build.short)
+            .replace(stand_in.date, build.date))
 
 
 def seed(own: Path, shared: Path) -> None:

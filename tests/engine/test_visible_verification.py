@@ -3,6 +3,7 @@ links, and the build's stamp in the footer and the notebooks."""
 
 from __future__ import annotations
 
+import json
 import platform
 import subprocess
 from importlib import metadata
@@ -158,3 +159,21 @@ def test_notebooks_carry_the_stamp(tmp_path):
     assert nb.cells[2].source == (
         f"About it.\n\n*Built from [0123456]({GITHUB}/commit/{'0123456789' * 4}) on "
         "2001-09-09 (UTC) with Python 3.11.7, NumPy 2.4.6.*")
+
+
+def test_workbooks_are_made_with_a_stand_in_stamp_and_shown_with_the_real_one():
+    """A workbook is rendered (and cached by content) with a stamp that no commit or day
+    changes; the build's own stamp replaces it everywhere it shows: the first cell's line,
+    the metadata and the links to snippet files at the commit."""
+    from textbook.build_info import BuildInfo
+    from textbook.notebook_pages import restamp, stand_in_for
+
+    def made(stamp: BuildInfo) -> str:
+        return stamp.markdown() + stamp.blob_url("snippets/a.py") + json.dumps(stamp.metadata())
+
+    today = BuildInfo("3f" * 20, "2026-12-06", {"Python": "3.11.7"})
+    tomorrow = BuildInfo("9a" * 20, "2026-12-07", {"Python": "3.11.7"})
+    assert made(stand_in_for(today)) == made(stand_in_for(tomorrow))
+    assert restamp(made(stand_in_for(today)), stand_in_for(today), today) == made(today)
+    unknown = BuildInfo("", "2026-12-06", {"Python": "3.11.7"})
+    assert stand_in_for(unknown) is unknown  # no commit to stand in for
