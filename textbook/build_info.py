@@ -85,3 +85,18 @@ class BuildInfo:
         commit = f"[{self.short}]({self.commit_url})" if self.commit else "an unknown commit"
         libraries = ", ".join(f"{name} {version}" for name, version in self.versions.items())
         return f"*Built from {commit} on {self.date} (UTC) with {libraries}.*"
+
+
+def stand_in_for(build: BuildInfo) -> BuildInfo:
+    """The build's stamp with a commit and a date that appear nowhere else, for what is
+    made once and kept across builds (workbooks, the checks under blocks), the real stamp
+    put in when it is shown; the build's own when its commit is unknown (no commit shows)."""
+    return BuildInfo("b00c" * 10, "0000-00-00", build.versions) if build.commit else build
+
+
+def restamp(text: str, stand_in: BuildInfo, build: BuildInfo) -> str:
+    """Text made with the stand-in stamp, with the build's own."""
+    if stand_in is build:
+        return text
+    return (text.replace(stand_in.commit, build.commit).replace(stand_in.short, build.short)
+            .replace(stand_in.date, build.date))

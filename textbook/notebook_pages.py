@@ -27,7 +27,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from . import css_prune
-from .build_info import REPOSITORY, BuildInfo
+from .build_info import REPOSITORY, BuildInfo, restamp, stand_in_for
 from .equations import strip_markers
 from .executor import write_atomic
 from .exercises import Exercise
@@ -224,20 +224,6 @@ class NotebookSite:
             return function(*args)
         finally:
             self.seconds += time.perf_counter() - start
-
-
-def stand_in_for(build: BuildInfo) -> BuildInfo:
-    """The stamp a workbook is made with: the build's, with a commit and a date that
-    appear nowhere else (none when the commit is unknown: its stamp has no commit)."""
-    return BuildInfo("b00c" * 10, "0000-00-00", build.versions) if build.commit else build
-
-
-def restamp(text: str, stand_in: BuildInfo, build: BuildInfo) -> str:
-    """A made workbook (its JSON, or its rendered page) with the build's own stamp."""
-    if stand_in is build:
-        return text
-    return (text.replace(stand_in.commit, build.commit).replace(stand_in.short, build.short)
-            .replace(stand_in.date, build.date))
 
 
 def seed(own: Path, shared: Path) -> None:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from markdown import Markdown
 
-from .build_info import BuildInfo
+from .build_info import BuildInfo, restamp, stand_in_for
 from .equations import Equations, counts, strip_markers
 from .errors import BookError
 from .executor import Executor, Job
@@ -80,6 +80,7 @@ class Book:
                  serving: bool = False):
         self.executor = executor
         self.build = build  # commit, date and versions: file links and the stamp
+        self.stand_in = stand_in_for(build)  # the stamp of what is kept across commits
         self.snippets = root / "snippets"
         self.record = FigureRecord(self.snippets, strict=not serving)  # warnings under serve
         self.blocks: dict[str, list[Block]] = {}
@@ -234,9 +235,12 @@ class Book:
             self.pending.append(Pending(block.page, block.line, job, block=block))
             parts += [f"<!-- book-output {len(self.pending) - 1} -->", ""]
         # HTML, not Markdown: raw HTML in an indented answer box would not survive Markdown
-        self.figures.append(self.checks.get(
-            (block.path, text, self.build.blob_url(f"snippets/{block.path}"), self.build.short),
-            lambda: verification(block.path, text, self.build, self.converter.reset().convert)))
+        # Kept with a stand-in stamp: a new commit makes none of them again.
+        stand_in = self.stand_in
+        self.figures.append(restamp(self.checks.get(
+            (block.path, text, stand_in.blob_url(f"snippets/{block.path}"), stand_in.short),
+            lambda: verification(block.path, text, stand_in, self.converter.reset().convert)),
+            stand_in, self.build))
         parts += [f"<!-- book-checks {len(self.figures) - 1} -->", "", "</div>"]
         lines = "\n".join(parts).split("\n")
         return "\n".join(block.indent + line if line else "" for line in lines)

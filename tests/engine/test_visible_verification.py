@@ -165,8 +165,7 @@ def test_workbooks_are_made_with_a_stand_in_stamp_and_shown_with_the_real_one():
     """A workbook is rendered (and cached by content) with a stamp that no commit or day
     changes; the build's own stamp replaces it everywhere it shows: the first cell's line,
     the metadata and the links to snippet files at the commit."""
-    from textbook.build_info import BuildInfo
-    from textbook.notebook_pages import restamp, stand_in_for
+    from textbook.build_info import BuildInfo, restamp, stand_in_for
 
     def made(stamp: BuildInfo) -> str:
         return stamp.markdown() + stamp.blob_url("snippets/a.py") + json.dumps(stamp.metadata())
