@@ -236,11 +236,11 @@ class Book:
             parts += [f"<!-- book-output {len(self.pending) - 1} -->", ""]
         # HTML, not Markdown: raw HTML in an indented answer box would not survive Markdown
         # Kept with a stand-in stamp: a new commit makes none of them again.
-        stand_in = self.stand_in
         self.figures.append(restamp(self.checks.get(
-            (block.path, text, stand_in.blob_url(f"snippets/{block.path}"), stand_in.short),
-            lambda: verification(block.path, text, stand_in, self.converter.reset().convert)),
-            stand_in, self.build))
+            (block.path, text, self.stand_in.blob_url(f"snippets/{block.path}"),
+             self.stand_in.short),
+            lambda: verification(block.path, text, self.stand_in,
+                                 self.converter.reset().convert)), self.stand_in, self.build))
         parts += [f"<!-- book-checks {len(self.figures) - 1} -->", "", "</div>"]
         lines = "\n".join(parts).split("\n")
         return "\n".join(block.indent + line if line else "" for line in lines)

@@ -144,16 +144,15 @@ class Pages:
         return self.site_url + path.lstrip("/") + (f"#{anchor}" if anchor else "")
 
     def html(self, tag: Tag | str) -> str:
-        """A part of a page as HTML, with its figures and formulas back in."""
-        text = str(tag)
-        while SLOT.search(text):  # (a formula may hold a figure's slot: KaTeX's own SVG)
-            text = SLOT.sub(lambda m: self.kept[int(m[1])], text)
-        return text
+        """HTML with its figures and formulas back in (a formula's own slots too: KaTeX's
+        SVG)."""
+        return SLOT.sub(lambda m: self.html(self.kept[int(m[1])]), str(tag))
 
     def frame(self, styles: str, body: str, kind: str) -> str:
         """A print document: the home page's stylesheets in its order, then the print
-        stylesheet; the light scheme."""
-        body = self.html(body)  # headings in the contents hold formulas too
+        stylesheet; the light scheme. The figures and formulas of its pages, its contents
+        and its questions are put back here, once."""
+        body = self.html(body)
         links = "".join(f'<link rel="stylesheet" href="/{s}">' for s in self.sheets)
         return (f'<!doctype html><html lang="en" dir="ltr"><head><meta charset="utf-8">{links}'
                 f"<style>{styles}</style></head><body class=\"{kind}\" "
@@ -206,7 +205,7 @@ def book_body(pages: Pages, entries: list[Entry]) -> tuple[str, str]:
             details["open"] = ""
         article.name, article["class"] = "section", ["md-typeset", "pdf-page"]
         article["id"], article["style"] = entry.anchor, f"page: c{index}"
-        body.append(pages.html(article))
+        body.append(str(article))
     return "".join(body), "".join(styles)
 
 
@@ -302,7 +301,7 @@ def questions_document(pages: Pages, entries: list[Entry], cover: str,
         link = pages.site_url + page_url(entry.uri) + "#" + anchor.split("--", 1)[-1]
         body.append(f'<section class="question"><h2 class="pdf-h2">{title}</h2>'
                     f'<p class="q-where">From <a href="{link}">{where}</a></p>'
-                    f'<div class="q-prompt md-typeset">{pages.html(prompt)}'
+                    f'<div class="q-prompt md-typeset">{prompt}'
                     '</div><div class="q-work" aria-label="space to work"></div></section>')
     footer = '@page { @bottom-left { content: "Exercises, without answers"; } }'
     return pages.frame(footer, cover + "".join(body), "pdf-questions")
