@@ -120,24 +120,36 @@ def build(project: Path, site: Path, **env: str) -> subprocess.CompletedProcess:
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env})
 
 
+def made_once(tmp_path_factory, name: str, make) -> Path:
+    """`name` in this run's folder, made once per run and shared by the xdist workers: the
+    first to ask calls `make(path)`, which writes it and returns None or why it failed;
+    the others wait for it. A failure fails every test that asks."""
+    base = tmp_path_factory.getbasetemp()
+    run = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base  # this run's
+    out, failed = run / name, run / f"{name}-failed.txt"
+    with open(run / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not out.exists() and not failed.is_file():
+            error = make(run / f"{name}-making")
+            if error:
+                failed.write_text(error, encoding="utf-8")
+            else:
+                (run / f"{name}-making").rename(out)
+    assert not failed.is_file(), failed.read_text(encoding="utf-8")
+    return out
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
     """The book, built once per run with every snippet executed (the xdist workers share
-    it: the first to get here builds it, the others wait); the build must succeed."""
-    base = tmp_path_factory.getbasetemp()
-    run = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base  # this run's
-    out, failed = run / "site", run / "site-failed.txt"
-    with open(run / "site.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        if not out.is_dir() and not failed.is_file():
-            result = build(ROOT, run / "site-building")
-            if result.returncode != 0:
-                failed.write_text(result.stderr, encoding="utf-8")
-            else:
-                (run / "site-building").rename(out)
-    assert not failed.is_file(), (
-        f"mkdocs build --strict failed:\n{failed.read_text(encoding='utf-8')}")
-    return out
+    it); the build must succeed."""
+    def make(folder: Path) -> str | None:
+        result = build(ROOT, folder)
+        if result.returncode != 0:
+            return f"mkdocs build --strict failed:\n{result.stderr}"
+        return None
+
+    return made_once(tmp_path_factory, "site", make)
 
 
 # --- The suite's own time, for the benchmark (`make bench` prints the last whole run) ---

@@ -16,6 +16,7 @@ import json
 import runpy
 import subprocess
 import sys
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -123,13 +124,23 @@ print(json.dumps({{key: t.plan(key) for key in t.EXERCISES}}))
 
 @pytest.fixture(scope="session")  # kept by the worker, whatever module runs between
 def plans(tmp_path_factory) -> dict:
-    folder = tmp_path_factory.mktemp("plans")
-    code = PLANNER.format(browser=str(ROOT / "tests" / "browser"), tests=str(ROOT / "tests"))
-    result = subprocess.run(
-        [sys.executable, "-m", "textbook.sandbox", str(folder), "600", "--",
-         sys.executable, "-c", code], capture_output=True, text=True, cwd=folder, timeout=900)
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout.splitlines()[-1])
+    """Every exercise's plan, computed once per run (the workers share it)."""
+    from conftest import made_once  # tests/conftest.py; PLANNER imports this module alone
+
+    def make(path: Path) -> str | None:
+        folder = tmp_path_factory.mktemp("plans")
+        code = PLANNER.format(browser=str(ROOT / "tests" / "browser"), tests=str(ROOT / "tests"))
+        result = subprocess.run(
+            [sys.executable, "-m", "textbook.sandbox", str(folder), "600", "--",
+             sys.executable, "-c", code], capture_output=True, text=True, cwd=folder,
+            timeout=900)
+        if result.returncode != 0:
+            return f"planning the answer fields' tests failed:\n{result.stderr}"
+        path.write_text(result.stdout.splitlines()[-1], encoding="utf-8")
+        return None
+
+    return json.loads(made_once(tmp_path_factory, "answer-plans.json", make).read_text(
+        encoding="utf-8"))
 
 
 class ExercisePage:

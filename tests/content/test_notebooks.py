@@ -51,8 +51,12 @@ def execute(nb: nbformat.NotebookNode, cwd: Path) -> nbformat.NotebookNode:
             cell.outputs = []
     kernel = ConfinedKernel(kernel_name="python3", transport="ipc", ip=str(cwd / "kernel"),
                             connection_file=str(cwd / "kernel.json"))
-    NotebookClient(nb, km=kernel, timeout=60, resources={"metadata": {"path": str(cwd)}}
-                   ).execute()
+    try:
+        NotebookClient(nb, km=kernel, timeout=60, resources={"metadata": {"path": str(cwd)}}
+                       ).execute()
+    finally:  # nbclient leaves a kernel it was handed running, until this process ends
+        if kernel.has_kernel:
+            kernel.shutdown_kernel(now=True)
     return nb
 
 
