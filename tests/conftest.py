@@ -126,15 +126,15 @@ def made_once(tmp_path_factory, name: str, make) -> Path:
     the others wait for it. A failure fails every test that asks."""
     base = tmp_path_factory.getbasetemp()
     run = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base  # this run's
-    out, failed = run / name, run / f"{name}-failed.txt"
+    out, making, failed = run / name, run / f"{name}-making", run / f"{name}-failed.txt"
     with open(run / f"{name}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if not out.exists() and not failed.is_file():
-            error = make(run / f"{name}-making")
+            error = make(making)
             if error:
                 failed.write_text(error, encoding="utf-8")
             else:
-                (run / f"{name}-making").rename(out)
+                making.rename(out)
     assert not failed.is_file(), failed.read_text(encoding="utf-8")
     return out
 

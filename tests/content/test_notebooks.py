@@ -32,6 +32,15 @@ def site_notebook(site: Path, page: str) -> Path:
     return site / notebooks.page_url(page) / notebooks.notebook_name(page)
 
 
+def read_valid(path: Path) -> nbformat.NotebookNode:
+    """A notebook of the site: valid nbformat v4, written as nbformat writes it."""
+    nb = nbformat.read(path, as_version=4)
+    nbformat.validate(nb)
+    assert path.read_text(encoding="utf-8") == nbformat.writes(nb), (
+        f"{path.name} is not written as nbformat writes it")
+    return nb
+
+
 def execute(nb: nbformat.NotebookNode, cwd: Path) -> nbformat.NotebookNode:
     """Run a notebook top to bottom in a fresh kernel, as a reader's Jupyter would, but in
     the snippets' sandbox: it talks to this test through Unix sockets in `cwd`, and over
@@ -83,10 +92,7 @@ def test_chapter_page_links_its_notebook(page, site):
     target = site / notebooks.page_url(page) / download["href"]
     assert target == site_notebook(site, page) and target.is_file(), (
         f"docs/{page}: the download link {download['href']} names no notebook of the site")
-    nb = nbformat.read(target, as_version=4)
-    nbformat.validate(nb)
-    assert target.read_text(encoding="utf-8") == nbformat.writes(nb), (
-        f"{target.name} is not written as nbformat writes it")
+    read_valid(target)
     path = target.relative_to(site).as_posix()
     assert colab.get_text() == "Open in Colab"
     assert colab["href"] == ("https://colab.research.google.com/github/math-for-ml/"
@@ -390,10 +396,7 @@ def test_every_exercise_has_a_check_and_a_tested_answer():
 def test_workbook_runs_top_to_bottom(uri, site, tmp_path):
     """A workbook (unanswered) and its solutions are valid and run in a fresh kernel."""
     path = site / uri.removesuffix(".ipynb") / Path(uri).name
-    nb = nbformat.read(path, as_version=4)
-    nbformat.validate(nb)
-    assert path.read_text(encoding="utf-8") == nbformat.writes(nb), (
-        f"{uri} is not written as nbformat writes it")
+    nb = read_valid(path)
     ran = execute(nb, tmp_path)
     answer_cells = [c for c in ran.cells if c.metadata.get("exercise")]
     if uri.endswith("-solutions.ipynb"):
