@@ -1,6 +1,7 @@
 """What the build installs and how CI runs it stay locked down.
 
-Every requirements pin carries a hash (`pip install --require-hashes`; `make lock` writes them);
+Every requirements pin carries a hash (`pip install --require-hashes`; `make lock` writes them,
+with uv installed by hash from `.ci/lock-tools.txt`);
 every package in package-lock.json accepts the Node that runs here; every workflow action is
 pinned by commit SHA; a job that runs `make` (the book's code) holds no write permission and
 keeps no credentials in its checkout. Each rule is also shown failing on a small bad example.
@@ -101,8 +102,9 @@ def test_node_accepts_every_locked_package():
     assert node_problems(lock, node.stdout.strip()) == []
 
 
-def test_every_requirement_is_hashed():
-    assert requirement_problems((ROOT / "requirements.txt").read_text()) == []
+@pytest.mark.parametrize("path", ["requirements.txt", ".ci/lock-tools.txt"])
+def test_every_requirement_is_hashed(path):
+    assert requirement_problems((ROOT / path).read_text()) == []
 
 
 def test_workflows_are_pinned_and_read_only_where_they_run_the_book():
