@@ -23,6 +23,8 @@ Prints one table and writes bench-results.json with:
   and the book without execution over it, warm and with its caches aside (target 1.5);
 - CPU per executed block: the book's runner, and markdown-exec (installed in a throwaway
   venv, .cache/bench-markdown-exec) on the same chapters over its own floor, same rounds;
+  and the snippet files' own code, run one after another in one plain process (what any
+  runner must spend): what each runner spends beyond it is its machinery;
 - edit to page: under `mkdocs serve --dirty` (`make serve`), from saving an edited snippet,
   or a chapter's paragraph, to the rebuilt page, median of 10 edits each (target 1.5 s);
 - the last whole `make test`, as tests/conftest.py records it (target 3 minutes);
@@ -63,7 +65,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "tests")]
-from textbook.sections import FENCE, INCLUDE, find_blocks, find_computed  # noqa: E402
+from textbook.sections import FENCE, INCLUDE, WHOLE_FILE, find_blocks, find_computed  # noqa: E402
 
 CACHE = ROOT / ".cache" / "book"
 # What a build without execution keeps for the next one: typeset math, the checks under each
@@ -126,22 +128,33 @@ def markdown_exec_python() -> str | None:
 
 
 def markdown_exec_docs(execute: bool) -> Path:
-    """The chapters as markdown-exec runs them: each exec block keeps its included code, one
-    session per snippet file (so a file's sections share their names, as in the book's
-    runner); with execute=False the same blocks as plain code (markdown-exec's floor)."""
+    """The chapters as markdown-exec runs them, executing the code the book's runner does:
+    each snippet file once, whole (its sections, the asserts after them), at its first exec
+    block in the site; its later blocks, and every block with execute=False (markdown-exec's
+    floor), are plain code. A file a page only reads values from (`\\computed`) runs in a
+    block at the end of the first page that does."""
     out = ROOT / ".cache" / ("bench-docs-exec" if execute else "bench-docs-plain")
     shutil.rmtree(out, ignore_errors=True)
     shutil.copytree(ROOT / "docs", out)
-    for page in out.rglob("*.md"):
-        lines = page.read_text(encoding="utf-8").splitlines()
+    attrs = ' exec="on"' if execute else ""
+    run: set[str] = set()  # the files an exec block already runs
+    for page in sorted(out.rglob("*.md")):
+        text = page.read_text(encoding="utf-8")
+        lines = text.splitlines()
         for i, line in enumerate(lines):
             fence = FENCE.match(line)
             if not fence or 'exec="on"' not in fence["attrs"] or i + 1 == len(lines):
                 continue
-            include = INCLUDE.match(lines[i + 1])
-            session = include["path"] if include else f"{page.name}-{i}"
-            attrs = f' exec="on" session="{session}"' if execute else ""
-            lines[i] = f"{fence['indent']}{fence['fence']}python{attrs}"
+            include = INCLUDE.match(lines[i + 1]) or WHOLE_FILE.match(lines[i + 1])
+            first = include and include["path"] not in run
+            if first:
+                run.add(include["path"])
+                lines[i + 1] = f'{fence["indent"]}--8<-- "{include["path"]}"'
+            lines[i] = (f"{fence['indent']}{fence['fence']}python"
+                        + (attrs if first or not include else ""))
+        for path in sorted({p for p, _, _ in find_computed(text)} - run):
+            run.add(path)
+            lines += ["", f"```python{attrs}", f'--8<-- "{path}"', "```"]
         page.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return out
 
@@ -152,12 +165,13 @@ def last_test_run() -> dict | None:
     return json.loads(record.read_text(encoding="utf-8")) if record.is_file() else None
 
 
-def rounds(repeat: int, site: Path, markdown_exec: str | None
+def rounds(repeat: int, site: Path, markdown_exec: str | None, snippets: list[str]
            ) -> tuple[dict[str, list[float]], dict[str, list[float]]]:
     """Seconds of `repeat` rounds of builds: without execution, executing every snippet
     (none cached), warm (nothing changed since), without execution or notebooks (plugin
     and mkdocs-jupyter), plain MkDocs + Material (search only: the floor), and, given
-    markdown-exec's python, the chapters under markdown-exec executing and not. A machine
+    markdown-exec's python, the chapters under markdown-exec executing and not; and the
+    snippet files' code alone in one process ("code", not a build). A machine
     slowing down or speeding up meanwhile weighs on all alike, and each comparison is made
     within a round. Also returns each build's CPU seconds."""
     configs = {  # beside mkdocs.yml: same relative paths
@@ -180,10 +194,12 @@ def rounds(repeat: int, site: Path, markdown_exec: str | None
     if markdown_exec:
         builds["mdexec"] = ({}, files["mdexec"].name, markdown_exec)
         builds["mdexec_floor"] = ({}, files["mdexec_floor"].name, markdown_exec)
-    times: dict[str, list[float]] = {name: [] for name in builds}
-    cpu: dict[str, list[float]] = {name: [] for name in builds}
+    times: dict[str, list[float]] = {name: [] for name in [*builds, "code"]}
+    cpu: dict[str, list[float]] = {name: [] for name in [*builds, "code"]}
     try:
         for _ in range(repeat):
+            times["code"].append(code_alone(snippets))
+            cpu["code"].append(CPU[0])
             for name, (env, file, interpreter) in builds.items():
                 if name == "executing":
                     shutil.rmtree(CACHE / "snippets", ignore_errors=True)
@@ -225,15 +241,42 @@ def within(times: dict[str, list[float]], compare) -> list[float]:
     return sorted(compare(dict(zip(times, one))) for one in zip(*times.values()))
 
 
-def count_jobs() -> tuple[int, int]:
-    """Snippet blocks shown in the chapters, and snippet files the runner executes."""
+def snippet_jobs() -> tuple[int, list[str]]:
+    """Snippet blocks shown in the chapters, and the snippet files the runner executes."""
     blocks, files = 0, set()
     for page in (ROOT / "docs").rglob("*.md"):
         text = page.read_text(encoding="utf-8")
         found = find_blocks(page.relative_to(ROOT / "docs").as_posix(), text)
         blocks += len({(b.path, b.section) for b in found})
         files |= {b.path for b in found} | {p for p, _, _ in find_computed(text)}
-    return blocks, len(files)  # the runner runs each file once, all its sections in it
+    return blocks, sorted(files)  # the runner runs each file once, all its sections in it
+
+
+# Every snippet file in turn in one plain process, as a script (figures drawn by Agg and
+# closed, never saved; output discarded): the code's own work, its imports included, with
+# no isolation, figures or checks.
+CODE_ALONE = """import os, runpy, sys, tempfile
+with tempfile.TemporaryDirectory(prefix="bench-code-") as folder:
+    os.chdir(folder)
+    for path in sys.argv[1:]:
+        runpy.run_path(path, run_name="__main__")
+        if "matplotlib.pyplot" in sys.modules:
+            sys.modules["matplotlib.pyplot"].close("all")
+"""
+
+
+def code_alone(files: list[str]) -> float:
+    """Seconds for the snippet files' own code in one process; CPU[0] its CPU, less that
+    of a Python that runs nothing."""
+    cpu = []
+    for script, args in (("", []), (CODE_ALONE, [str(ROOT / "snippets" / f) for f in files])):
+        before, start = cpu_of_children(), time.perf_counter()
+        subprocess.run([sys.executable, "-c", script, *args], cwd=ROOT, check=True,
+                       stdout=subprocess.DEVNULL, env={**ENV, "MPLBACKEND": "Agg"})
+        seconds = time.perf_counter() - start
+        cpu.append(cpu_of_children() - before)
+    CPU[0] = cpu[1] - cpu[0]
+    return seconds
 
 
 def free_port() -> int:
@@ -440,14 +483,15 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=9, help="builds per measurement")
     args = parser.parse_args()
     site = Path(tempfile.mkdtemp(prefix="bench-site-"))
-    blocks, jobs = count_jobs()
+    blocks, files = snippet_jobs()
+    jobs = len(files)
 
     for path in [CACHE, *BUILD_CACHES]:
         shutil.rmtree(path, ignore_errors=True)
     cold = build(site)
     cold_logs = list(LOGS)
     markdown_exec = markdown_exec_python()
-    times, cpu = rounds(args.repeat, site, markdown_exec)
+    times, cpu = rounds(args.repeat, site, markdown_exec, files)
     no_exec, executing, warm, bare = (statistics.median(times[name])
                                       for name in ("no_exec", "executing", "warm", "bare"))
     costs = within(times, lambda r: r["executing"] - r["no_exec"])
@@ -464,6 +508,13 @@ def main() -> None:
                                                lambda r: r["no_exec_cold"] / r["plain"]))
     mdexec_block = (statistics.median(within(cpu, lambda r: r["mdexec"] - r["mdexec_floor"]))
                     / max(blocks, 1) if markdown_exec else None)  # each block, one fence
+    code_block = statistics.median(cpu["code"]) / max(blocks, 1)
+    # Beyond the code's own work, in the same rounds: each runner's machinery.
+    book_beyond = statistics.median(within(
+        cpu, lambda r: r["executing"] - r["no_exec"] - r["code"])) / max(blocks, 1)
+    mdexec_beyond = (statistics.median(within(
+        cpu, lambda r: r["mdexec"] - r["mdexec_floor"] - r["code"])) / max(blocks, 1)
+        if markdown_exec else None)
     all_edits = edit_to_page()
     edits, chapter_edits = all_edits["snippet"], all_edits["chapter"]
     edit = statistics.median(edits) if edits else None
@@ -508,6 +559,10 @@ def main() -> None:
         "no_exec_cold_over_plain_wall": round(floor_cold_wall, 3),
         "markdown_exec_cpu_s_per_snippet_block":
             None if mdexec_block is None else round(mdexec_block, 4),
+        "code_alone_cpu_s_per_snippet_block": round(code_block, 4),
+        "book_beyond_code_cpu_s_per_snippet_block": round(book_beyond, 4),
+        "markdown_exec_beyond_code_cpu_s_per_snippet_block":
+            None if mdexec_beyond is None else round(mdexec_beyond, 4),
         "last_make_test": last_test,
         "calculus_page_bytes": calculus["bytes"],
         "calculus_page_bytes_uncompressed": calculus.get("bytes_uncompressed"),
@@ -559,8 +614,18 @@ def main() -> None:
          "rendered workbooks all made again"),
         ("CPU per snippet block, markdown-exec",
          "n/a" if mdexec_block is None else f"{mdexec_block * 1000:.0f} ms",
-         f"{MARKDOWN_EXEC} in a throwaway venv, a session per file, minus its own floor; "
+         f"{MARKDOWN_EXEC} in a throwaway venv, each file run once, whole, minus its floor; "
          "target: the book's CPU per snippet block (above) <= this"),
+        ("  the snippets' own code", f"{code_block * 1000:.0f} ms",
+         "CPU, every file in turn in one plain python: imports and code, no isolation, "
+         "no figures saved, no checks"),
+        ("  book beyond it", f"{book_beyond * 1000:.0f} ms",
+         "median within rounds: figures and checks (above), then forks, sandbox, "
+         "copy-on-write, the runner's start, placing the results"),
+        ("  markdown-exec beyond it",
+         "n/a" if mdexec_beyond is None else f"{mdexec_beyond * 1000:.0f} ms",
+         "median within rounds: its machinery, in process (a figure within the rounds' "
+         "spread of the code's own, either side of 0, is none)"),
         ("edit snippet -> page rebuilt", "n/a" if edit is None else f"{edit:.2f} s",
          f"mkdocs serve --dirty, median of {len(edits)} edits"
          + (f" ({min(edits):.2f} to {max(edits):.2f})" if edits else "") + "; target <= 1.5 s"),
