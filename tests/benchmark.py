@@ -252,7 +252,7 @@ def snippet_jobs() -> tuple[int, list[str]]:
     return blocks, sorted(files)  # the runner runs each file once, all its sections in it
 
 
-# Every snippet file in turn in one plain process, as a script (figures drawn by Agg and
+# Every snippet file in turn in one plain process, as a script (figures made with Agg and
 # closed, never saved; output discarded): the code's own work, its imports included, with
 # no isolation, figures or checks.
 CODE_ALONE = """import os, runpy, sys, tempfile
