@@ -333,10 +333,15 @@ class Zygote:
 
 
 def answer(message: dict) -> None:
-    """One JSON line on fd 1, written whole even when SIGCHLD interrupts a long write."""
+    """One JSON line on fd 1, written whole even when SIGCHLD interrupts a long write;
+    dropped when MkDocs has gone (it aborted, say on an error in mkdocs.yml): the runner
+    then sees stdin end and stops, and MkDocs's message stays the only one."""
     data = memoryview((json.dumps(message) + "\n").encode("utf-8"))
-    while data:
-        data = data[os.write(1, data):]
+    try:
+        while data:
+            data = data[os.write(1, data):]
+    except BrokenPipeError:
+        pass
 
 
 def probe() -> list[str]:

@@ -359,3 +359,11 @@ def test_plugin_starts_the_runner_as_mkdocs_loads_its_configuration(project):
             plugin._executor.stop()
         if started is not None and started.poll() is None:
             started.kill()
+
+
+def test_a_configuration_error_is_the_only_message(project):
+    """The runner starts as MkDocs reads mkdocs.yml; when MkDocs then aborts on an error in
+    it, the runner finds nobody to answer and ends quietly, leaving MkDocs's message alone."""
+    edit(project, "mkdocs.yml", "strict: true", "strict: true\nwatch: [missing-folder]")
+    message = failing_build(project, "Config value 'watch'", "missing-folder")
+    assert "Traceback" not in message, message
