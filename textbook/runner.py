@@ -40,6 +40,10 @@ import time
 import traceback
 from collections import deque
 
+if __name__ == "__main__":  # Ctrl-C while the libraries below load: main() says why
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    BUILD = os.getppid()  # MkDocs, which started this process
+
 from textbook import sandbox
 from textbook.answer_values import evaluate_answers
 from textbook.book_latex import book_latex
@@ -233,8 +237,8 @@ def died(status: int, progress: bytes, path: str) -> tuple[str, str | None]:
 class Zygote:
     """Forks a child per job, at most `parallel` at a time, and enforces time limits."""
 
-    def __init__(self, parallel: int):
-        self.parallel = parallel
+    def __init__(self, parallel: int, parent: int):
+        self.parallel, self.parent = parallel, parent  # parent: the build it answers
         self.queue: deque[dict] = deque()
         self.running: dict[int, tuple[dict, float, str, float]] = {}
         self.root = tempfile.mkdtemp(prefix="snippets-")
@@ -303,6 +307,16 @@ class Zygote:
                 os.waitpid(pid, 0)
                 self.finish(pid, None)
 
+    def stop(self) -> None:
+        """Kill every running child and what it started, and remove their folders."""
+        for pid in list(self.running):
+            try:
+                os.killpg(pid, signal.SIGKILL)
+            except (ProcessLookupError, PermissionError):
+                pass
+        sandbox.kill_children()
+        shutil.rmtree(self.root, ignore_errors=True)
+
     def serve(self) -> None:
         """Read jobs from stdin and run them until stdin ends and every child is done."""
         stdin = sys.stdin.fileno()
@@ -320,6 +334,10 @@ class Zygote:
             if stdin in ready:
                 data = os.read(stdin, 1 << 16)
                 eof = not data
+                if eof and os.getppid() != self.parent:  # MkDocs ended: nobody waits
+                    self.queue.clear()
+                    self.stop()
+                    return
                 buffer += data
                 *lines, buffer = buffer.split(b"\n")
                 self.queue.extend(json.loads(line) for line in lines if line.strip())
@@ -368,10 +386,23 @@ def main() -> None:
     # time limit counts seconds on the clock, and beside other busy processes (a parallel
     # test run) a snippet must still get its share of a core.
     os.nice(5)
-    preload()
-    parallel = int(os.environ.get("BOOK_JOBS") or os.cpu_count() or 1)
-    answer({"ready": True, "sandbox": sandbox.describe(probe())})
-    Zygote(parallel).serve()
+    runner, zygote = os.getpid(), None
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        preload()
+        parallel = int(os.environ.get("BOOK_JOBS") or os.cpu_count() or 1)
+        answer({"ready": True, "sandbox": sandbox.describe(probe())})
+        zygote = Zygote(parallel, BUILD)
+        zygote.serve()
+    except KeyboardInterrupt:
+        # Ctrl-C in `make serve`'s terminal reaches this process as well as MkDocs, which
+        # stops on its own: stop the snippets and end without a traceback. (Ctrl-C while
+        # the modules loaded was ignored: serve() ends when it finds MkDocs gone.)
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        if os.getpid() != runner:  # a child, hit before it left the terminal's group
+            os._exit(1)
+        if zygote is not None:
+            zygote.stop()
     os._exit(0)  # skip tearing down the libraries: the build is waiting for this exit
 
 

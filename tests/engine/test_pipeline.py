@@ -367,3 +367,67 @@ def test_a_configuration_error_is_the_only_message(project):
     edit(project, "mkdocs.yml", "strict: true", "strict: true\nwatch: [missing-folder]")
     message = failing_build(project, "Config value 'watch'", "missing-folder")
     assert "Traceback" not in message, message
+
+
+def children_of(pid: int) -> list[int]:
+    """The processes whose parent is `pid`, from /proc."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            fields = (entry / "stat").read_text().rpartition(")")[2].split()
+        except (OSError, ValueError):
+            continue
+        if fields[1] == str(pid):
+            found.append(int(entry.name))
+    return found
+
+
+def alive(pid: int) -> bool:
+    """Whether a process exists and is not a zombie."""
+    try:
+        return (Path("/proc") / str(pid) / "stat").read_text().rpartition(")")[2].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.parametrize("when", ["served", "running a snippet"])
+def test_ctrl_c_stops_serve_its_runner_and_snippets_quietly(project, when):
+    """Ctrl-C in `make serve`'s terminal (SIGINT to its process group) ends MkDocs, the
+    runner and a running snippet at once, with no traceback from the runner."""
+    if when == "running a snippet":
+        edit(project, "mkdocs.yml", "{notebooks: false}", "{notebooks: false, timeout: 120}")
+        edit(project, "snippets/chapter/example.py", 'print("slope:", slope)',
+             "while True:\n    pass")
+    with socket.socket() as free:
+        free.bind(("127.0.0.1", 0))
+        port = free.getsockname()[1]
+    log_path = project / "serve.log"
+    with open(log_path, "w", encoding="utf-8") as log:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=project, stdout=log, stderr=log, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+            preexec_fn=as_from_a_terminal, process_group=0)
+    try:
+        deadline, runner, snippet = time.monotonic() + 120, [], []
+        while time.monotonic() < deadline and not (runner and (snippet or when == "served")):
+            runner = children_of(server.pid)
+            snippet = [c for r in runner for c in children_of(r)]
+            time.sleep(0.2)
+        assert runner, "no runner started"
+        if when == "served":
+            page_when(f"http://127.0.0.1:{port}/chapter/", "slope: 3*x**2")
+        else:
+            assert snippet, "the snippet never started"
+        os.killpg(server.pid, signal.SIGINT)
+        server.wait(30)
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and any(map(alive, runner + snippet)):
+            time.sleep(0.1)
+        left = [pid for pid in runner + snippet if alive(pid)]
+        log = log_path.read_text(encoding="utf-8")
+        assert not left, f"still running 10 s after Ctrl-C: {left}; the log:\n{log}"
+        assert "Traceback" not in log, log
+    finally:
+        if server.poll() is None:
+            server.kill()
+            server.wait()
