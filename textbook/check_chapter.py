@@ -52,7 +52,15 @@ def main(argv: list[str]) -> int:
                 print(f"{formula.where}: declared ({formula.reason})")
                 continue
             if formula.path not in namespaces:
-                namespaces[formula.path] = run_snippet(Path("snippets") / formula.path)
+                try:
+                    namespaces[formula.path] = run_snippet(Path("snippets") / formula.path)
+                except Exception as err:  # no such file, or the snippet's own error
+                    namespaces[formula.path] = f"{type(err).__name__}: {err}"
+            if isinstance(namespaces[formula.path], str):
+                failed += 1
+                print(f"{formula.where}: FAIL\n    - snippets/{formula.path} did not run: "
+                      f"{namespaces[formula.path]}")
+                continue
             verdict = check_in_namespace(formula.payload(), namespaces[formula.path])
             if verdict["problems"]:
                 failed += 1

@@ -187,6 +187,15 @@ class Book:
         if page in self.errors:
             raise BookError(self.errors[page])
         errors: list[str] = list(self.equations.errors.get(page, []))
+        named = {}  # each snippet file the page's `check:` lines name, at its first formula
+        for formula in self.equations.pages.get(page, []):
+            if formula.kind == "checked":
+                named.setdefault(formula.path, formula)
+        for path, formula in named.items():
+            try:
+                read_snippet(self.snippets, path)
+            except (OSError, LookupError) as err:
+                errors.append(f"{formula.where}: check: {err}")
         if self.includes:
             errors += include_errors(page, markdown, self.snippets)
         markdown = COUNTS.sub(lambda m: "\n".join(m[1] + row for row in

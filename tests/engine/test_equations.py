@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -127,6 +129,37 @@ def test_a_wrong_equation_stops_the_build(project):
     edit(project, "docs/chapter.md", "3 \\cdot x \\cdot x", "3 \\cdot x \\cdot 2")
     failing_build(project, "docs/chapter.md:5 (eq. (7)): does not agree with "
                   "snippets/chapter/example.py: step 3 `3\\cdot x\\cdot 2`")
+
+
+@pytest.mark.parametrize("execute", ["1", "0"])
+def test_a_check_line_naming_no_file_stops_the_build(project, execute):
+    """A `check:` path with a typo names no file: the build stops at its equation (with
+    execution off too), not checking nothing in silence."""
+    edit(project, "docs/chapter.md", "Intro line.\n",
+         "Intro line.\n" + CHECKED.replace("example.py", "exmaple_typo.py"))
+    failing_build(project, "docs/chapter.md:5 (eq. (7)): check: no snippet file "
+                  "snippets/chapter/exmaple_typo.py", BOOK_EXECUTE=execute)
+
+
+def test_check_chapter_reports_each_equation(project):
+    """`python -m textbook.check_chapter`: OK, FAIL with the step, and a snippet that
+    cannot run reported as a failure of its equations, never as a traceback."""
+    def check_chapter() -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "textbook.check_chapter",
+                               "docs/chapter.md"], capture_output=True, text=True,
+                              cwd=project, timeout=120)
+
+    edit(project, "docs/chapter.md", "Intro line.\n", "Intro line.\n" + CHECKED)
+    result = check_chapter()
+    assert result.returncode == 0 and "docs/chapter.md:5 (eq. (7)): OK" in result.stdout, result
+    edit(project, "docs/chapter.md", "3 \\cdot x \\cdot x", "3 \\cdot x \\cdot 2")
+    result = check_chapter()
+    assert result.returncode == 1 and "(eq. (7)): FAIL" in result.stdout, result
+    edit(project, "docs/chapter.md", "% check: chapter/example.py", "% check: chapter/gone.py")
+    result = check_chapter()
+    assert result.returncode == 1 and "Traceback" not in result.stdout + result.stderr, result
+    assert ("(eq. (7)): FAIL\n    - snippets/chapter/gone.py did not run: FileNotFoundError"
+            in result.stdout), result
 
 
 def test_an_equation_of_no_kind_stops_the_build(project):
