@@ -129,11 +129,9 @@ def opens_with_relation(tex: str) -> bool:
 
 
 def states_relation(tex: str) -> bool:
-    """Whether an inline formula states a relation (outside every group)."""
-    try:
-        return any(token in RELATIONS for _, token in top_level(tokenize(tex)))
-    except TexError:
-        return True  # unbalanced: let the check say what is wrong
+    """Whether an inline formula states a relation (outside every group); TexError if
+    it cannot be read (an unbalanced brace)."""
+    return any(token in RELATIONS for _, token in top_level(tokenize(tex)))
 
 
 def classify(formula: Formula, marker: tuple[str, str] | None) -> str | None:
@@ -200,8 +198,13 @@ def find_formulas(page: str, markdown: str) -> tuple[list[Formula], list[str]]:
         own = MARKER.search(raw)
         formula = Formula(page, markdown.count("\n", 0, match.start()) + 1,
                           INLINE_COMMENT.sub("", raw), display=False)
-        if not own and not COMPUTED.search(raw) and not states_relation(formula.tex):
-            continue
+        if not own and not COMPUTED.search(raw):
+            try:
+                if not states_relation(formula.tex):
+                    continue
+            except TexError as err:  # whether it needs a kind is unknown: say why
+                errors.append(f"{formula.where}: cannot be read: {err}")
+                continue
         marker = (own["kind"], own["spec"]) if own else (
             default if not COMPUTED.search(raw) else None)
         error = classify(formula, marker)

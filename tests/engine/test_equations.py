@@ -162,6 +162,15 @@ def test_check_chapter_reports_each_equation(project):
             in result.stdout), result
 
 
+def test_an_unbalanced_inline_formula_is_reported_as_such():
+    """An inline formula with an unclosed brace is an error that says so, not one that
+    blames a relation it may not state."""
+    formulas, errors = find_formulas("c.md", "Text $\\frac{12x^3 - x^{-3/2}$ here.\n")
+    assert not formulas and len(errors) == 1, errors
+    assert errors[0].startswith("docs/c.md:1 ($\\frac{12x^3 - x^{-3/2}$): cannot be read: "
+                                "unbalanced {"), errors
+
+
 def test_an_equation_of_no_kind_stops_the_build(project):
     """An unmarked display equation fails the build, naming its line."""
     edit(project, "docs/chapter.md", "Intro line.\n", "Intro line.\n\n$$\nx = 1\n$$\n")
