@@ -171,12 +171,17 @@ class Book:
         section, lines = failing_part(result)
         detail = result["error"] or f"it wrote to stderr:\n{result['stderr']}"
         if section:
-            what = f"snippets/{job.path}:{section}"
+            what = f"snippets/{job.path}:{section} failed"
+            shown = [block.where for blocks in self.blocks.values() for block in blocks
+                     if block.path == job.path and block.section == section]
+            page = where.rpartition(":")[0]
+            if shown and not any(w.startswith(page + ":") for w in shown):
+                what += f" (shown at {shown[0]})"  # this page only reads the file
         elif lines:
-            what = f"snippets/{job.path}, lines {lines} (outside the shown sections)"
+            what = f"snippets/{job.path}, lines {lines} (outside the shown sections) failed"
         else:
-            what = f"snippets/{job.path}"
-        return f"{where}: {what} failed\n{detail.rstrip()}"
+            what = f"snippets/{job.path} failed"
+        return f"{where}: {what}\n{detail.rstrip()}"
 
     def page_markdown(self, page: str, markdown: str) -> str:
         """Put each exec block's code on the page, and a marker where its output will go.

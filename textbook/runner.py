@@ -152,6 +152,11 @@ def run_child(job: dict, workdir: str) -> None:
             sys.stderr.flush()
             if os.lseek(2, 0, os.SEEK_CUR) != errors_before and "stderr_part" not in result:
                 result["stderr_part"] = [section, part]
+            # Where a failure found after the run began: too much output, a process left.
+            if os.lseek(1, 0, os.SEEK_CUR) > sandbox.OUTPUT and "output_part" not in result:
+                result["output_part"] = [section, part]
+            if "running_part" not in result and sandbox.children():
+                result["running_part"] = [section, part]
             leak = changed_state(state) if any(c[0] for c in chunks[index + 1:]) else None
             if leak:
                 what = f"section {section!r}" if section else f"lines {first}-{last}"
@@ -189,6 +194,8 @@ def run_child(job: dict, workdir: str) -> None:
         result["error"] = (f"{path} left {len(running)} process(es) running "
                            f"({', '.join(running)}); they were killed: wait for every "
                            "process a snippet starts")
+        result["failed_section"], result["failed_lines"] = result.get("running_part",
+                                                                      (None, ""))
     write_result(workdir, result)
 
 
@@ -285,6 +292,8 @@ class Zygote:
         if len(data) > sandbox.OUTPUT:
             result["error"] = (f"{job['path']} printed {len(data) / 2**20:.1f} MiB or more: "
                                f"a snippet may print at most {sandbox.OUTPUT >> 20} MiB")
+            if "output_part" in result:  # else the section it failed in, or was killed in
+                result["failed_section"], result["failed_lines"] = result["output_part"]
             data = data[:sandbox.OUTPUT]
         result["stdout"] = data.decode("utf-8", errors="replace")
         result["stderr"] = files["stderr"][:sandbox.OUTPUT].decode("utf-8", errors="replace")

@@ -431,3 +431,13 @@ def test_ctrl_c_stops_serve_its_runner_and_snippets_quietly(project, when):
         if server.poll() is None:
             server.kill()
             server.wait()
+
+
+def test_a_failure_on_a_page_that_only_reads_the_file_says_where_it_is_shown(project):
+    """A page that only takes a value from a file whose shown section fails names its own
+    line, and the block that shows the section."""
+    (project / "docs" / "a-reader.md").write_text(
+        "# Reader\n\nThe slope is $\\computed{chapter/example.py:slope}$.\n", encoding="utf-8")
+    edit(project, "snippets/chapter/example.py", 'print("slope:", slope)', "print(1 / 0)")
+    failing_build(project, "docs/a-reader.md:3: snippets/chapter/example.py:show failed "
+                  "(shown at docs/chapter.md:5)", "ZeroDivisionError")

@@ -81,7 +81,8 @@ def assert_nothing_left(project: Path) -> None:
 def test_a_process_left_running_is_killed_and_fails_the_build(project):
     marker = f"{uuid.uuid4().int % 10**6 + 10**6}.5"  # sleep's argument, unique to this test
     fault(project, f'import subprocess\nsubprocess.Popen(["sleep", "{marker}"])')
-    failing_build(project, "docs/chapter.md:5", "left 1 process(es) running (sleep)")
+    failing_build(project, "docs/chapter.md:5: snippets/chapter/example.py:show failed",
+                  "left 1 process(es) running (sleep)")
     assert processes_with(f"sleep {marker}") == []
     assert_nothing_left(project)
 
@@ -153,9 +154,11 @@ def test_a_socket_to_a_loopback_listener_is_refused(project):
             server.accept()  # nothing ever connected
 
 
-def test_output_over_the_limit_fails_and_is_not_published(project):
-    fault(project, 'print("x" * (50 << 20))')
-    failing_build(project, "docs/chapter.md:5", "a snippet may print at most 1 MiB")
+@pytest.mark.parametrize("mib", [2, 50])  # past the limit; past the file size limit too
+def test_output_over_the_limit_fails_and_is_not_published(project, mib):
+    fault(project, f'print("x" * ({mib} << 20))')
+    failing_build(project, "docs/chapter.md:5: snippets/chapter/example.py:show failed",
+                  "a snippet may print at most 1 MiB")
     assert_nothing_left(project)
     assert sum(p.stat().st_size for p in project.rglob("*") if p.is_file()) < 5 << 20
 
