@@ -57,9 +57,10 @@ class Piece:
     line: int = 0
 
 
-def pieces(page: str, markdown: str) -> list[Piece]:
-    """Split a chapter (or an admonition's body) into headings, formulas, blocks, prose."""
-    blocks = {b.start: b for b in find_blocks(page, markdown)}
+def pieces(page: str, markdown: str, first: int = 1) -> list[Piece]:
+    """Split a chapter (or an admonition's body, whose first line is the chapter's line
+    `first`) into headings, formulas, blocks, prose."""
+    blocks = {b.start: b for b in find_blocks(page, markdown, first)}
     lines = markdown.splitlines()
     out: list[Piece] = []
     prose: list[str] = []
@@ -74,7 +75,7 @@ def pieces(page: str, markdown: str) -> list[Piece]:
         line = lines[i]
         if i in blocks:
             flush()
-            out.append(Piece("block", block=blocks[i], line=i + 1))
+            out.append(Piece("block", block=blocks[i], line=i + first))
             i = blocks[i].stop
             continue
         fence = ANY_FENCE.match(line)
@@ -88,7 +89,7 @@ def pieces(page: str, markdown: str) -> list[Piece]:
         if heading and not line.startswith((" ", "\t")):
             flush()
             out.append(Piece("heading", heading["text"], len(heading["hashes"]),
-                             heading_id(heading["text"], line), line=i + 1))
+                             heading_id(heading["text"], line), line=i + first))
             i += 1
             continue
         admonition = ADMONITION.match(line)
@@ -104,7 +105,7 @@ def pieces(page: str, markdown: str) -> list[Piece]:
                 j -= 1
             body = dedent_block(lines[i + 1:j], indent + "    ")
             out.append(Piece("admonition", kind_of(admonition), title=admonition["title"] or "",
-                             body=body, line=i + 1))
+                             body=body, line=i + first))
             i = j
             continue
         if line.strip().startswith("$$"):
@@ -113,7 +114,7 @@ def pieces(page: str, markdown: str) -> list[Piece]:
             while j < len(lines) and "$$" not in (lines[j] if j > i else ""):
                 j += 1
             formula = "\n".join(lines[i:j + 1])
-            out.append(Piece("formula", textwrap.dedent(formula).strip(), line=i + 1))
+            out.append(Piece("formula", textwrap.dedent(formula).strip(), line=i + first))
             i = j + 1
             continue
         prose.append(line)
@@ -224,11 +225,13 @@ class Builder:
         rest = "\n".join(lines[first + 1:] if first is not None else lines)
         cells = [new_markdown_cell(f"# {title}"),
                  new_markdown_cell(intro(self, page))]
-        cells += self.full(page, rest, [0], answers=False)
+        cells += self.full(page, rest, [0], answers=False,
+                           first=first + 2 if first is not None else 1)
         return self.notebook(cells, title)
 
     # Any markdown, in full: prose, formulas, admonitions and examples
-    def full(self, page: str, markdown: str, count: list[int], answers: bool = True) -> list:
+    def full(self, page: str, markdown: str, count: list[int], answers: bool = True,
+             first: int = 1) -> list:
         """Cells of any markdown, in full: prose, formulas, admonitions and examples; without
         `answers`, an exercise's folded answer only points to its part's solutions notebook
         (a chapter notebook holds the questions; the solutions notebook the answers)."""
@@ -239,7 +242,7 @@ class Builder:
                 cells.append(new_markdown_cell(self.prose("\n\n".join(text), page)))
             text.clear()
 
-        for piece in pieces(page, markdown):
+        for piece in pieces(page, markdown, first):
             if piece.kind == "block":
                 flush()
                 count[0] += 1
@@ -253,7 +256,7 @@ class Builder:
                 text.append(f"> **{piece.title}.** In the [solutions notebook]({solutions}) "
                             "of this part, and folded on the chapter's page.")
             elif piece.kind == "admonition":
-                inner = self.full(page, "\n".join(piece.body), count, answers)
+                inner = self.full(page, "\n".join(piece.body), count, answers, piece.line + 1)
                 head = f"**{piece.title}.**" if piece.title else ""
                 if inner and inner[0].cell_type == "markdown":
                     quoted = (head + " " + inner.pop(0).source).strip()

@@ -105,8 +105,9 @@ class Block:
         return f"docs/{self.page}:{self.line}"
 
 
-def find_blocks(page: str, markdown: str) -> list[Block]:
-    """Every ```python exec="on"``` fence of a chapter; a malformed one is an error."""
+def find_blocks(page: str, markdown: str, first: int = 1) -> list[Block]:
+    """Every ```python exec="on"``` fence of a chapter; a malformed one is an error.
+    `first`: the chapter's line number of the markdown's first line (a box's body)."""
     lines = markdown.splitlines()
     blocks, i = [], 0
     while i < len(lines):
@@ -118,7 +119,7 @@ def find_blocks(page: str, markdown: str) -> list[Block]:
         close = next((j for j in range(i + 1, len(lines))
                       if lines[j].strip() == fence), None)
         if close is None:
-            raise BookError(f"docs/{page}:{i + 1}: code fence is never closed")
+            raise BookError(f"docs/{page}:{i + first}: code fence is never closed")
         attrs = dict(ATTR.findall(match["attrs"]))
         if attrs.get("exec") in {"on", "1", "true"}:
             body = [line for line in lines[i + 1:close] if line.strip()]
@@ -126,13 +127,13 @@ def find_blocks(page: str, markdown: str) -> list[Block]:
             whole = WHOLE_FILE.match(body[0]) if len(body) == 1 and not include else None
             if whole:
                 raise BookError(
-                    f'docs/{page}:{i + 1}: the include "{whole["path"]}" names no section: '
+                    f'docs/{page}:{i + first}: the include "{whole["path"]}" names no section: '
                     f'write --8<-- "{whole["path"]}:name", with the section marked in the '
                     'file by the lines "# --8<-- [start:name]" and "# --8<-- [end:name]"')
             if not include:
-                raise BookError(f"docs/{page}:{i + 1}: an exec block holds exactly one line "
+                raise BookError(f"docs/{page}:{i + first}: an exec block holds exactly one line "
                                 '--8<-- "path/to/snippet.py:section"')
-            blocks.append(Block(page, i + 1, i, close + 1, indent, attrs,
+            blocks.append(Block(page, i + first, i, close + 1, indent, attrs,
                                 include["path"], include["section"]))
         i = close + 1
     return blocks

@@ -29,6 +29,7 @@ class Task:
     prompt: list[str]  # markdown lines
     answer: list[str]  # markdown lines of the answer, when the page has one
     anchor: str = ""  # the id of the heading above it, on the chapter's page
+    answer_line: int = 0  # the chapter's line of the answer's first line
 
 
 def find_tasks(page: str, markdown: str) -> list[Task]:
@@ -52,7 +53,8 @@ def find_tasks(page: str, markdown: str) -> list[Task]:
                               if (m := ADMONITION.match(text)) and m["kind"] == "success"),
                              len(body))
                 prompt, answer = body[:split], dedent_block(body[split + 1:], "    ")
-                tasks.append(Task(f"{page}#{anchor}", page, heading, prompt, answer, anchor))
+                tasks.append(Task(f"{page}#{anchor}", page, heading, prompt, answer, anchor,
+                                  i + split + 3))
                 i = j
                 continue
         admonition = ADMONITION.match(line)
@@ -62,6 +64,7 @@ def find_tasks(page: str, markdown: str) -> list[Task]:
                 j += 1
             prompt = dedent_block(lines[i + 1:j], "    ")
             answer: list[str] = []
+            answer_line = j + 2
             if j < len(lines) and (m := ADMONITION.match(lines[j])) and m["kind"] == "success":
                 k = j + 1
                 while k < len(lines) and (not lines[k].strip() or lines[k].startswith("    ")):
@@ -75,7 +78,7 @@ def find_tasks(page: str, markdown: str) -> list[Task]:
             # A question box titled "Exercise 2.3.1" (the book's own) is named by its title.
             title = admonition["title"] or ""
             named = title if title.startswith("Exercise") else heading
-            tasks.append(Task(key, page, named, prompt, answer, anchor))
+            tasks.append(Task(key, page, named, prompt, answer, anchor, answer_line))
             i = j
             continue
         i += 1
@@ -169,7 +172,8 @@ class Workbooks:
         for task in self.tasks[part]:
             cells.append(new_markdown_cell(self.prompt(builder, task)))
             if task.answer:
-                cells += builder.full(task.page, "\n".join(task.answer), count)
+                cells += builder.full(task.page, "\n".join(task.answer), count,
+                                      first=task.answer_line)
             else:
                 cells.append(new_markdown_cell("*The chapter gives no answer.*"))
         return builder.notebook(cells, f"{name} workbook: solutions")

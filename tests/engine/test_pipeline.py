@@ -441,3 +441,23 @@ def test_a_failure_on_a_page_that_only_reads_the_file_says_where_it_is_shown(pro
     edit(project, "snippets/chapter/example.py", 'print("slope:", slope)', "print(1 / 0)")
     failing_build(project, "docs/a-reader.md:3: snippets/chapter/example.py:show failed "
                   "(shown at docs/chapter.md:5)", "ZeroDivisionError")
+
+
+def test_a_broken_block_in_a_box_is_named_at_its_chapter_line(tmp_path):
+    """The notebooks read a box's body (and an exercise's answer) on its own; a malformed
+    block in it is still named by its line in the chapter."""
+    from textbook.build_info import BuildInfo
+    from textbook.errors import BookError
+    from textbook.notebooks import Builder
+    from textbook.workbooks import find_tasks
+
+    builder = Builder(lambda: None, tmp_path, "https://example.org/book/",
+                      BuildInfo("", "2026-12-06", {"Python": "3"}))
+    broken = '    ```python exec="on"\n    --8<-- "a/b.py:show"\n'
+    chapter = f'# Title\n\nText.\n\n!!! note "Box"\n\n    Inside.\n\n{broken}'
+    with pytest.raises(BookError, match=r"^docs/c\.md:9: code fence is never closed"):
+        builder.chapter("c.md", chapter)
+    for question in ("## Exercise 1\n\nAsk.", "!!! question\n\n    Ask?"):
+        task = find_tasks("c.md", f'# Title\n\n{question}\n\n??? success "Answer"\n\n{broken}')[0]
+        with pytest.raises(BookError, match=r"^docs/c\.md:9: code fence is never closed"):
+            builder.full(task.page, "\n".join(task.answer), [0], first=task.answer_line)
