@@ -105,7 +105,7 @@ class AnswerFields:
 
     def __init__(self, exercises: dict[str, Exercise]):
         self.exercises = {key: e for key, e in exercises.items() if e.answer}
-        self.placed: list[str] = []  # exercise key, by marker number
+        self.placed: list[tuple[str, str]] = []  # (exercise key, chapter line), by marker
 
     def attach(self, book: Book) -> None:
         """Put each exercise's request in its snippet file's job."""
@@ -122,14 +122,14 @@ class AnswerFields:
             if book.executor is None:
                 continue  # nothing ran: no values to compare with
             book.file_job(snippet_of(self.exercises[key]), set())
-            self.placed.append(key)
+            self.placed.append((key, f"docs/{page}:{n + 1}"))
             lines[n:n] = ["", f"<!-- book-answer {len(self.placed) - 1} -->", ""]
         return "\n".join(lines)
 
     def post_page(self, output: str, book: Book) -> str:
         """Each marker of a page becomes its form, with the values the runner computed."""
         def form(match: re.Match) -> str:
-            key = self.placed[int(match["index"])]
+            key, where = self.placed[int(match["index"])]
             exercise = self.exercises[key]
             job = book.files[snippet_of(exercise)]
             result = book.executor.wait(job)
@@ -137,7 +137,10 @@ class AnswerFields:
             if result["error"] or result["stderr"]:
                 return ""  # the page reports the snippet's failure
             if data is None or "error" in data:
-                raise BookError(f"{exercise.path}: ANSWER = {exercise.answer!r}: "
-                                f"{(data or {}).get('error', 'no value from the runner')}")
+                raise BookError(
+                    f"{exercise.path}:{exercise.answer_line}: ANSWER = {exercise.answer!r} "
+                    f"of snippets/{snippet_of(exercise)}: "
+                    f"{(data or {}).get('error', 'no value from the runner')} "
+                    f"(the answer field before {where})")
             return form_html(key, data, exercise.question)
         return MARKER.sub(form, output)

@@ -80,7 +80,7 @@ def real(entry, at: dict) -> float:
 
     value = complex(sp.N(sp.sympify(entry).xreplace(at), 30))
     if abs(value.imag) > 1e-12 * max(1.0, abs(value.real)) or not math.isfinite(value.real):
-        raise ValueError(f"is {value} at {at}: not a finite real number")
+        raise ValueError(f"its entry {entry} is {value} at {at}: not a finite real number")
     return value.real
 
 
@@ -90,7 +90,7 @@ def evaluate(request: dict, namespace: dict) -> dict:
 
     name, variables = request["answer"], request["variables"]
     if name not in namespace:
-        raise NameError(f"the snippet defines no {name!r} (ANSWER)")
+        raise NameError(f"the snippet defines no {name!r}")
     kind, shape, entries = as_array(namespace[name])
     entries = [sp.sympify(e) for e in entries]
     free = {s.name for e in entries for s in e.free_symbols}
@@ -118,5 +118,5 @@ def evaluate_answers(requests: list[dict], namespace: dict) -> dict:
         try:
             out[request["key"]] = evaluate(request, namespace)
         except Exception as exc:  # noqa: BLE001 - reported by the page, naming the check file
-            out[request["key"]] = {"error": f"{request['answer']} {exc}"}
+            out[request["key"]] = {"error": str(exc)}
     return out

@@ -27,9 +27,10 @@ from .sections import read_section
 PACKAGE = Path(__file__).resolve().parent
 # What a result depends on besides the snippet's code: the runner's own source files.
 # A change in any of them invalidates the cache.
-RUNNER_SOURCES = ("runner.py", "sandbox.py", "isolation.py", "capture_backend.py", "figures.py",
-                  "book_latex.py", "formula_check.py", "tex_tokens.py", "tex_reader.py",
-                  "tex_constructs.py", "tex_values.py", "answer_values.py")
+RUNNER_SOURCES = ("runner.py", "fork_child.py", "sandbox.py", "isolation.py",
+                  "capture_backend.py", "figures.py", "book_latex.py", "formula_check.py",
+                  "tex_tokens.py", "tex_reader.py", "tex_constructs.py", "tex_values.py",
+                  "answer_values.py")
 
 log = logging.getLogger("mkdocs.plugins.book")
 _process: subprocess.Popen | None = None  # one runner per MkDocs process, for every rebuild

@@ -39,6 +39,7 @@ class Exercise:
     answer: str = ""  # ANSWER: the snippet's name of the value the page compares with
     variables: dict[str, tuple[float, float]] = field(default_factory=dict)  # VARIABLES
     question: str = ""  # QUESTION: what the answer field asks for, if the prompt does not
+    answer_line: int = 0  # the line of `ANSWER = ...` in the check file
 
 
 def load_exercise(file: Path, root: Path) -> Exercise:
@@ -51,9 +52,11 @@ def load_exercise(file: Path, root: Path) -> Exercise:
     except SyntaxError as err:
         raise BookError(f"{where}:{err.lineno}: {err.msg}") from None
     module: dict[str, object] = {}
+    lines: dict[str, int] = {}  # where each name is assigned
     for node in tree.body:
         if isinstance(node, ast.Assign) and len(node.targets) == 1 \
                 and isinstance(node.targets[0], ast.Name):
+            lines[node.targets[0].id] = node.lineno
             try:
                 module[node.targets[0].id] = ast.literal_eval(node.value)
             except ValueError:
@@ -76,7 +79,7 @@ def load_exercise(file: Path, root: Path) -> Exercise:
     return Exercise(module["EXERCISE"], checks[0].name, ast.get_source_segment(text, checks[0]),
                     module["TEMPLATE"], where, answer,
                     {name: tuple(interval) for name, interval in variables.items()},
-                    str(module.get("QUESTION", "")))
+                    str(module.get("QUESTION", "")), lines.get("ANSWER", 0))
 
 
 def find_exercises(root: Path) -> dict[str, Exercise]:

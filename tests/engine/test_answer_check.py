@@ -105,8 +105,9 @@ def test_an_answer_the_snippet_lacks_stops_the_build(tmp_path):
     check.write_text(check.read_text().replace('ANSWER = "answer"', 'ANSWER = "total"'))
     result = build(project, tmp_path / "site")
     assert result.returncode != 0
-    assert "snippets/practice/dot_check.py: ANSWER = 'total'" in result.stderr
-    assert "defines no 'total'" in result.stderr
+    assert ("snippets/practice/dot_check.py:7: ANSWER = 'total' of snippets/practice/dot.py: "
+            "the snippet defines no 'total' (the answer field before docs/practice.md:"
+            in result.stderr), result.stderr
 
 
 def test_the_digest_is_the_one_the_page_script_computes():
