@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 from .errors import BookError
@@ -70,3 +72,39 @@ class Katex:
         good = {k: v for k, v in self.cache.items() if "html" in v}
         self.file.parent.mkdir(parents=True, exist_ok=True)  # a first build without execution
         write_atomic(self.file, json.dumps(good))
+
+
+# Punctuation that stays on the line of the inline formula it touches (book.css .math-tail)
+OPENING, CLOSING = re.compile(r"[(\[]$"), re.compile(r"[.,;:!?)\]]+|-\w+")
+BASE, ENDS = '<span class="katex-base">', "</span></span>"  # a box; katex-html's and katex's
+
+
+def last_box(math: str) -> str:
+    """An inline formula's HTML with its last box in a span of its own (book.css
+    .math-last): a line may break between its boxes, but not after the last one."""
+    k = math.rfind(BASE)
+    if k < 0 or not math.endswith(ENDS):
+        return math
+    return f'{math[:k]}<span class="math-last">{math[k:-len(ENDS)]}</span>{ENDS}'
+
+
+def place(text: str, formulas: list[tuple[int, int, str, bool]],
+          hold: Callable[[str], str] = str) -> str:
+    """`text` with each formula's (start, end) replaced by its HTML (as `hold` gives it):
+    a display formula in a box that scrolls it alone (.math-display), an inline one with
+    the punctuation that touches it (.math-tail), which no line break may separate."""
+    pieces, last = [], 0
+    for start, end, math, display in formulas:
+        before = not display and OPENING.search(text, last, start)
+        after = not display and CLOSING.match(text, end)
+        if before or after:
+            start, end = before.start() if before else start, after.end() if after else end
+            math = (f'<span class="math-tail">{before[0] if before else ""}'
+                    f'{hold(last_box(math))}{after[0] if after else ""}</span>')
+        elif display:
+            math = f'<div class="math-display">{hold(math)}</div>'
+        else:
+            math = hold(math)
+        pieces += [text[last:start], math]
+        last = end
+    return "".join(pieces) + text[last:]

@@ -32,6 +32,7 @@ from .equations import strip_markers
 from .executor import write_atomic
 from .exercises import Exercise
 from .figures import figure_html
+from .katex import place
 from .memo import Memo, salt
 from .notebooks import Builder, dumps, notebook_name, page_url, placeholder
 from .pages import Book
@@ -266,16 +267,12 @@ def typeset(content: str, katex, where: str) -> str:
             return match[0]
         found.sort()
         answers = katex.render([(tex, display) for _, _, tex, display in found])
-        pieces, last = [], 0
-        for (start, end, tex, display), answer in zip(found, answers):
+        for (_, _, tex, _), answer in zip(found, answers):
             if "error" in answer:
                 raise PluginError(f"{where}: KaTeX cannot typeset ${tex}$: {answer['error']}")
-            math = answer["html"]
-            if display:
-                math = f'<div class="math-display">{math}</div>'
-            pieces += [body[last:start], math]
-            last = end
-        return match[1] + "".join(pieces) + body[last:] + match[3]
+        return match[1] + place(body, [(start, end, answer["html"], display) for
+                                       (start, end, _, display), answer in zip(found, answers)]
+                                ) + match[3]
 
     return RENDERED_MARKDOWN.sub(cell, content)
 

@@ -26,7 +26,7 @@ from .executor import Executor, Job
 from .figure_record import FigureRecord
 from .figures import figure_html
 from .highlighting import remember
-from .katex import Katex
+from .katex import Katex, place
 from .memo import Memo, salt
 from .rendered import Rendered
 from .sections import (
@@ -349,14 +349,8 @@ class Book:
                               f"{answer['error']}")
         if errors:
             raise BookError("\n".join(errors))
-        pieces, last = [], 0
-        for match, answer in zip(found, answers):
-            math = hold(answer["html"])
-            if match["display"] is not None:  # a box that scrolls a long equation alone
-                math = f'<div class="math-display">{math}</div>'
-            pieces += [content[last:match.start()], math]
-            last = match.end()
-        return "".join(pieces) + content[last:]
+        return place(content, [(m.start(), m.end(), answer["html"], m["display"] is not None)
+                               for m, answer in zip(found, answers)], hold)
 
     def typeset_toc(self, items) -> None:
         """Typeset math in table-of-contents titles (Material shows `typeset.title`)."""

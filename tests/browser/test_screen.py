@@ -106,18 +106,42 @@ FIGURE_CONTRAST = r"""(least) => {
   return [...problems];
 }"""
 
-# Output blocks wider than their box show the scroll cue (book.css: shadows that stay
-# put, covers that scroll with the text).
+# Code, output blocks and display equations wider than their box show the scroll cue
+# (book.css: shadows that stay put, covers that scroll with the text).
 OUTPUT_CUES = r"""() => {
   const problems = [];
-  for (const code of document.querySelectorAll(".snippet-output pre > code")) {
-    if (!code.checkVisibility() || code.scrollWidth <= code.clientWidth) continue;
-    const style = getComputedStyle(code);
+  for (const box of document.querySelectorAll("pre > code, .math-display")) {
+    if (!box.checkVisibility() || box.scrollWidth <= box.clientWidth) continue;
+    const style = getComputedStyle(box);
     const gradients = (style.backgroundImage.match(/gradient\(/g) || []).length;
+    const what = box.matches(".math-display") ? "equation"
+      : box.closest(".snippet-output") ? "output" : "code";
     if (gradients < 4 || !style.backgroundAttachment.includes("local")
         || !style.backgroundAttachment.includes("scroll"))
-      problems.push(`output "${code.textContent.trim().slice(0, 40)}" scrolls sideways ` +
+      problems.push(`${what} "${box.textContent.trim().slice(0, 40)}" scrolls sideways ` +
                     `without a cue`);
+  }
+  return problems;
+}"""
+
+# Punctuation after an inline formula on the formula's line, never first on the next.
+STRANDED = r"""() => {
+  const problems = [], article = document.querySelector("article");
+  for (const math of article.querySelectorAll(".katex")) {
+    if (math.closest(".katex-display") || !math.checkVisibility()) continue;
+    const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
+    walker.currentNode = math;
+    let text = walker.nextNode();
+    while (text && math.contains(text)) text = walker.nextNode();
+    if (!text || !/^[.,;:!?)\]]/.test(text.data)) continue;
+    const mark = document.createRange();
+    mark.setStart(text, 0);
+    mark.setEnd(text, 1);
+    const boxes = math.querySelectorAll(".katex-base");
+    const at = mark.getBoundingClientRect(), last = boxes[boxes.length - 1];
+    if (last && at.height && at.top >= last.getBoundingClientRect().bottom - 1)
+      problems.push(`"${text.data.slice(0, 12).trim()}" starts a line after the formula ` +
+                    `$${math.querySelector("annotation").textContent}$`);
   }
   return problems;
 }"""
@@ -169,7 +193,7 @@ def screen_problems(page) -> list[str]:
     for width in WIDTHS:
         settle(page, width)
         found = (page.evaluate(NUMBERS) + page.evaluate(FIGURE_TEXT, SMALLEST_TEXT_PX)
-                 + page.evaluate(OUTPUT_CUES))
+                 + page.evaluate(OUTPUT_CUES) + page.evaluate(STRANDED))
         if width == 390:
             found += page.evaluate(TABLE_CODE) + page.evaluate(BOX_TEXT)
         problems += [f"at {width}px: {p}" for p in found]
@@ -184,8 +208,9 @@ def contrast_problems(page) -> list[str]:
 @pages
 def test_page_reads_well_at_every_width(url, report):
     """At 320, 390 and 1280 px no equation number touches its formula or hides off its box,
-    figure text is at least 9 px, wide outputs show a scroll cue; at 390 px code in tables
-    breaks between tokens and box text is body-sized."""
+    figure text is at least 9 px, wide code, outputs and equations show a scroll cue, no
+    line starts with the punctuation after a formula; at 390 px code in tables breaks
+    between tokens and box text is body-sized."""
     problems = report(url, "widths")
     assert not problems, f"{name(url)}:\n  {show(problems)}"
 
@@ -211,7 +236,8 @@ INJECT = """([html, where]) => {
 
 def test_checks_catch_deliberate_breaks(reader, tmp_path):
     """A long numbered equation as KaTeX writes it, a figure let shrink, a dark translucent
-    fill on the dark background and an output block without its cue are each reported."""
+    fill on the dark background, an output block and an equation without their cue, and
+    a comma that starts a line after its formula are each reported."""
     katex = Katex(tmp_path)
     try:
         katex.render([(LONG, True)])
@@ -245,6 +271,15 @@ def test_checks_catch_deliberate_breaks(reader, tmp_path):
     page = reader(viewport={"width": 320, "height": 800}).open("part-1/linear-algebra/")
     page.add_style_tag(content=".md-typeset .snippet-output pre > code { background: none }")
     assert page.evaluate(OUTPUT_CUES), "the cue check misses a wide output without its cue"
+    page = reader(viewport={"width": 390, "height": 800}).open(
+        "part-1/linear-algebra/linear-operators/")
+    assert not page.evaluate(OUTPUT_CUES)
+    page.add_style_tag(content=".md-typeset .math-display { background: none }")
+    assert any(p.startswith("equation") for p in page.evaluate(OUTPUT_CUES)), (
+        "the cue check misses a wide equation without its cue")
+    assert not page.evaluate(STRANDED)
+    page.add_style_tag(content=".math-tail, .math-tail .math-last { white-space: normal }")
+    assert page.evaluate(STRANDED), "the check misses a comma stranded after a formula"
 
 
 # --- Single items ----------------------------------------------------------------------
