@@ -110,12 +110,13 @@ FIGURE_CONTRAST = r"""(least) => {
 # (book.css: shadows that stay put, covers that scroll with the text).
 OUTPUT_CUES = r"""() => {
   const problems = [];
-  for (const box of document.querySelectorAll("pre > code, .math-display")) {
+  const boxes = "pre > code, .math-display, .jp-OutputArea-output, .highlight-ipynb";
+  for (const box of document.querySelectorAll(boxes)) {
     if (!box.checkVisibility() || box.scrollWidth <= box.clientWidth) continue;
     const style = getComputedStyle(box);
     const gradients = (style.backgroundImage.match(/gradient\(/g) || []).length;
     const what = box.matches(".math-display") ? "equation"
-      : box.closest(".snippet-output") ? "output" : "code";
+      : box.closest(".snippet-output, .jp-OutputArea") ? "output" : "code";
     if (gradients < 4 || !style.backgroundAttachment.includes("local")
         || !style.backgroundAttachment.includes("scroll"))
       problems.push(`${what} "${box.textContent.trim().slice(0, 40)}" scrolls sideways ` +
