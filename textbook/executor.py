@@ -13,6 +13,7 @@ import logging
 import os
 import platform
 import queue
+import signal
 import subprocess
 import sys
 import threading
@@ -220,12 +221,24 @@ class Executor:
         return len(stale)
 
     def close(self) -> None:
-        """Let the runner finish the jobs it has, then end."""
+        """Let the runner finish the jobs it has, then end (stopped after 10 s)."""
         if self.process is not None:
             self.outbox.put(None)  # the writer closes stdin once every job is sent
             try:
                 self.process.wait(10)
             except subprocess.TimeoutExpired:  # still importing under load: no result due
+                self.abort()
+            self.process = None
+
+    def abort(self) -> None:
+        """Stop the runner and the snippets it runs, now: nothing will read their results
+        (the build failed). SIGINT, as Ctrl-C: it kills them and removes their folders."""
+        if self.process is not None:
+            self.outbox.put(None)  # and its writer thread
+            self.process.send_signal(signal.SIGINT)
+            try:
+                self.process.wait(10)
+            except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait(10)
             self.process = None

@@ -322,7 +322,10 @@ class BookPlugin(BasePlugin[BookConfig]):
         return server
 
     def on_build_error(self, error):
-        """A failed build still stops its KaTeX process; the next one builds every page."""
+        """A failed build still stops its KaTeX process; the next one builds every page.
+        Its snippets stop too, unless MkDocs serves (the runner stays for the next build)."""
+        if _executor is not None and not _serving:
+            _executor.abort()
         self.rebuilds.failed()
         if self.warnings is not None:
             self.warnings.take()

@@ -37,8 +37,8 @@ import tempfile
 import time
 from collections import deque
 
-if __name__ == "__main__":  # Ctrl-C while the libraries below load: main() says why
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+if __name__ == "__main__":  # Ctrl-C while the libraries below load: nothing to clean up
+    signal.signal(signal.SIGINT, lambda *_: os._exit(130))
     BUILD = os.getppid()  # MkDocs, which started this process
 
 from textbook import sandbox
@@ -272,8 +272,8 @@ def main() -> None:
         zygote.serve()
     except KeyboardInterrupt:
         # Ctrl-C in `make serve`'s terminal reaches this process as well as MkDocs, which
-        # stops on its own: stop the snippets and end without a traceback. (Ctrl-C while
-        # the modules loaded was ignored: serve() ends when it finds MkDocs gone.)
+        # stops on its own, and a failed build sends it (executor.abort): stop the
+        # snippets and end without a traceback.
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         if os.getpid() != runner:  # a child, hit before it left the terminal's group
             os._exit(1)

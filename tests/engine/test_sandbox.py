@@ -12,6 +12,7 @@ import os
 import socket
 import subprocess
 import sys
+import time
 import uuid
 from pathlib import Path
 
@@ -268,3 +269,16 @@ def test_a_check_file_is_read_never_run_by_the_build(project):
         "def check_slope(slope):\n    pass\n", encoding="utf-8")
     build(project, project / "site")
     assert not marker.exists(), "the build ran a check file's module code"
+
+
+def test_a_failed_build_stops_the_snippets_it_started(project):
+    """A build that fails before its snippets end stops them, instead of leaving them to
+    their time limit (or waiting for them)."""
+    marker = f"{uuid.uuid4().int % 10**6 + 10**6}.5"  # sleep's argument, unique to this test
+    fault(project, f'import subprocess\nsubprocess.run(["sleep", "{marker}"])')
+    edit(project, "docs/chapter.md", "Intro line.\n", "Intro line.\n\n$$\nx = 1\n$$\n")
+    failing_build(project, "docs/chapter.md:5: this display equation is neither produced")
+    deadline = time.monotonic() + 10  # killing is immediate; reaping may lag a little
+    while processes_with(f"sleep {marker}") and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert processes_with(f"sleep {marker}") == []
