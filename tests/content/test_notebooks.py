@@ -367,14 +367,23 @@ def verdict(check, answer) -> str:
     return out.getvalue()
 
 
+def check_function(key: str) -> str:
+    """Where an exercise's check function is: its file and line, and its name."""
+    exercise = EXERCISES[key]
+    lines = (ROOT / exercise.path).read_text(encoding="utf-8").splitlines()
+    line = next(n for n, text in enumerate(lines, 1) if text.startswith(f"def {exercise.name}("))
+    return f"{exercise.path}:{line}: {exercise.name}, the check of {key}"
+
+
 @pytest.mark.parametrize("key", list(ANSWERS))
 def test_check_accepts_right_answers_and_rejects_a_wrong_one(key, judged):
     """An exercise's check says right to its answer in two forms, and not right to a wrong one."""
     right, other, wrong, empty = judged["verdicts"][key]
-    assert right.endswith(": right.\n"), f"{key}: the book's answer: {right!r}"
-    assert other.endswith(": right.\n"), f"{key}: an equivalent form: {other!r}"
-    assert "not right" in wrong, f"{key}: a wrong answer accepted: {wrong!r}"
-    assert "no answer yet" in empty
+    where = check_function(key)
+    assert right.endswith(": right.\n"), f"{where}: says to the book's answer {right!r}"
+    assert other.endswith(": right.\n"), f"{where}: says to an equivalent form {other!r}"
+    assert "not right" in wrong, f"{where}: accepts a wrong answer: {wrong!r}"
+    assert "no answer yet" in empty, f"{where}: says to no answer {empty!r}"
 
 
 def test_every_exercise_has_a_check_and_a_tested_answer():
