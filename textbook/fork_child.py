@@ -42,6 +42,10 @@ def to_latex(value) -> str:
     return book_latex(value)
 
 
+SANDBOX_HINT = ("(a snippet runs in a sandbox: it may write files only in its current "
+                "folder, which is removed after it, start no session and reach no network)\n")
+
+
 def run_child(job: dict, workdir: str) -> None:
     """Run one job in this (forked) process and write its result file; never returns."""
     signal.set_wakeup_fd(-1)
@@ -129,6 +133,8 @@ def run_child(job: dict, workdir: str) -> None:
         while tb is not None and tb.tb_frame.f_code.co_filename == __file__:
             tb = tb.tb_next  # hide the runner's own frames
         result["error"] = "".join(traceback.format_exception(type(exc), exc, tb))
+        if isinstance(exc, PermissionError):
+            result["error"] += SANDBOX_HINT
         result["failed_section"], result["failed_lines"] = section, part
     faulthandler.cancel_dump_traceback_later()
     running = left_running()

@@ -98,7 +98,8 @@ def test_writing_to_the_checkout_is_refused(project):
     chapter = project / "docs" / "chapter.md"
     before = chapter.read_text(encoding="utf-8")
     fault(project, f'open({str(chapter)!r}, "a").write("injected")')
-    failing_build(project, "docs/chapter.md:5", "PermissionError")
+    failing_build(project, "docs/chapter.md:5", "PermissionError",
+                  "(a snippet runs in a sandbox: it may write files only in its current folder")
     assert chapter.read_text(encoding="utf-8") == before
     assert_nothing_left(project)
 
@@ -150,7 +151,7 @@ def test_a_socket_to_a_loopback_listener_is_refused(project):
         server.settimeout(0.2)
         port = server.getsockname()[1]
         fault(project, f'import socket\nsocket.create_connection(("127.0.0.1", {port}), 5)')
-        failing_build(project, "docs/chapter.md:5", "PermissionError")
+        failing_build(project, "docs/chapter.md:5", "PermissionError", "reach no network")
         with pytest.raises(TimeoutError):
             server.accept()  # nothing ever connected
 
