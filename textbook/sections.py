@@ -47,6 +47,9 @@ def parse_sections(path: str, text: str) -> dict[str, tuple[int, int]]:
             open_at[name] = number + 1
         elif name in open_at:
             sections[name] = (open_at.pop(name), number - 1)
+    for name, first in open_at.items():
+        raise LookupError(f"snippets/{path}:{first - 1}: section {name!r} starts here and "
+                          f"never ends: add a line # --8<-- [end:{name}]")
     return sections
 
 
@@ -131,8 +134,10 @@ def find_blocks(page: str, markdown: str, first: int = 1) -> list[Block]:
                     f'write --8<-- "{whole["path"]}:name", with the section marked in the '
                     'file by the lines "# --8<-- [start:name]" and "# --8<-- [end:name]"')
             if not include:
+                ends = (f" (this one holds {len(body)}, up to the fence at line {close + first}:"
+                        " is its own closing fence missing?)" if len(body) > 1 else "")
                 raise BookError(f"docs/{page}:{i + first}: an exec block holds exactly one line "
-                                '--8<-- "path/to/snippet.py:section"')
+                                f'--8<-- "path/to/snippet.py:section"{ends}')
             blocks.append(Block(page, i + first, i, close + 1, indent, attrs,
                                 include["path"], include["section"]))
         i = close + 1

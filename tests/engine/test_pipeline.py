@@ -461,3 +461,19 @@ def test_a_broken_block_in_a_box_is_named_at_its_chapter_line(tmp_path):
         task = find_tasks("c.md", f'# Title\n\n{question}\n\n??? success "Answer"\n\n{broken}')[0]
         with pytest.raises(BookError, match=r"^docs/c\.md:9: code fence is never closed"):
             builder.full(task.page, "\n".join(task.answer), [0], first=task.answer_line)
+
+
+def test_a_section_that_never_ends_is_named_at_its_start(project):
+    """A missing [end:name] marker is reported at the section's start, not as no section."""
+    edit(project, "snippets/chapter/example.py", "# --8<-- [end:show]\n", "")
+    failing_build(project, "docs/chapter.md:5: snippets/chapter/example.py:3: section 'show' "
+                  "starts here and never ends: add a line # --8<-- [end:show]")
+
+
+def test_an_exec_block_without_its_closing_fence_says_so(project):
+    """An exec block whose closing fence is missing runs on to the next fence: the message
+    says how many lines it took and asks for the fence."""
+    edit(project, "docs/chapter.md", '--8<-- "chapter/example.py:show"\n```\n',
+         '--8<-- "chapter/example.py:show"\n\nMore text.\n\n```python\nx = 1\n```\n')
+    failing_build(project, "docs/chapter.md:5: an exec block holds exactly one line",
+                  "is its own closing fence missing?")
