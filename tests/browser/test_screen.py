@@ -18,6 +18,7 @@ reader = test_browser.reader  # the fixture: a fresh browser context for each te
 WIDTHS = (320, 390, 1280)  # the narrowest phone, a common phone, a laptop
 SMALLEST_TEXT_PX = 9  # label text of a figure, as shown in the column
 MARK_CONTRAST = 3.0  # WCAG 1.4.11: a figure's filled marks against the background, both schemes
+TEXT_CONTRAST = 4.5  # WCAG 1.4.3: its text (coloured labels; book.css brightens or darkens them)
 
 # Every equation number against the boxes of its formula, and against its scrolling box.
 NUMBERS = r"""() => {
@@ -76,7 +77,7 @@ FIGURE_TEXT = r"""(least) => {
 # fill's opacity composites it over the background. Translucent washes (opacity 0.35 or less,
 # drawn under labelled content) and fills in the background colour (legend frames) are
 # not marks.
-FIGURE_CONTRAST = r"""(least) => {
+FIGURE_CONTRAST = r"""([least, text]) => {
   const rgba = s => {
     const m = s.match(/[\d.]+/g).map(Number);
     return [...m.slice(0, 3), m[3] ?? 1];
@@ -89,18 +90,26 @@ FIGURE_CONTRAST = r"""(least) => {
   const problems = new Set();
   for (const svg of document.querySelectorAll("figure.snippet-figure svg")) {
     for (const e of svg.querySelectorAll("path, rect, circle, ellipse, polygon, use")) {
-      if (e.closest('g[id*="text_"], defs, clipPath')) continue;
+      if (e.closest("defs, clipPath")) continue;
+      const label = e.closest('g[id*="text_"]');
+      if (label && e.tagName !== "use") continue;  // a text's glyphs are its <use>s
       const style = getComputedStyle(e);
       if (style.fill === "none" || style.visibility === "hidden") continue;
       let [r, g, b, a] = rgba(style.fill);
       a *= Number(style.fillOpacity);
-      for (let p = e; p && p !== svg; p = p.parentElement) a *= Number(getComputedStyle(p).opacity);
-      if (a <= 0.351 || ratio([r, g, b], bg) < 1.01) continue;
+      let bright = 1;  // book.css: brightness() on a coloured label
+      for (let p = e; p && p !== svg; p = p.parentElement) {
+        a *= Number(getComputedStyle(p).opacity);
+        const filter = getComputedStyle(p).filter.match(/brightness\(([\d.]+)\)/);
+        if (filter) bright *= Number(filter[1]);
+      }
+      [r, g, b] = [r, g, b].map(v => Math.min(255, v * bright));
+      if (!label && (a <= 0.351 || ratio([r, g, b], bg) < 1.01)) continue;
       const seen = [r, g, b].map((v, i) => a * v + (1 - a) * bg[i]);
-      const k = ratio(seen, bg);
-      if (k < least) problems.add(`figure ${svg.querySelector("[id]")?.id ?? ""}: ` +
-        `fill ${style.fill} at opacity ${a.toFixed(2)} is ${k.toFixed(2)}:1 on the ` +
-        `background (${least}:1 needed)`);
+      const k = ratio(seen, bg), need = label ? text : least;
+      if (k < need) problems.add(`figure ${svg.querySelector("[id]")?.id ?? ""}: ` +
+        `${label ? "text" : "fill"} ${style.fill}${bright === 1 ? "" : ` brightened x${bright}`}` +
+        ` at opacity ${a.toFixed(2)} is ${k.toFixed(2)}:1 on the background (${need}:1 needed)`);
     }
   }
   return [...problems];
@@ -202,8 +211,8 @@ def screen_problems(page) -> list[str]:
 
 
 def contrast_problems(page) -> list[str]:
-    """Figure marks against the background, in the page's scheme."""
-    return page.evaluate(FIGURE_CONTRAST, MARK_CONTRAST)
+    """Figure marks and text against the background, in the page's scheme."""
+    return page.evaluate(FIGURE_CONTRAST, [MARK_CONTRAST, TEXT_CONTRAST])
 
 
 @pages
@@ -218,7 +227,8 @@ def test_page_reads_well_at_every_width(url, report):
 
 @pages
 def test_figure_marks_contrast_in_both_schemes(url, report):
-    """Every filled mark of a figure stands out from the background, light and dark."""
+    """Every filled mark of a figure stands out from the background, light and dark, and
+    its text reads as text must (coloured labels too)."""
     problems = report(url, "contrast")
     assert not problems, f"{name(url)}:\n  {show(problems)}"
 
@@ -261,13 +271,19 @@ def test_checks_catch_deliberate_breaks(reader, tmp_path):
                   ".style.setProperty('--figure-min-width', '0px')")
     assert page.evaluate(FIGURE_TEXT, SMALLEST_TEXT_PX), (
         "the figure-text check misses a figure shrunk to the column (6 px labels)")
-    assert not page.evaluate(FIGURE_CONTRAST, MARK_CONTRAST)
+    assert not page.evaluate(FIGURE_CONTRAST, [MARK_CONTRAST, TEXT_CONTRAST])
     page.evaluate("""() => {  // the bars of the source: tab:blue at 40% opacity
       const bar = [...document.querySelectorAll('svg[aria-label*="filtered"] path')]
         .find(p => !p.closest("defs") && getComputedStyle(p).fill === "rgb(31, 119, 180)");
       bar.style.opacity = "0.4"; }""")
-    assert page.evaluate(FIGURE_CONTRAST, MARK_CONTRAST), (
+    assert page.evaluate(FIGURE_CONTRAST, [MARK_CONTRAST, TEXT_CONTRAST]), (
         "the contrast check misses a translucent dark-blue bar on the dark background")
+    page = reader(color_scheme="dark").open("part-1/linear-algebra/linear-operators/")
+    assert not page.evaluate(FIGURE_CONTRAST, [MARK_CONTRAST, TEXT_CONTRAST])
+    page.add_style_tag(content=".snippet-figure g { filter: none !important }")
+    assert any(" text " in p for p in page.evaluate(FIGURE_CONTRAST, [MARK_CONTRAST,
+                                                                        TEXT_CONTRAST])), (
+        "the contrast check misses a tab:blue label on the dark background")
 
     page = reader(viewport={"width": 320, "height": 800}).open("part-1/linear-algebra/")
     page.add_style_tag(content=".md-typeset .snippet-output pre > code { background: none }")
