@@ -29,9 +29,12 @@ for ax, M, title in panels:
         x, y = M[:, k]
         ax.quiver(0, 0, x, y, color=colour, angles="xy",
                   scale_units="xy", scale=1, width=0.012)
-        # Off the arrow, and inside the frame: above the tip, ending there, at the right.
-        offset, align = ((-20, -18), "left") if y < 0 else \
-            (((0, 8), "right") if x > 0 else ((6, 6), "left"))
+        if y < 0:  # each label off its arrow and inside the frame
+            offset, align = (-20, -18), "left"
+        elif x > 0:
+            offset, align = (0, 8), "right"  # above the tip, ending there
+        else:
+            offset, align = (6, 6), "left"
         ax.annotate(f"$({x:g}, {y:g})$", (x, y), xytext=offset, ha=align,
                     textcoords="offset points", color=colour)
     ax.axhline(0, color="gray", linewidth=0.8)
