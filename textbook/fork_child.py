@@ -135,6 +135,9 @@ def run_child(job: dict, workdir: str) -> None:
         result["error"] = "".join(traceback.format_exception(type(exc), exc, tb))
         if isinstance(exc, PermissionError):
             result["error"] += SANDBOX_HINT
+        elif isinstance(exc, ModuleNotFoundError):
+            result["error"] += ("(a snippet may import what requirements.txt installs, and "
+                                "the standard library)\n")
         result["failed_section"], result["failed_lines"] = section, part
     faulthandler.cancel_dump_traceback_later()
     running = left_running()

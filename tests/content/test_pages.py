@@ -44,18 +44,23 @@ def test_block_prints_what_the_page_shows(block, site, tmp_path):
     shown = html_of(site, block.page).find_all(
         "div", class_="snippet", attrs={"data-snippet": f"{block.path}:{block.section}"})
     assert shown, f"{block.where}: snippets/{block.path}:{block.section} is not on the page"
+    first = section_code(block.path, block.section)[1]  # the block's line 1 in the file
     for div in shown:
         blocks = div.find_all("div", class_="highlight")
         code = blocks[0].find("code").get_text()
         output = div.find("div", class_="snippet-output")
         expected = output.find("code").get_text() if output else ""
         result = WarmPython.run(code, tmp_path)
+        stderr = re.sub(r'File "<stdin>", line (\d+)', lambda m: (
+            f"{m[0]} (snippets/{block.path}:{first + int(m[1]) - 1})"), result.stderr)
         assert result.returncode == 0 and result.stderr == "", (
-            f"{block.where}: the code shown for {block.path}:{block.section} fails alone:\n"
-            f"{result.stderr}")
+            f"{block.where}: the code shown for {block.path}:{block.section} fails alone "
+            f"(does it use a name from another section?):\n{stderr}")
         assert result.stdout.rstrip("\n") == expected.rstrip("\n"), (
             f"{block.where}: {block.path}:{block.section} prints something else than the page "
-            f"shows.\n--- page\n{expected}\n--- fresh python\n{result.stdout}")
+            "shows (a block must print the same in every fresh python: seed its randomness, "
+            "as np.random.default_rng(0), and print nothing that depends on the time or the "
+            f"machine).\n--- page\n{expected}\n--- fresh python\n{result.stdout}")
 
 
 def test_every_snippet_is_included_by_its_chapter():

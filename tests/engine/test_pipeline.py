@@ -477,3 +477,11 @@ def test_an_exec_block_without_its_closing_fence_says_so(project):
          '--8<-- "chapter/example.py:show"\n\nMore text.\n\n```python\nx = 1\n```\n')
     failing_build(project, "docs/chapter.md:5: an exec block holds exactly one line",
                   "is its own closing fence missing?")
+
+
+def test_a_package_the_book_does_not_install_is_named_with_the_way_out(project):
+    """An import of a package outside requirements.txt says which packages a snippet has."""
+    edit(project, "snippets/chapter/example.py", "import sympy as sp\n",
+         "import sympy as sp\nimport not_a_package_the_book_has\n")
+    failing_build(project, "docs/chapter.md:5: snippets/chapter/example.py:show failed",
+                  "ModuleNotFoundError", "what requirements.txt installs")
