@@ -232,7 +232,8 @@ class Executor:
 
     def abort(self) -> None:
         """Stop the runner and the snippets it runs, now: nothing will read their results
-        (the build failed). SIGINT, as Ctrl-C: it kills them and removes their folders."""
+        (the build failed, or close() waited long enough). SIGINT, as Ctrl-C: the runner
+        kills them and removes their folders."""
         if self.process is not None:
             self.outbox.put(None)  # and its writer thread
             self.process.send_signal(signal.SIGINT)

@@ -42,8 +42,13 @@ def to_latex(value) -> str:
     return book_latex(value)
 
 
-SANDBOX_HINT = ("(a snippet runs in a sandbox: it may write files only in its current "
-                "folder, which is removed after it, start no session and reach no network)\n")
+HINTS = {  # what a snippet's author may not know, by the exception it met
+    PermissionError: "(a snippet runs in a sandbox: it may write files only in its current "
+                     "folder, which is removed after it, start no session and reach no "
+                     "network)\n",
+    ModuleNotFoundError: "(a snippet may import what requirements.txt installs, and the "
+                         "standard library)\n",
+}
 
 
 def run_child(job: dict, workdir: str) -> None:
@@ -133,11 +138,8 @@ def run_child(job: dict, workdir: str) -> None:
         while tb is not None and tb.tb_frame.f_code.co_filename == __file__:
             tb = tb.tb_next  # hide the runner's own frames
         result["error"] = "".join(traceback.format_exception(type(exc), exc, tb))
-        if isinstance(exc, PermissionError):
-            result["error"] += SANDBOX_HINT
-        elif isinstance(exc, ModuleNotFoundError):
-            result["error"] += ("(a snippet may import what requirements.txt installs, and "
-                                "the standard library)\n")
+        result["error"] += next((hint for kind, hint in HINTS.items()
+                                 if isinstance(exc, kind)), "")
         result["failed_section"], result["failed_lines"] = section, part
     faulthandler.cancel_dump_traceback_later()
     running = left_running()

@@ -36,14 +36,6 @@ def changed_state(before: dict) -> str | None:
 
 def left_running() -> list[str]:
     """The processes the snippet started and left running (killed now); zombies reaped."""
-    running = []
-    for pid in sandbox.children():
-        try:
-            with open(f"/proc/{pid}/stat") as f:
-                zombie = f.read().rsplit(")", 1)[1].split()[0] == "Z"
-        except OSError:
-            zombie = True
-        if not zombie:
-            running.append(sandbox.process_name(pid))
+    running = [sandbox.process_name(pid) for pid in sandbox.children() if sandbox.running(pid)]
     sandbox.kill_children()
     return running

@@ -108,6 +108,14 @@ def died(status: int, progress: bytes, path: str) -> tuple[str, str | None]:
     return f"the process of {path} {how}, in {part}", section
 
 
+def kill_group(pid: int) -> None:
+    """SIGKILL a child's process group (its session): the child and what it started."""
+    try:
+        os.killpg(pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+
+
 class Zygote:
     """Forks a child per job, at most `parallel` at a time, and enforces time limits."""
 
@@ -139,10 +147,7 @@ class Zygote:
         result = {"id": job["id"], "path": job["path"], "error": None, "failed_section": None,
                   "sections": {},
                   "values": {}}
-        try:
-            os.killpg(pid, signal.SIGKILL)  # what it started and did not wait for
-        except (ProcessLookupError, PermissionError):
-            pass
+        kill_group(pid)  # what it started and did not wait for
         sandbox.kill_children(keep=set(self.running))  # orphans that came to this subreaper
         files = {name: read_bytes(os.path.join(workdir, name))
                  for name in ("stdout", "stderr", "result.json", "timeout", "progress")}
@@ -186,10 +191,7 @@ class Zygote:
     def stop(self) -> None:
         """Kill every running child and what it started, and remove their folders."""
         for pid in list(self.running):
-            try:
-                os.killpg(pid, signal.SIGKILL)
-            except (ProcessLookupError, PermissionError):
-                pass
+            kill_group(pid)
         sandbox.kill_children()
         shutil.rmtree(self.root, ignore_errors=True)
 

@@ -216,16 +216,29 @@ def become_subreaper() -> None:
     _check(_libc.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0), "subreaper")
 
 
-def children() -> list[int]:
-    """The live and zombie children of this process."""
+def children(pid: int | str = "self") -> list[int]:
+    """The live and zombie children of this process (or of another)."""
     found = []
-    for task in os.listdir("/proc/self/task"):
+    try:
+        tasks = os.listdir(f"/proc/{pid}/task")
+    except OSError:  # it has ended
+        return []
+    for task in tasks:
         try:
-            with open(f"/proc/self/task/{task}/children") as f:
-                found += [int(pid) for pid in f.read().split()]
+            with open(f"/proc/{pid}/task/{task}/children") as f:
+                found += [int(child) for child in f.read().split()]
         except OSError:
             pass
     return found
+
+
+def running(pid: int) -> bool:
+    """Whether a process exists and is not a zombie."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
 
 
 def process_name(pid: int) -> str:

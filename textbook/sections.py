@@ -47,7 +47,8 @@ def parse_sections(path: str, text: str) -> dict[str, tuple[int, int]]:
             open_at[name] = number + 1
         elif name in open_at:
             sections[name] = (open_at.pop(name), number - 1)
-    for name, first in open_at.items():
+    if open_at:  # one at most: a start inside a section is refused above
+        name, first = open_at.popitem()
         raise LookupError(f"snippets/{path}:{first - 1}: section {name!r} starts here and "
                           f"never ends: add a line # --8<-- [end:{name}]")
     return sections

@@ -99,8 +99,9 @@ FIGURE_CONTRAST = r"""([least, text]) => {
       a *= Number(style.fillOpacity);
       let bright = 1;  // book.css: brightness() on a coloured label
       for (let p = e; p && p !== svg; p = p.parentElement) {
-        a *= Number(getComputedStyle(p).opacity);
-        const filter = getComputedStyle(p).filter.match(/brightness\(([\d.]+)\)/);
+        const own = getComputedStyle(p);
+        a *= Number(own.opacity);
+        const filter = own.filter.match(/brightness\(([\d.]+)\)/);
         if (filter) bright *= Number(filter[1]);
       }
       [r, g, b] = [r, g, b].map(v => Math.min(255, v * bright));

@@ -18,6 +18,8 @@ import pytest
 from benchmark import SPLIT  # the summary line as `make bench` reads it
 from conftest import build
 
+from textbook import sandbox
+
 CONFIG = """
 site_name: pipeline test
 strict: true
@@ -272,6 +274,13 @@ def test_timeout_option_stops_a_hanging_snippet(project):
     failing_build(project, "docs/chapter.md:5", "still running after 2 s")
 
 
+def free_port() -> int:
+    """A port on 127.0.0.1 that nothing listens on now."""
+    with socket.socket() as free:
+        free.bind(("127.0.0.1", 0))
+        return free.getsockname()[1]
+
+
 def page_when(url: str, wanted: str, seconds: float = 120) -> str:
     """The page at url once it holds `wanted` (the server may still be starting)."""
     deadline, text = time.monotonic() + seconds, ""
@@ -308,9 +317,7 @@ def test_serve_shows_a_failed_build_in_the_browser(project, how):
     leaving the request waiting; so does a strict-mode warning, even in the first build."""
     edit(project, "mkdocs.yml", "strict: true", "strict: true\nwatch: [snippets]")
     edit(project, "docs/chapter.md", "other.md#top", "gone.md")  # a strict-mode warning
-    with socket.socket() as free:
-        free.bind(("127.0.0.1", 0))
-        port = free.getsockname()[1]
+    port = free_port()
     url = f"http://127.0.0.1:{port}/chapter/"
     with open(project / "serve.log", "w", encoding="utf-8") as log:
         server = subprocess.Popen(
@@ -369,27 +376,6 @@ def test_a_configuration_error_is_the_only_message(project):
     assert "Traceback" not in message, message
 
 
-def children_of(pid: int) -> list[int]:
-    """The processes whose parent is `pid`, from /proc."""
-    found = []
-    for entry in Path("/proc").iterdir():
-        try:
-            fields = (entry / "stat").read_text().rpartition(")")[2].split()
-        except (OSError, ValueError):
-            continue
-        if fields[1] == str(pid):
-            found.append(int(entry.name))
-    return found
-
-
-def alive(pid: int) -> bool:
-    """Whether a process exists and is not a zombie."""
-    try:
-        return (Path("/proc") / str(pid) / "stat").read_text().rpartition(")")[2].split()[0] != "Z"
-    except OSError:
-        return False
-
-
 @pytest.mark.parametrize("when", ["served", "running a snippet"])
 def test_ctrl_c_stops_serve_its_runner_and_snippets_quietly(project, when):
     """Ctrl-C in `make serve`'s terminal (SIGINT to its process group) ends MkDocs, the
@@ -398,9 +384,7 @@ def test_ctrl_c_stops_serve_its_runner_and_snippets_quietly(project, when):
         edit(project, "mkdocs.yml", "{notebooks: false}", "{notebooks: false, timeout: 120}")
         edit(project, "snippets/chapter/example.py", 'print("slope:", slope)',
              "while True:\n    pass")
-    with socket.socket() as free:
-        free.bind(("127.0.0.1", 0))
-        port = free.getsockname()[1]
+    port = free_port()
     log_path = project / "serve.log"
     with open(log_path, "w", encoding="utf-8") as log:
         server = subprocess.Popen(
@@ -410,8 +394,8 @@ def test_ctrl_c_stops_serve_its_runner_and_snippets_quietly(project, when):
     try:
         deadline, runner, snippet = time.monotonic() + 120, [], []
         while time.monotonic() < deadline and not (runner and (snippet or when == "served")):
-            runner = children_of(server.pid)
-            snippet = [c for r in runner for c in children_of(r)]
+            runner = sandbox.children(server.pid)
+            snippet = [c for r in runner for c in sandbox.children(r)]
             time.sleep(0.2)
         assert runner, "no runner started"
         if when == "served":
@@ -421,9 +405,9 @@ def test_ctrl_c_stops_serve_its_runner_and_snippets_quietly(project, when):
         os.killpg(server.pid, signal.SIGINT)
         server.wait(30)
         deadline = time.monotonic() + 10
-        while time.monotonic() < deadline and any(map(alive, runner + snippet)):
+        while time.monotonic() < deadline and any(map(sandbox.running, runner + snippet)):
             time.sleep(0.1)
-        left = [pid for pid in runner + snippet if alive(pid)]
+        left = [pid for pid in runner + snippet if sandbox.running(pid)]
         log = log_path.read_text(encoding="utf-8")
         assert not left, f"still running 10 s after Ctrl-C: {left}; the log:\n{log}"
         assert "Traceback" not in log, log

@@ -20,6 +20,7 @@ import pytest
 from conftest import build
 from test_pipeline import edit, failing_build, make_project
 
+from textbook import sandbox
 from textbook.executor import read_entry
 
 SHOWN = 'print("slope:", slope)'
@@ -38,11 +39,9 @@ def processes_in(folder: Path) -> list[str]:
     for pid in filter(str.isdigit, os.listdir("/proc")):
         try:
             cwd = os.readlink(f"/proc/{pid}/cwd")
-            with open(f"/proc/{pid}/stat") as f:
-                zombie = f.read().rsplit(")", 1)[1].split()[0] == "Z"
         except OSError:
             continue
-        if not zombie and (cwd == str(folder) or cwd.startswith(f"{folder}/")):
+        if sandbox.running(pid) and (cwd == str(folder) or cwd.startswith(f"{folder}/")):
             found.append(f"{pid} {cwd}")
     return found
 
@@ -59,11 +58,9 @@ def processes_with(marker: str) -> list[str]:
         try:
             with open(f"/proc/{pid}/cmdline", "rb") as f:
                 cmdline = f.read().replace(b"\0", b" ").decode()
-            with open(f"/proc/{pid}/stat") as f:
-                zombie = f.read().rsplit(")", 1)[1].split()[0] == "Z"
         except OSError:
             continue
-        if marker in cmdline and not zombie and "pytest" not in cmdline:
+        if marker in cmdline and sandbox.running(pid) and "pytest" not in cmdline:
             found.append(cmdline)
     return found
 
