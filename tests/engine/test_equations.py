@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -141,25 +142,41 @@ def test_a_check_line_naming_no_file_stops_the_build(project, execute):
                   "snippets/chapter/exmaple_typo.py", BOOK_EXECUTE=execute)
 
 
+def check_chapter(project: Path, **env: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "textbook.check_chapter", "docs/chapter.md"],
+                          capture_output=True, text=True, cwd=project, timeout=120,
+                          env={**os.environ, **env})
+
+
 def test_check_chapter_reports_each_equation(project):
     """`python -m textbook.check_chapter`: OK, FAIL with the step, and a snippet that
     cannot run reported as a failure of its equations, never as a traceback."""
-    def check_chapter() -> subprocess.CompletedProcess:
-        return subprocess.run([sys.executable, "-m", "textbook.check_chapter",
-                               "docs/chapter.md"], capture_output=True, text=True,
-                              cwd=project, timeout=120)
-
     edit(project, "docs/chapter.md", "Intro line.\n", "Intro line.\n" + CHECKED)
-    result = check_chapter()
+    result = check_chapter(project)
     assert result.returncode == 0 and "docs/chapter.md:5 (eq. (7)): OK" in result.stdout, result
     edit(project, "docs/chapter.md", "3 \\cdot x \\cdot x", "3 \\cdot x \\cdot 2")
-    result = check_chapter()
+    result = check_chapter(project)
     assert result.returncode == 1 and "(eq. (7)): FAIL" in result.stdout, result
     edit(project, "docs/chapter.md", "% check: chapter/example.py", "% check: chapter/gone.py")
-    result = check_chapter()
+    result = check_chapter(project)
     assert result.returncode == 1 and "Traceback" not in result.stdout + result.stderr, result
     assert ("(eq. (7)): FAIL\n    - snippets/chapter/gone.py did not run: FileNotFoundError"
             in result.stdout), result
+
+
+def test_check_chapter_confines_the_snippets_it_runs(project):
+    """check_chapter runs a stranger's snippet as the build does: a write outside its
+    folder is refused, and a file that runs too long is stopped at the time limit."""
+    edit(project, "docs/chapter.md", "Intro line.\n", "Intro line.\n" + CHECKED)
+    snippet, outside = project / "snippets" / "chapter" / "example.py", project / "written.txt"
+    code = snippet.read_text(encoding="utf-8")
+    snippet.write_text(f"open({str(outside)!r}, 'w').write('x')\n{code}", encoding="utf-8")
+    result = check_chapter(project)
+    assert ("(eq. (7)): FAIL\n    - snippets/chapter/example.py did not run: PermissionError"
+            in result.stdout and not outside.exists()), result
+    snippet.write_text(f"while True:\n    pass\n{code}", encoding="utf-8")
+    result = check_chapter(project, BOOK_TIMEOUT="1")
+    assert "example.py did not run: TimeoutError: ran longer than 1 s" in result.stdout, result
 
 
 def test_an_unbalanced_inline_formula_is_reported_as_such():
