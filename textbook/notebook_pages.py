@@ -162,7 +162,11 @@ class NotebookSite:
             content = share_styles(content, page, config, self.styles)
             name = posixpath.basename(uri)
             what = "notebook" if uri.endswith("-solutions.ipynb") else "workbook"
-            return links_row(name, f"{page_url(uri)}{name}", what) + content
+            # after the title cell (heading, purpose, stamp), as a chapter has it after its
+            # heading; between cells, so that no Jupyter style of a cell's text reaches it
+            cells = [m.start() for m in re.finditer(r'<div class="jp-Cell ', content)][:2]
+            at = cells[-1] if len(cells) == 2 else 0
+            return content[:at] + links_row(name, f"{page_url(uri)}{name}", what) + content[at:]
         if not self.is_chapter(uri):
             return content
         name = notebook_name(uri)

@@ -455,7 +455,11 @@ def test_workbook_pages_typeset_math_and_load_no_cdn(site):
                 f"{uri}: raw TeX left in a markdown cell: {visible[:200]}")
         for link in soup.select('link[rel="stylesheet"]'):
             assert (page.parent / link["href"]).resolve().is_file(), link["href"]
-        assert soup.select_one("div.notebook-links a[download]") is not None
+        row = soup.select_one("div.notebook-links")
+        assert row is not None and row.select_one("a[download]") is not None, uri
+        title = row.find_previous_sibling(class_="jp-Cell")
+        assert title is not None and title.find("h1") is not None, (
+            f"{uri}: the notebook's links come before its title cell, not after it")
         assert "data-md-color-scheme=slate" in "".join(
             (page.parent / link["href"]).resolve().read_text(encoding="utf-8")
             for link in soup.select('link[href*="assets/jupyter/"]')), (
