@@ -4,6 +4,7 @@ chapters' snippet blocks, and one built site."""
 from __future__ import annotations
 
 import fcntl
+import functools
 import json
 import os
 import signal
@@ -13,6 +14,7 @@ import time
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup, Tag
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS, SNIPPETS = ROOT / "docs", ROOT / "snippets"
@@ -150,6 +152,34 @@ def site(tmp_path_factory) -> Path:
         return None
 
     return made_once(tmp_path_factory, "site", make)
+
+
+@functools.cache
+def built_page(path: Path) -> BeautifulSoup:
+    """A page of the built site, parsed once per test process: read it, never change it.
+    (html.parser takes about 10 s of CPU for the whole site; the tests that read every page
+    are marked EVERY_PAGE, which runs them on one worker, so they parse it once.)"""
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+EVERY_PAGE = pytest.mark.xdist_group("every built page")
+
+
+def visible_text(tag: Tag, skip: set[str]) -> str:
+    """tag.get_text() without the text of its descendants that have a class in `skip`,
+    leaving the tag as it is (a shared page cannot lose nodes to decompose())."""
+    kinds = tag.interesting_string_types  # what get_text() reads: not comments or scripts
+    parts = []
+
+    def walk(node: Tag) -> None:
+        for child in node.children:
+            if isinstance(child, Tag):
+                if not skip.intersection(child.get("class", ())):
+                    walk(child)
+            elif type(child) in kinds:
+                parts.append(child)
+    walk(tag)
+    return "".join(parts)
 
 
 # --- The suite's own time, for the benchmark (`make bench` prints the last whole run) ---

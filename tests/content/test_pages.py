@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import re
 from pathlib import Path
 
@@ -10,8 +9,10 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import (
     DOCS,
+    EVERY_PAGE,
     SNIPPETS,
     WarmPython,
+    built_page,
     chapter_blocks,
     chapters,
     check_files,
@@ -19,18 +20,17 @@ from conftest import (
     mirror,
     section_code,
     sections,
+    visible_text,
 )
 
 BLOCKS = chapter_blocks()
 
 
-@functools.lru_cache(maxsize=4)  # the block tests of a page come in a row
 def html_of(site: Path, page: str) -> BeautifulSoup:
     """The built page of a chapter (directory URLs: a/b.md -> a/b/index.html), parsed
     once per test process: read it, never change it."""
     path = Path(page).with_suffix("")
-    built = site / (path.parent if path.name == "index" else path) / "index.html"
-    return BeautifulSoup(built.read_text(encoding="utf-8"), "html.parser")
+    return built_page(site / (path.parent if path.name == "index" else path) / "index.html")
 
 
 def built_pages(site: Path) -> list[Path]:
@@ -120,17 +120,17 @@ def test_code_on_pages_comes_from_snippets():
     assert not typed, "\n".join(typed)
 
 
+@EVERY_PAGE
 def test_pages_hold_typeset_math_and_no_raw_tex(site):
     """Every formula became KaTeX HTML at build time; no TeX delimiters are left."""
     typeset = 0
     for page in built_pages(site):
         text = page.read_text(encoding="utf-8")
-        body = BeautifulSoup(text, "html.parser").find("article")
+        body = built_page(page).find("article")
         if body is None:
             continue
-        for node in body.find_all(class_=["katex-mathml", "highlight"]):
-            node.decompose()  # TeX source kept for screen readers, and code
-        visible = body.get_text()
+        # without the TeX source kept for screen readers, and code
+        visible = visible_text(body, {"katex-mathml", "highlight"})
         for raw in ("\\(", "\\[", "$$", "\\begin{", "\\computed"):
             assert raw not in visible, f"{page.relative_to(site)} shows raw TeX {raw!r}"
         assert 'class="arithmatex"' not in text
@@ -145,12 +145,12 @@ def test_no_traceback_is_published(site):
         assert "Traceback (most recent call last)" not in page.read_text(encoding="utf-8"), page
 
 
+@EVERY_PAGE
 def test_figures_are_inline_svg_with_alt_text(site):
     """Every drawn figure is inline SVG labelled for screen readers."""
     figures = 0
     for page in built_pages(site):
-        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
-        for svg in soup.select("figure.snippet-figure svg"):
+        for svg in built_page(page).select("figure.snippet-figure svg"):
             figures += 1
             assert svg.get("role") == "img" and svg.get("aria-label", "").strip(), page
             assert "#000000" not in str(svg), f"{page}: figure ink does not follow the theme"

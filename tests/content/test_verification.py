@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 
 from bs4 import BeautifulSoup
-from conftest import SNIPPETS, example_files, sections
+from conftest import EVERY_PAGE, SNIPPETS, built_page, example_files, sections
 
 from textbook.build_info import GITHUB
 from textbook.verification import find_checks
@@ -24,13 +24,14 @@ def asserts_outside_sections(path: str) -> list[str]:
             and not any(first <= node.lineno <= last for first, last in shown)]
 
 
+@EVERY_PAGE
 def test_every_block_links_its_file_and_lists_its_checks(site):
     """Each snippet block on each page: a link to its file at the build's commit (the one
     the footer names), and a folded "Checks (N)" holding every assert of the file outside
     the shown sections."""
     blocks = 0
     for page in sorted(site.rglob("*.html")):
-        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        soup = built_page(page)
         stamp = soup.find(class_="book-build")
         assert stamp is not None, f"{page.relative_to(site)} has no build stamp in its footer"
         commit = re.search(r"/commit/(\w{40})$", stamp.a["href"])[1] if stamp.a else "main"
