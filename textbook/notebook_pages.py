@@ -13,6 +13,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
+import itertools
 import json
 import logging
 import os
@@ -164,7 +165,8 @@ class NotebookSite:
             what = "notebook" if uri.endswith("-solutions.ipynb") else "workbook"
             # after the title cell (heading, purpose, stamp), as a chapter has it after its
             # heading; between cells, so that no Jupyter style of a cell's text reaches it
-            cells = [m.start() for m in re.finditer(r'<div class="jp-Cell ', content)][:2]
+            cells = [m.start() for m in itertools.islice(
+                re.finditer(r'<div class="jp-Cell ', content), 2)]
             at = cells[-1] if len(cells) == 2 else 0
             return content[:at] + links_row(name, f"{page_url(uri)}{name}", what) + content[at:]
         if not self.is_chapter(uri):
