@@ -42,9 +42,15 @@ def start_runner(root: Path) -> subprocess.Popen:
     global _process
     if _process is None or _process.poll() is not None:
         env = dict(os.environ, PYTHONHASHSEED="0", PYTHONDONTWRITEBYTECODE="1")
-        _process = subprocess.Popen(
-            [sys.executable, "-m", "textbook.runner"], cwd=root, env=env,
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, encoding="utf-8")
+        # It starts with SIGINT blocked, and unblocks it once it has a handler: Ctrl-C
+        # while Python itself starts is then a quiet exit, not a traceback from site.py.
+        mask = signal.pthread_sigmask(signal.SIG_BLOCK, [signal.SIGINT])
+        try:
+            _process = subprocess.Popen(
+                [sys.executable, "-m", "textbook.runner"], cwd=root, env=env,
+                stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, encoding="utf-8")
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, mask)
     return _process
 
 

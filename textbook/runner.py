@@ -39,6 +39,7 @@ from collections import deque
 
 if __name__ == "__main__":  # Ctrl-C while the libraries below load: nothing to clean up
     signal.signal(signal.SIGINT, lambda *_: os._exit(130))
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, [signal.SIGINT])  # start_runner blocked it
     BUILD = os.getppid()  # MkDocs, which started this process
 
 from textbook import sandbox
