@@ -13,8 +13,16 @@ from pathlib import Path
 import nbformat
 import pytest
 import sympy as sp
-from bs4 import BeautifulSoup
-from conftest import DOCS, ROOT, SNIPPETS, chapter_blocks, confined
+from conftest import (
+    DOCS,
+    EVERY_PAGE,
+    ROOT,
+    SNIPPETS,
+    built_page,
+    chapter_blocks,
+    confined,
+    visible_text,
+)
 from test_pages import html_of
 
 from textbook import notebooks, workbooks
@@ -437,20 +445,19 @@ def test_workbook_with_the_books_answers_says_right_to_each(part, site, tmp_path
             f"{stdout_of(cell)!r}{stderr_of(cell)}")
 
 
+@EVERY_PAGE
 def test_workbook_pages_typeset_math_and_load_no_cdn(site):
     """Workbook pages: math is KaTeX HTML, no MathJax or Mermaid script, palette-aware CSS."""
     for uri in WORKBOOKS:
         page = site / uri.removesuffix(".ipynb") / "index.html"
         text = page.read_text(encoding="utf-8")
         assert not re.search(r"mathjax|mermaid|cdnjs|cdn\.jsdelivr|unpkg", text, re.I), page
-        soup = BeautifulSoup(text, "html.parser")
+        soup = built_page(page)
         cells = soup.select("div.jp-RenderedMarkdown")
         assert cells, f"{uri}: mkdocs-jupyter rendered no markdown cell"
         assert sum(len(c.select(".katex")) for c in cells) > 0, f"{uri}: no typeset math"
         for cell in cells:
-            for node in cell.select(".katex-mathml"):
-                node.decompose()
-            visible = cell.get_text()
+            visible = visible_text(cell, {"katex-mathml"})
             assert not re.search(r"\$[^$\s][^$]*\$|\\\(|\\\[", visible), (
                 f"{uri}: raw TeX left in a markdown cell: {visible[:200]}")
         for link in soup.select('link[rel="stylesheet"]'):
@@ -476,14 +483,14 @@ def test_snippet_files_never_become_pages(site):
     assert (ROOT / ".cache" / "notebooks").is_dir()
 
 
+@EVERY_PAGE
 def test_workbook_figures_are_inline_svg_with_their_chapter_alt_text(site):
     """A solutions page shows each figure as the chapter does: inline SVG whose ink follows
     the theme, labelled with the alt text of the chapter block that drew it."""
     alts = {block.attrs["alt"] for block in chapter_blocks() if block.attrs.get("alt")}
     figures = 0
     for uri in WORKBOOKS:
-        soup = BeautifulSoup((site / uri.removesuffix(".ipynb") / "index.html")
-                             .read_text(encoding="utf-8"), "html.parser")
+        soup = built_page(site / uri.removesuffix(".ipynb") / "index.html")
         assert not soup.select('img[src^="data:image/svg"]'), f"{uri}: a figure as an image"
         for svg in soup.select(".jp-OutputArea figure.snippet-figure > svg"):
             figures += 1
@@ -492,6 +499,7 @@ def test_workbook_figures_are_inline_svg_with_their_chapter_alt_text(site):
     assert figures > 0, "no workbook shows a figure"
 
 
+@EVERY_PAGE
 @pytest.mark.parametrize("part", PARTS)
 def test_workbook_folds_its_checks_and_leads_to_no_solution(part, site):
     """The check cell is folded in Jupyter and off the page, and gives no answer away; each
@@ -506,8 +514,7 @@ def test_workbook_folds_its_checks_and_leads_to_no_solution(part, site):
     for before, cell in zip(nb.cells, nb.cells[1:]):
         if cell.metadata.get("exercise"):
             assert before.cell_type == "markdown" and before.source.startswith("## ")
-    soup = BeautifulSoup((site / "workbooks" / part / "index.html").read_text(encoding="utf-8"),
-                         "html.parser")
+    soup = built_page(site / "workbooks" / part / "index.html")
     assert "def check_" not in soup.get_text(), f"{part}: the page shows the check cell"
     box = soup.select_one("div.notebook-links").get_text()
     assert "Run this workbook" in box and "no outputs" in box and "build's outputs" not in box
