@@ -5,7 +5,8 @@
 An author's quick loop: each snippet file a chapter's equations name runs once, top to
 bottom, then every equation is checked in its namespace exactly as the build checks it.
 Prints one line per equation (OK, FAIL with the reasons, declared) and the errors of
-equations that are of no kind; exits 1 if any failed. The build remains the judge.
+equations that are of no kind; exits 1 if any failed or the checking stopped early, 2
+for a path that is no chapter of docs/. The build remains the judge.
 
 Snippets are code from strangers, so the checking runs confined as the build's snippets
 do (textbook/sandbox.py: it writes only to a temporary folder, removed at the end, and
@@ -23,21 +24,32 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .equations import find_formulas
-from .formula_check import check_in_namespace
-
 INSIDE = "--confined"  # the checking process, started by main() in the sandbox
+# Its exit statuses when it checked everything (all held, or some failed): any other
+# status means the checking stopped early (a snippet's time limit, or a snippet's exit)
+ALL_HELD, SOME_FAILED = 64, 65
 
 
-def time_limit() -> float:
-    """A file's seconds, as in the build: BOOK_TIMEOUT, else the plugin option's default."""
+def time_limit(root: Path) -> float:
+    """A file's seconds, as in the build: BOOK_TIMEOUT, else the plugin's `timeout` in
+    mkdocs.yml, else its default."""
+    from .pdf import read_config
     from .plugin import BookConfig
 
-    return float(os.environ.get("BOOK_TIMEOUT") or BookConfig.timeout.default)
+    if os.environ.get("BOOK_TIMEOUT"):
+        return float(os.environ["BOOK_TIMEOUT"])
+    for plugin in read_config(root / "mkdocs.yml").get("plugins") or []:
+        if isinstance(plugin, dict) and isinstance(plugin.get("book"), dict):
+            return float(plugin["book"].get("timeout", BookConfig.timeout.default))
+    return float(BookConfig.timeout.default)
 
 
 def run_snippet(path: Path, seconds: float) -> dict:
-    """The namespace a snippet file leaves, run top to bottom in a folder of its own."""
+    """The namespace a snippet file leaves, run top to bottom in a folder of its own: a
+    TimeoutError after `seconds`; a second later, if the snippet caught it, the line it is
+    on and the end of the check (faulthandler, which it cannot catch)."""
+    import faulthandler
+
     def too_long(signum, frame):
         raise TimeoutError(f"ran longer than {seconds:g} s")
 
@@ -47,44 +59,72 @@ def run_snippet(path: Path, seconds: float) -> dict:
         os.chdir(folder)
         signal.signal(signal.SIGALRM, too_long)
         signal.setitimer(signal.ITIMER_REAL, seconds)
+        faulthandler.dump_traceback_later(seconds + 1, exit=True)
         try:
             with contextlib.redirect_stdout(io.StringIO()):
                 exec(compile(path.read_text(encoding="utf-8"), str(path), "exec"), namespace)
         finally:
+            faulthandler.cancel_dump_traceback_later()
             signal.setitimer(signal.ITIMER_REAL, 0)
             os.chdir(here)
     return namespace
 
 
 def main(argv: list[str]) -> int:
-    """Check the chapters in a confined child of this process; its exit status."""
-    root, chapters = Path.cwd(), [str(Path(c).resolve()) for c in argv]
-    seconds = time_limit()
-    files = len(list((root / "snippets").rglob("*.py")))  # at most: the CPU backstop
-    env = {"MPLBACKEND": "Agg", **os.environ}
-    with tempfile.TemporaryDirectory(prefix="check-chapter-") as folder:
-        child = subprocess.Popen(
-            [sys.executable, "-m", "textbook.sandbox", folder,
-             str(seconds * files + 10), "--",
-             sys.executable, "-m", "textbook.check_chapter", INSIDE, str(root), *chapters],
-            env=env, cwd=root)
-        try:
-            return child.wait()
-        except KeyboardInterrupt:
-            return 130
-        finally:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(child.pid, signal.SIGKILL)  # its session: whatever it started
-            child.wait()
+    """Check the chapters in a confined child of this process; its exit status. The child
+    may take the time limit for each snippet file the chapters name, and 10 s more."""
+    signal.signal(signal.SIGTERM, signal.default_int_handler)  # the same clean-up as Ctrl-C
+    signal.signal(signal.SIGHUP, signal.default_int_handler)
+    try:
+        root = Path.cwd()
+        docs = (root / "docs").resolve()
+        chapters = [Path(c).resolve() for c in argv]
+        for chapter in chapters:
+            if not chapter.is_file() or not chapter.is_relative_to(docs):
+                print(f"{chapter}: not a chapter of this book's docs/ ({docs})")
+                return 2
+        from .equations import find_formulas
+
+        files = {formula.path for chapter in chapters for formula in find_formulas(
+            chapter.relative_to(docs).as_posix(), chapter.read_text(encoding="utf-8"))[0]
+            if formula.kind != "declared"}
+        seconds = time_limit(root)
+        allowed = seconds * len(files) + 10
+        with tempfile.TemporaryDirectory(prefix="check-chapter-") as folder:
+            child = subprocess.Popen(
+                [sys.executable, "-m", "textbook.sandbox", folder, str(allowed), "--",
+                 sys.executable, "-m", "textbook.check_chapter", INSIDE, str(seconds),
+                 str(docs), *map(str, chapters)],
+                env={"MPLBACKEND": "Agg", **os.environ}, cwd=root)
+            try:
+                status = child.wait(allowed)
+            except subprocess.TimeoutExpired:
+                print(f"stopped: the checking ran longer than {allowed:g} s, the time limit "
+                      f"of {len(files)} snippet file(s) and 10 s more")
+                return 1
+            finally:
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(child.pid, signal.SIGKILL)  # its session: whatever it started
+                child.wait()
+        if status not in (ALL_HELD, SOME_FAILED):
+            print(f"stopped: the checking ended early with status {status}: a snippet ran "
+                  "past its time limit (its line is above) or ended the process")
+            return 1
+        return 0 if status == ALL_HELD else 1
+    except KeyboardInterrupt:
+        return 130
 
 
-def check(root: Path, argv: list[str]) -> int:
+def check(seconds: float, docs: Path, argv: list[str]) -> int:
     """Check each chapter's equations, running each snippet file it names once."""
+    from .equations import find_formulas
+    from .formula_check import check_in_namespace
+
     failed = 0
-    namespaces: dict[str, dict] = {}
-    seconds = time_limit()
+    namespaces: dict[str, dict | str] = {}
+    snippets = docs.parent / "snippets"
     for chapter in map(Path, argv):
-        page = chapter.relative_to(root / "docs").as_posix()
+        page = chapter.relative_to(docs).as_posix()
         formulas, errors = find_formulas(page, chapter.read_text(encoding="utf-8"))
         for error in errors:
             print(error)
@@ -95,8 +135,7 @@ def check(root: Path, argv: list[str]) -> int:
                 continue
             if formula.path not in namespaces:
                 try:
-                    namespaces[formula.path] = run_snippet(root / "snippets" / formula.path,
-                                                           seconds)
+                    namespaces[formula.path] = run_snippet(snippets / formula.path, seconds)
                 except (Exception, SystemExit) as err:  # no such file, or its own error
                     namespaces[formula.path] = f"{type(err).__name__}: {err}"
             if isinstance(namespaces[formula.path], str):
@@ -111,10 +150,10 @@ def check(root: Path, argv: list[str]) -> int:
                     f"\n    - {problem}" for problem in verdict["problems"]))
             else:
                 print(f"{formula.where}: OK, {verdict['checked']} relations")
-    return 1 if failed else 0
+    return SOME_FAILED if failed else ALL_HELD
 
 
 if __name__ == "__main__":
     if sys.argv[1:2] == [INSIDE]:
-        sys.exit(check(Path(sys.argv[2]), sys.argv[3:]))
+        sys.exit(check(float(sys.argv[2]), Path(sys.argv[3]), sys.argv[4:]))
     sys.exit(main(sys.argv[1:]))

@@ -13,7 +13,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
-import itertools
 import json
 import logging
 import os
@@ -165,9 +164,7 @@ class NotebookSite:
             what = "notebook" if uri.endswith("-solutions.ipynb") else "workbook"
             # after the title cell (heading, purpose, stamp), as a chapter has it after its
             # heading; between cells, so that no Jupyter style of a cell's text reaches it
-            cells = [m.start() for m in itertools.islice(
-                re.finditer(r'<div class="jp-Cell ', content), 2)]
-            at = cells[-1] if len(cells) == 2 else 0
+            at = end_of_first_cell(content)
             return content[:at] + links_row(name, f"{page_url(uri)}{name}", what) + content[at:]
         if not self.is_chapter(uri):
             return content
@@ -336,6 +333,18 @@ def share_styles(content: str, page, config, memo: Memo | None = None) -> str:
         href = posixpath.relpath(name, posixpath.dirname(page.url.rstrip("/") + "/x"))
         return f'<link rel="stylesheet" href="{href}">'
     return big_styles(content, link)
+
+
+def end_of_first_cell(content: str) -> int:
+    """Where the first cell of a rendered notebook ends (its div closes); 0 without one."""
+    start, depth = content.find('<div class="jp-Cell '), 0
+    if start < 0:
+        return 0
+    for tag in re.compile(r"<div\b|</div>").finditer(content, start):
+        depth += 1 if tag.group() == "<div" else -1
+        if depth == 0:
+            return tag.end()
+    return 0
 
 
 def links_row(href: str, site_path: str, what: str) -> str:

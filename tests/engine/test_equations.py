@@ -177,6 +177,11 @@ def test_check_chapter_confines_the_snippets_it_runs(project):
     snippet.write_text(f"while True:\n    pass\n{code}", encoding="utf-8")
     result = check_chapter(project, BOOK_TIMEOUT="1")
     assert "example.py did not run: TimeoutError: ran longer than 1 s" in result.stdout, result
+    snippet.write_text("import time\nwhile True:\n    try:\n        time.sleep(5)\n"
+                       f"    except TimeoutError:\n        pass\n{code}", encoding="utf-8")
+    result = check_chapter(project, BOOK_TIMEOUT="1")  # it catches the first stop
+    assert (result.returncode == 1 and "stopped: the checking ended early" in result.stdout
+            and f'File "{snippet}", line 4' in result.stderr), result
 
 
 def test_an_unbalanced_inline_formula_is_reported_as_such():

@@ -429,9 +429,8 @@ def test_ctrl_c_while_the_runner_starts_is_quiet(tmp_path, delay):
         from textbook.executor import start_runner
         runner = start_runner({str(tmp_path)!r})
         time.sleep({delay})
-        runner.send_signal(signal.SIGINT)
-        runner.stdin.close()
-        print(runner.wait(30))
+        runner.send_signal(signal.SIGINT)  # alone: its input stays open
+        print(runner.wait(10))
         """)
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             timeout=60, preexec_fn=as_from_a_terminal)
