@@ -38,7 +38,8 @@ def time_limit(root: Path) -> float:
 
     if os.environ.get("BOOK_TIMEOUT"):
         return float(os.environ["BOOK_TIMEOUT"])
-    for plugin in read_config(root / "mkdocs.yml").get("plugins") or []:
+    config = root / "mkdocs.yml"
+    for plugin in (read_config(config).get("plugins") if config.is_file() else None) or []:
         if isinstance(plugin, dict) and isinstance(plugin.get("book"), dict):
             return float(plugin["book"].get("timeout", BookConfig.timeout.default))
     return float(BookConfig.timeout.default)
@@ -94,7 +95,7 @@ def main(argv: list[str]) -> int:
             child = subprocess.Popen(
                 [sys.executable, "-m", "textbook.sandbox", folder, str(allowed), "--",
                  sys.executable, "-m", "textbook.check_chapter", INSIDE, str(seconds),
-                 str(docs), *map(str, chapters)],
+                 str(root), str(docs), *map(str, chapters)],
                 env={"MPLBACKEND": "Agg", **os.environ}, cwd=root)
             try:
                 status = child.wait(allowed)
@@ -115,14 +116,14 @@ def main(argv: list[str]) -> int:
         return 130
 
 
-def check(seconds: float, docs: Path, argv: list[str]) -> int:
+def check(seconds: float, root: Path, docs: Path, argv: list[str]) -> int:
     """Check each chapter's equations, running each snippet file it names once."""
     from .equations import find_formulas
     from .formula_check import check_in_namespace
 
     failed = 0
     namespaces: dict[str, dict | str] = {}
-    snippets = docs.parent / "snippets"
+    snippets = root / "snippets"
     for chapter in map(Path, argv):
         page = chapter.relative_to(docs).as_posix()
         formulas, errors = find_formulas(page, chapter.read_text(encoding="utf-8"))
@@ -155,5 +156,5 @@ def check(seconds: float, docs: Path, argv: list[str]) -> int:
 
 if __name__ == "__main__":
     if sys.argv[1:2] == [INSIDE]:
-        sys.exit(check(float(sys.argv[2]), Path(sys.argv[3]), sys.argv[4:]))
+        sys.exit(check(float(sys.argv[2]), Path(sys.argv[3]), Path(sys.argv[4]), sys.argv[5:]))
     sys.exit(main(sys.argv[1:]))
