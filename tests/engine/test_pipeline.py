@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import sys
 import textwrap
@@ -15,7 +14,7 @@ import warnings
 from pathlib import Path
 
 import pytest
-from benchmark import SPLIT  # the summary line as `make bench` reads it
+from benchmark import SPLIT, free_port  # `make bench`: its summary line, its port finder
 from conftest import build
 
 from textbook import sandbox
@@ -272,13 +271,6 @@ def test_timeout_option_stops_a_hanging_snippet(project):
     edit(project, "snippets/chapter/example.py", 'print("slope:", slope)',
          "while True:\n    pass")
     failing_build(project, "docs/chapter.md:5", "still running after 2 s")
-
-
-def free_port() -> int:
-    """A port on 127.0.0.1 that nothing listens on now."""
-    with socket.socket() as free:
-        free.bind(("127.0.0.1", 0))
-        return free.getsockname()[1]
 
 
 def page_when(url: str, wanted: str, seconds: float = 120) -> str:
