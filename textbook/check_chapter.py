@@ -34,15 +34,13 @@ def time_limit(root: Path) -> float:
     """A file's seconds, as in the build: BOOK_TIMEOUT, else the plugin's `timeout` in
     mkdocs.yml, else its default."""
     from .pdf import read_config
-    from .plugin import BookConfig
+    from .plugin import BookConfig, snippet_seconds
 
-    if os.environ.get("BOOK_TIMEOUT"):
-        return float(os.environ["BOOK_TIMEOUT"])
-    config = root / "mkdocs.yml"
+    config, option = root / "mkdocs.yml", BookConfig.timeout.default
     for plugin in (read_config(config).get("plugins") if config.is_file() else None) or []:
         if isinstance(plugin, dict) and isinstance(plugin.get("book"), dict):
-            return float(plugin["book"].get("timeout", BookConfig.timeout.default))
-    return float(BookConfig.timeout.default)
+            option = plugin["book"].get("timeout", option)
+    return snippet_seconds(option)
 
 
 def run_snippet(path: Path, seconds: float) -> dict:

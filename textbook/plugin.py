@@ -72,6 +72,11 @@ def shown_when_serving(event):
     return run
 
 
+def snippet_seconds(option: float) -> float:
+    """Seconds a snippet may run: BOOK_TIMEOUT, else the `timeout` option."""
+    return float(os.environ.get("BOOK_TIMEOUT") or option)
+
+
 class BookConfig(Config):
     """The plugin's options in mkdocs.yml."""
 
@@ -105,8 +110,8 @@ class BookPlugin(BasePlugin[BookConfig]):
         return super().load_config(options, config_file_path)
 
     def timeout(self) -> float:
-        """Seconds a snippet may run: BOOK_TIMEOUT, else the `timeout` option."""
-        return float(os.environ.get("BOOK_TIMEOUT") or self.config.timeout)
+        """Seconds a snippet may run, by this build's option."""
+        return snippet_seconds(self.config.timeout)
 
     def on_startup(self, command, dirty):
         """Note whether MkDocs serves: an idle runner then stays for the next rebuild;
