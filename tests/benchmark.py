@@ -165,6 +165,21 @@ def last_test_run() -> dict | None:
     return json.loads(record.read_text(encoding="utf-8")) if record.is_file() else None
 
 
+def suite_cpu_rows(run: dict | None) -> list[tuple[str, str, str]]:
+    """The last run's CPU beside its wall time, and its tests' seconds by folder (records
+    of tests/suite_time.py; older ones lack them)."""
+    if not run or run.get("machine_cpu_s") is None:
+        return []
+    cpu, folders = run["machine_cpu_s"], run.get("test_seconds_by_folder", {})
+    by_folder = ", ".join(f"{folder.removeprefix('tests/')} {seconds:.0f} s"
+                          for folder, seconds in folders.items())
+    return [("  its CPU", f"{cpu:.0f} s",
+             f"the machine's busy time: {cpu / run['seconds']:.1f} cores kept busy; "
+             f"180 s of wall would take {cpu / 180:.1f} cores"),
+            ("  its tests' own time", f"{sum(folders.values()):.0f} s",
+             f"setup, call and teardown, summed over the workers: {by_folder}")]
+
+
 def rounds(repeat: int, site: Path, markdown_exec: str | None, snippets: list[str]
            ) -> tuple[dict[str, list[float]], dict[str, list[float]]]:
     """Seconds of `repeat` rounds of builds: without execution, executing every snippet
@@ -638,6 +653,7 @@ def main() -> None:
          "" if not last_test else
          f"{last_test['tests']} tests on {last_test['cores']} cores, {last_test['when']}, exit "
          f"{last_test['exit']}; target <= 180 s"),
+        *suite_cpu_rows(last_test),
         ("§1 page part-2/calculus/", f"{calculus['bytes'] / 1024:.0f} KiB",
          f"gzip; {calculus.get('bytes_uncompressed', calculus['bytes']) / 1024:.0f} KiB "
          "uncompressed"),

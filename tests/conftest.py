@@ -10,7 +10,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -184,26 +183,8 @@ def visible_text(tag: Tag, skip: set[str]) -> str:
 
 # --- The suite's own time, for the benchmark (`make bench` prints the last whole run) ---
 
-_STARTED: list[float] = []
 
+def pytest_configure(config):
+    import suite_time  # tests/suite_time.py
 
-def pytest_sessionstart(session):
-    _STARTED.append(time.time())
-
-
-def pytest_sessionfinish(session, exitstatus):
-    """After a whole run (no paths, -k or -m given) in the controlling process, record its
-    seconds in .cache/last-test-run.json."""
-    config = session.config
-    if hasattr(config, "workerinput") or not _STARTED:
-        return
-    whole = (config.args == list(config.getini("testpaths"))
-             and not config.option.keyword and not config.option.markexpr)
-    if not whole:
-        return
-    record = ROOT / ".cache" / "last-test-run.json"
-    record.parent.mkdir(parents=True, exist_ok=True)
-    record.write_text(json.dumps({
-        "seconds": round(time.time() - _STARTED[0], 1), "tests": session.testscollected,
-        "exit": int(exitstatus), "cores": os.cpu_count(),
-        "when": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}) + "\n", encoding="utf-8")
+    config.pluginmanager.register(suite_time, "suite_time")
