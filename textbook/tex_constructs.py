@@ -105,8 +105,29 @@ class Constructs:
                 del self.bound[index.name]
             else:
                 self.bound[index.name] = outer
+        self.within_arrays(body, index, start, upper, token)
         operator = sp.Sum if token == r"\sum" else sp.Product
         return operator(body, (index, start, upper)).doit()
+
+    def within_arrays(self, body, index, start, upper, token: str) -> None:
+        """The index of a sum or product with number bounds must stay inside the snippet's
+        arrays it indexes: `\\sum_{j=1}^{3} \\delta_{2j} v_j` with a 2-entry v is a slip,
+        which the delta would otherwise hide."""
+        start, upper = sp.sympify(start), sp.sympify(upper)
+        if not (start.is_Integer and upper.is_Integer):
+            return
+        for item in body.atoms(sp.Indexed) if hasattr(body, "atoms") else ():
+            base = str(item.base.label)
+            matrix = self.symbols.get(("array", base))
+            if matrix is None:
+                continue
+            sizes = matrix.shape if len(item.indices) == 2 else (len(matrix),)
+            for position, size in zip(item.indices, sizes):
+                if position == index and not 1 <= start <= upper <= size:
+                    shape = (f"is {matrix.rows}×{matrix.cols}" if len(item.indices) == 2
+                             else f"has {size} entries")
+                    raise TexError(f"`{token}_{{{index}={start}}}^{{{upper}}}` runs outside "
+                                   f"the snippet's {base}, which {shape}")
 
     def matrix(self):
         """\\begin{pmatrix} a & b \\\\ c & d \\end{pmatrix}: a Matrix (vmatrix: its determinant)."""

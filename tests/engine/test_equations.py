@@ -95,6 +95,10 @@ def test_a_point_is_put_in_as_subs_would_put_it():
     (r"C_{ik} = \sum_{j=1}^{2} A_{ij} B_{jk}", True),
     (r"C_{ik} = \sum_{j=1}^{2} A_{ji} B_{jk}", False),
     (r"\sum_{j=1}^{2} A_{ij} \delta_{jk} = A_{ik}", True),
+    (r"\sum_{j=1}^{3} A_{ij} \delta_{jk} = A_{ik}", False),  # past A's columns
+    (r"\sum_{j=1}^{2} \delta_{2j} v_j = v_2", True),
+    (r"\sum_{j=1}^{3} \delta_{2j} v_j = v_2", False),  # the delta hides v_3
+    (r"\sum_{j=0}^{2} \delta_{2j} v_j = v_2", False),
     (r"A^{-1} A = I", True),
     (r"\lVert v \rVert = \sqrt{5}", True),
     (r"\lVert v \rVert \approx 2.236", True),
@@ -114,8 +118,9 @@ def test_a_point_is_put_in_as_subs_would_put_it():
     (r"v = \begin{pmatrix} v_1 \\ \vdots \\ v_N \end{pmatrix}", True),
 ])
 def test_the_reader_knows_the_books_notation(tex, ok):
-    """Matrices, entries, sums, deltas, inverses, norms, rounding, the expressions under a
-    d/dx, the shapes under a brace and the dots of a matrix read as the book means."""
+    """Matrices, entries, sums (inside their arrays), deltas, inverses, norms, rounding, the
+    expressions under a d/dx, the shapes under a brace and the dots of a matrix read as the
+    book means."""
     A = sp.Matrix([[1, 2], [3, 4]])
     B = sp.Matrix([[0, 1], [5, 2]])
     namespace = {"x": sp.Symbol("x"), "A": A, "B": B, "C": A * B, "I": sp.eye(2),

@@ -38,5 +38,7 @@ assert general.subs({i: 2, N: 5}) == ab[2]
 assert sp.piecewise_fold(general).args[0][0] == ab[i]
 assert np.sum(delta[1] * a) == a[1] and np.array_equal(delta @ a, a)
 
-# For the chapter's checked equations (93)-(96): the a_1, a_2, a_3 of the sums.
+# For the chapter's checked equations (93)-(96): the a_1, a_2, a_3 of the sums, and a as
+# those three entries, so that a sum over j must stay within 1..3.
 a_1, a_2, a_3 = ab[1], ab[2], ab[3]
+a_three = sp.Matrix([a_1, a_2, a_3])
