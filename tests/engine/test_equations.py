@@ -116,6 +116,10 @@ def test_a_point_is_put_in_as_subs_would_put_it():
     (r"A = \begin{pmatrix} A_{11} & \cdots & A_{1M} \\ \vdots & \ddots & \vdots \\"
      r" A_{N1} & \cdots & A_{N1} \end{pmatrix}", False),
     (r"v = \begin{pmatrix} v_1 \\ \vdots \\ v_N \end{pmatrix}", True),
+    # Two columns written before the dots of a 2-column A: the last column (its first
+    # entry wrong) would never be read.
+    (r"A = \begin{pmatrix} A_{11} & A_{12} & \cdots & A_{2M} \\"
+     r" A_{21} & A_{22} & \cdots & A_{2M} \end{pmatrix}", False),
 ])
 def test_the_reader_knows_the_books_notation(tex, ok):
     """Matrices, entries, sums (inside their arrays), deltas, inverses, norms, rounding, the

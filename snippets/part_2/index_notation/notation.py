@@ -24,3 +24,8 @@ print("A_11 =", A[0, 0], " A_NM =", A[N - 1, M - 1], " A_23 =", A[1, 2])
 assert c.shape == (3, 1) and r.shape == (1, 3) and v.shape == (3,)
 assert A.shape == (2, 3) and A[N - 1, M - 1] == 6 and A[1, 2] == A[-1, -1]
 assert all(A[i, j] == 3 * i + j + 1 for i in range(N) for j in range(M))
+
+# For the chapter's eq. (49): its written corner (two rows and two columns, then the dots,
+# then row N and column M) checked on a matrix larger than the corner, so that the last
+# row and column are entries of their own.
+A_4x5 = np.arange(1, 21).reshape(4, 5)
