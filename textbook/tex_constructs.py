@@ -190,7 +190,7 @@ class Constructs:
             if total <= first:  # the entry after the dots would be one already written
                 raise TexError(f"the written pattern needs {name} >= {first + 1}, and the "
                                f"snippet's {name} is {total}: check it on a larger example")
-            return ([(k, None, None) for k in range(min(first, total))]
+            return ([(k, None, None) for k in range(first)]
                     + [(first + 1, name, sp.Integer(k)) for k in range(first + 1, total + 1)])
 
         table = []
