@@ -17,7 +17,7 @@ from sympy.concrete.expr_with_limits import ExprWithLimits
 
 from .tex_reader import Reader
 from .tex_tokens import COMPUTED, TexError, pieces
-from .tex_values import to_sympy
+from .tex_values import index_sizes, to_sympy
 
 DECIMALS = re.compile(r"\d+\.(\d+)")
 
@@ -56,8 +56,7 @@ def index_ranges(integers, indexed, arrays: dict) -> list[range]:
         matrix = arrays.get(str(item.base.label))
         if matrix is None:
             continue
-        dims = matrix.shape if len(item.indices) == 2 else (max(matrix.shape),)
-        for index, dim in zip(item.indices, dims):
+        for index, dim in zip(item.indices, index_sizes(matrix, item.indices)):
             if index in upper:
                 upper[index] = min(upper[index], dim)
     return [range(1, upper[s] + 1) for s in integers]

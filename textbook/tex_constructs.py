@@ -6,7 +6,7 @@ from __future__ import annotations
 import sympy as sp
 
 from .tex_tokens import TexError, group_end, top_level
-from .tex_values import multiply
+from .tex_values import index_sizes, multiply
 
 FUNCTIONS = {"sin": sp.sin, "cos": sp.cos, "tan": sp.tan, "exp": sp.exp, "log": sp.log,
              "ln": sp.log, "sqrt": sp.sqrt, "det": lambda m: m.det(),
@@ -121,8 +121,7 @@ class Constructs:
             matrix = self.symbols.get(("array", base))
             if matrix is None:
                 continue
-            sizes = matrix.shape if len(item.indices) == 2 else (len(matrix),)
-            for position, size in zip(item.indices, sizes):
+            for position, size in zip(item.indices, index_sizes(matrix, item.indices)):
                 if position == index and not 1 <= start <= upper <= size:
                     shape = (f"is {matrix.rows}×{matrix.cols}" if len(item.indices) == 2
                              else f"has {size} entries")

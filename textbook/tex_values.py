@@ -46,6 +46,12 @@ def as_matrix(value):
     return None
 
 
+def index_sizes(matrix, indices) -> tuple[int, ...]:
+    """How far each index of `v_j` or `A_{ij}` runs in the snippet's array: a vector's
+    length, or a matrix's rows and columns (from 1)."""
+    return matrix.shape if len(indices) == 2 else (max(matrix.shape),)
+
+
 def callable_value(value, base: str, ns: dict) -> bool:
     if isinstance(value, sp.Lambda) or isinstance(value, type) and issubclass(value, sp.Function):
         return True
