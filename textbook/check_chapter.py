@@ -33,7 +33,7 @@ ALL_HELD, SOME_FAILED = 64, 65
 def time_limit(root: Path) -> float:
     """A file's seconds, as in the build: BOOK_TIMEOUT, else the plugin's `timeout` in
     mkdocs.yml, else its default."""
-    from .pdf import read_config
+    from .config_file import read_config
     from .plugin import BookConfig, snippet_seconds
 
     config, option = root / "mkdocs.yml", BookConfig.timeout.default

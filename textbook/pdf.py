@@ -20,11 +20,9 @@ once, and only its contents are written again between the prints.
 from __future__ import annotations
 
 import argparse
-import datetime
 import functools
 import html
 import os
-import subprocess
 import sys
 import threading
 import time
@@ -33,8 +31,7 @@ from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-import yaml
-
+from .config_file import read_config
 from .errors import BookError
 from .pdf_pages import (
     Pages,
@@ -71,32 +68,9 @@ FIT = """() => {
 NEW_CONTENTS = '(html) => { document.querySelector("nav.pdf-toc").outerHTML = html; }'
 
 
-def read_config(path: Path) -> dict:
-    """mkdocs.yml as data (its !ENV and other tags read as nothing)."""
-    class Loader(yaml.SafeLoader):
-        pass
-
-    Loader.add_multi_constructor("", lambda loader, suffix, node: None)
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=Loader) or {}
-
-
-def commit(root: Path) -> str:
-    """The commit the book is built from: git's, else CI's, else "unknown"."""
-    try:
-        return subprocess.run(["git", "-C", str(root), "rev-parse", "--short=10", "HEAD"],
-                              capture_output=True, text=True, check=True).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        return os.environ.get("GITHUB_SHA", "unknown")[:10]
-
-
-def build_date() -> str:
-    """Today (UTC), or SOURCE_DATE_EPOCH's date for a reproducible build."""
-    stamp = float(os.environ.get("SOURCE_DATE_EPOCH") or time.time())
-    return datetime.datetime.fromtimestamp(stamp, datetime.UTC).strftime("%-d %B %Y")
-
-
-def cover(config: dict, root: Path, subtitle: str) -> str:
-    """Title, what the document is, the sources credited, the commit and build date."""
+def cover(config: dict, stamp: str, subtitle: str) -> str:
+    """Title, what the document is, the sources credited, and the stamp of the build
+    printed (its commit, date and library versions, as its pages' footer shows them)."""
     sources = "".join(
         f'<li><span class="src-part">{html.escape(s["part"])}</span> retells '
         f'<cite>{html.escape(s["title"])}</cite> by {html.escape(s["authors"])}, '
@@ -106,8 +80,8 @@ def cover(config: dict, root: Path, subtitle: str) -> str:
     return (f'<section class="pdf-cover"><p class="cover-title">{html.escape(config["site_name"])}'
             f'</p><p class="cover-subtitle">{html.escape(subtitle)}</p>'
             f'<p class="cover-about">{html.escape(config.get("site_description", ""))}</p>'
-            f'<ul class="cover-sources">{sources}</ul><p class="cover-build">Built from commit '
-            f'<code>{commit(root)}</code> on {build_date()}. Online, with every page: '
+            f'<ul class="cover-sources">{sources}</ul><p class="cover-build">{stamp} '
+            f'Online, with every page: '
             f'<a href="{url}">{html.escape(url)}</a></p>'
             f'<p class="cover-licence">Prose CC BY-SA 4.0, code MIT.</p></section>')
 
@@ -210,13 +184,12 @@ def make(site: Path, config_file: Path, chromium: str) -> dict:
 
     start = time.perf_counter()
     config = read_config(config_file)
-    root = config_file.resolve().parent
     entries = nav_entries(config["nav"], SKIP)
     pages = Pages(site, config.get("site_url", "/"), entries)
     out = site / OUT
     out.mkdir(exist_ok=True)
     book, sheets = out / BOOK, out / QUESTIONS
-    front = cover(config, root, "The whole book")
+    front = cover(config, pages.stamp, "The whole book")
     documents: dict[str, bytes] = {}
     with serve(site, documents) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium, headless=True,
@@ -240,7 +213,7 @@ def make(site: Path, config_file: Path, chromium: str) -> dict:
         finally:
             page.close()
         documents["/print/exercises.html"] = questions_document(
-            pages, entries, cover(config, root, "Exercises, without answers, with room "
+            pages, entries, cover(config, pages.stamp, "Exercises, without answers, with room "
                                   "to work"), numbers).encode()
         printer.print(f"{base}/print/exercises.html", sheets)
         browser.close()

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup, Tag
 
+from .errors import BookError
 from .notebooks import page_url
 
 # Figures and formulas (three in four of a page's elements) are kept out of the parser,
@@ -82,6 +83,12 @@ class Pages:
         soup = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
         self.sheets = [link["href"] for link in soup.select('head link[rel="stylesheet"]')
                        if not urllib.parse.urlsplit(link["href"]).scheme] + ["assets/print.css"]
+        # What built these pages, as their footer says it: the PDFs name the same build.
+        stamp = soup.select_one("footer p.book-build")
+        if stamp is None:
+            raise BookError(f"{site / 'index.html'} shows no build stamp (p.book-build in its "
+                            "footer): print a site that the book plugin built")
+        self.stamp = " ".join(stamp.decode_contents().split())
 
     def article(self, uri: str) -> Tag:
         """A page's <article>, without the site's buttons, permalinks and notebook links."""

@@ -17,7 +17,8 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT
 
-from textbook.pdf import BOOK, OUT, QUESTIONS, SKIP, outline_pages, read_config
+from textbook.config_file import read_config
+from textbook.pdf import BOOK, OUT, QUESTIONS, SKIP, outline_pages
 from textbook.pdf_pages import nav_entries, page_url
 
 sys.path.insert(0, str(ROOT / "tests" / "browser"))
@@ -171,13 +172,15 @@ def test_every_figure(pdfs, site):
     assert labels - figure_alts(pdfs[0]) == Counter()
 
 
-def test_cover(pdfs):
-    """The cover names the book, both sources with their authors, and the commit."""
-    commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short=10", "HEAD"],
-                            capture_output=True, text=True).stdout.strip() or "unknown"
+def test_cover(pdfs, site):
+    """The cover names the book, both sources with their authors, and the build it prints
+    as the site's footer does: its commit, date and library versions."""
+    footer = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    stamp = squeeze(footer.select_one("footer p.book-build").get_text())
+    assert re.search(r"commit [0-9a-f]{7} on \d{4}-\d\d-\d\d \(UTC\) with Python", stamp)
     for pdf in pdfs:
         cover = squeeze(pdftotext(pdf, 1, 1))
-        wanted = [CONFIG["site_name"], commit] + [
+        wanted = [CONFIG["site_name"], stamp] + [
             squeeze(source[key]) for source in CONFIG["extra"]["sources"]
             for key in ("title", "authors")]
         assert [w for w in wanted if w not in cover] == []
