@@ -1,15 +1,19 @@
-"""How many one-character slips in the chapters' display equations does the build catch?
+"""How many one-character slips in the chapters' checked equations does the build catch?
 
     make mutate            # or: .venv/bin/python tests/mutate_equations.py [-n 40] [--seed 0]
 
 A tool beside the benchmark, not a test. It copies the book to a temporary folder, builds it
 once (strict, every snippet executed) to warm the caches, then makes N random changes, one at
-a time, each inside a display equation of a chapter: a digit becomes another digit, a sign
-`+`/`-` the other, or an index letter in a subscript another index letter. Equation numbers
-(`\\tag{}`) and step labels (`\\stackrel{3}{=}`), the `% check:` line and `\\computed{}`
-references are never touched. Each change
-is built with `mkdocs build --strict`; it is caught when the build fails. Prints every
-change with its verdict and the first line of the build's error, then the share caught.
+a time, each inside a display equation of a chapter or an inline formula that states a
+relation (`$x = 2$`): a digit becomes another digit, a sign `+`/`-` the other, an index
+letter in a subscript another index letter, or a variable (a letter standing alone, as in
+`x^2` or `a + b`) another variable of the same equation. Declared formulas (`% declared:`,
+definitions and the sources' own words, which the build reads but does not compute) are
+left out. Equation numbers (`\\tag{}`) and step labels (`\\stackrel{3}{=}`), markers,
+`\\computed{}` references and the words of `\\text{}` and its kin are never touched. Each
+change is built with `mkdocs build --strict`; it is caught when the build fails. Prints
+every change with its verdict and the first line of the build's error, then the share
+caught.
 """
 
 from __future__ import annotations
@@ -25,32 +29,59 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-from textbook.equations import DISPLAY, outside_code  # noqa: E402
+from textbook.equations import DISPLAY, INLINE, outside_code, states_relation  # noqa: E402
+from textbook.tex_tokens import TexError  # noqa: E402
 
-PROTECTED = re.compile(r"\\tag\*?\{[^}]*\}|\\stackrel\{[^}]*\}|\\computed\{[^}]*\}|^[ \t]*%.*$"
+PROTECTED = re.compile(r"\\tag\*?\{[^}]*\}|\\stackrel\{[^}]*\}|\\computed\{[^}]*\}|(?<!\\)%.*$"
+                       r"|\\(?:text\w*|mathrm|operatorname|mbox)\{[^}]*\}"
                        r"|\\[a-zA-Z]+"
                        r"|\\begin\{[^}]*\}|\\end\{[^}]*\}", re.M)
 INDEX = "ijklmn"
+DECLARED = re.compile(r"(?<!\\)%[ \t]*declared[ \t]*:")
 
 
-def candidates(text: str) -> list[tuple[int, str]]:
-    """(offset, replacement) for every slip the tool may make in a chapter."""
-    found = []
-    for match in DISPLAY.finditer(outside_code(text)):
+def candidates(text: str) -> list[tuple[int, str, str]]:
+    """(offset, kind, what it may become) for every slip the tool may make in a chapter."""
+    found, prose = [], outside_code(text)
+    for match in [*DISPLAY.finditer(prose), *filter(relation, INLINE.finditer(prose))]:
         start, tex = match.start("tex"), match["tex"]
+        if DECLARED.search(tex):
+            continue
         protected = [False] * len(tex)
         for p in PROTECTED.finditer(tex):
             protected[p.start():p.end()] = [True] * (p.end() - p.start())
+        alone = [k for k, char in enumerate(tex) if not protected[k] and variable(tex, k)]
+        letters = "".join(sorted({tex[k] for k in alone}))
         for k, char in enumerate(tex):
             if protected[k]:
                 continue
             if char.isdigit():
-                found.append((start + k, "digit"))
+                found.append((start + k, "digit", "0123456789".replace(char, "")))
             elif char in "+-":
-                found.append((start + k, "sign"))
+                found.append((start + k, "sign", "+" if char == "-" else "-"))
             elif char in INDEX and subscript(tex, k):
-                found.append((start + k, "index"))
+                found.append((start + k, "index", INDEX.replace(char, "")))
+            elif k in alone and len(letters) > 1:
+                found.append((start + k, "variable", letters.replace(char, "")))
     return found
+
+
+def relation(match: re.Match) -> bool:
+    """Whether an inline formula states a relation: the build checks those."""
+    try:
+        return states_relation(re.sub(r"(?<!\\)%.*", "", match["tex"]))
+    except TexError:
+        return False
+
+
+def variable(tex: str, k: int) -> bool:
+    """Whether tex[k] is a letter standing alone outside subscripts: not in a word or a
+    command, not the d of d/dx, not a transpose's T."""
+    before, after = tex[k - 1:k], tex[k + 1:k + 2]
+    if (tex[k], before) in (("d", "{"), ("T", "^")):
+        return False
+    return (tex[k].isascii() and tex[k].isalpha() and not before.isalpha()
+            and not after.isalpha() and before not in ("\\", "_") and not subscript(tex, k))
 
 
 def subscript(tex: str, k: int) -> bool:
@@ -58,17 +89,9 @@ def subscript(tex: str, k: int) -> bool:
     if k >= 1 and tex[k - 1] == "_":
         return True
     j = k - 1
-    while j >= 0 and tex[j].isalpha():
+    while j >= 0 and tex[j].isalnum():
         j -= 1
     return j >= 1 and tex[j] == "{" and tex[j - 1] == "_"
-
-
-def slip(char: str, kind: str, rng: random.Random) -> str:
-    if kind == "digit":
-        return rng.choice([d for d in "0123456789" if d != char])
-    if kind == "sign":
-        return "+" if char == "-" else "-"
-    return rng.choice([c for c in INDEX if c != char])
 
 
 def build(project: Path) -> subprocess.CompletedProcess:
@@ -102,16 +125,16 @@ def main() -> None:
         for name in ("node_modules", "textbook"):  # read only, as mkdocs.yml names them
             os.symlink(ROOT / name, project / name)
         chapters = sorted(project.joinpath("docs").rglob("*.md"))
-        slips = [(page, offset, kind) for page in chapters
-                 for offset, kind in candidates(page.read_text(encoding="utf-8"))]
+        slips = [(page, offset, kind, choices) for page in chapters
+                 for offset, kind, choices in candidates(page.read_text(encoding="utf-8"))]
         print(f"{len(slips)} places to slip in {len(chapters)} chapters; warming the caches")
         warm = build(project)
         if warm.returncode:
             sys.exit("the unchanged book does not build:\n" + warm.stderr[-2000:])
         caught = 0
-        for number, (page, offset, kind) in enumerate(rng.sample(slips, args.n), 1):
+        for number, (page, offset, kind, choices) in enumerate(rng.sample(slips, args.n), 1):
             text = page.read_text(encoding="utf-8")
-            new = slip(text[offset], kind, rng)
+            new = rng.choice(choices)
             line = text.count("\n", 0, offset) + 1
             start = text.rfind("\n", 0, offset) + 1
             end = text.find("\n", offset)
