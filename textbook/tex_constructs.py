@@ -29,7 +29,7 @@ class Constructs:
         """\\frac{d}{dx} f, \\frac{dy}{dx}, \\frac{d^2 y}{dx^2}, \\frac{\\partial f}{\\partial x}:
         (the derivative, what was differentiated, the variables), or None.
 
-        The order is read from the denominator (`dx^2`); the numerator's `^2` is skipped."""
+        The order is read from the denominator (`dx^2`); the numerator's (`d^2`) must agree."""
         if not top or top[0] not in ("d", r"\partial", r"\mathrm"):
             return None
         if top[0] == r"\mathrm":
@@ -37,9 +37,9 @@ class Constructs:
                 return None
             top = ["d", *top[4:]]
         d = top[0]
-        rest = top[1:]
+        rest, order = top[1:], "1"
         if rest[:1] == ["^"]:
-            rest = rest[2:] if rest[1] != "{" else rest[4:]
+            order, rest = (rest[1], rest[2:]) if rest[1] != "{" else (rest[2], rest[4:])
         # the variables: d x, or \partial x_1 \partial x_2, in the denominator
         variables, i = [], 0
         while i < len(bottom):
@@ -61,6 +61,10 @@ class Constructs:
             i = j
         if not variables:
             return None
+        if order != str(len(variables)):
+            raise TexError(f"the derivative's numerator has order {order} and its denominator "
+                           f"{len(variables)}: write the same order above and below, as in "
+                           f"\\frac{{{d}^2 y}}{{{d} x^2}}")
         if rest:
             function = self.sub(rest)
         else:
