@@ -232,13 +232,18 @@ class Constructs:
 
     def braced(self, token: str):
         """`\\underbrace{X}_{n \\times m}`: X, whose shape must be the one its label gives
-        (a scalar is 1 × 1); a label in words is not read."""
-        value = self.sub(self.group_tokens())
+        (a scalar is 1 × 1); `_{N \\text{ times}}`: X repeats one term N times; another
+        label in words is not read."""
+        content = self.group_tokens()
+        value = self.sub(content)
         if self.peek() != ("_" if token == r"\underbrace" else "^"):
             return value
         self.take()
         label = self.group_tokens()
-        if r"\times" in label and r"\text" not in label:
+        words = label[label.index(r"\text") + 1:] if r"\text" in label else []
+        if "".join(words).replace(" ", "") == "times":  # \text{} is one token: flatten()
+            self.repeated(content, value, label)
+        elif r"\times" in label and r"\text" not in label:
             cut = label.index(r"\times")
             shape = (value.shape if isinstance(value, sp.MatrixBase) else (1, 1))
             for tokens, size in ((label[:cut], shape[0]), (label[cut + 1:], shape[1])):
@@ -247,6 +252,27 @@ class Constructs:
                     raise TexError(f"the brace says {as_label(label)}, but the value is "
                                    f"{shape[0]} × {shape[1]}")
         return value
+
+    def repeated(self, content: list[str], value, label: list[str]) -> None:
+        """`\\underbrace{b + b + \\dots + b}_{N \\text{ times}}`: the sum must be N b (a
+        product of b's, b to the N), or the snippet's value for it a sum or product of N
+        terms."""
+        times = label[:label.index(r"\text")]
+        count, said = self.sub(times), f"{as_label(times)} times"
+        at = [k for k, token in top_level(content) if token in ("+", r"\times")]
+        if len({content[k] for k in at}) == 1:
+            operator, first = content[at[0]], self.sub(content[:at[0]])
+            whole = count * first if operator == "+" else first ** count
+            if sp.simplify(sp.sympify(value).doit() - whole) != 0:
+                raise TexError(f"the brace says {said}, but what it holds is not {whole}")
+        elif isinstance(value, (sp.Sum, sp.Product)) and len(value.limits) == 1:
+            _, low, high = value.limits[0]
+            if sp.simplify(high - low + 1 - count) != 0:
+                raise TexError(f"the brace says {said}, but the snippet's value for it has "
+                               f"{high - low + 1} terms")
+        else:
+            raise TexError(f"the brace says {said}, but what it holds is not one term "
+                           "repeated with + or \\times")
 
 
 def as_label(tokens: list[str]) -> str:

@@ -111,6 +111,11 @@ def test_a_point_is_put_in_as_subs_would_put_it():
     (r"\frac{d^3}{dx^2} x^3 = 6x", False),  # the numerator's order disagrees
     (r"\frac{d}{dx^2} x^3 = 6x", False),
     (r"\frac{\partial^2}{\partial x \partial x} x^3 = 6x", True),
+    (r"\underbrace{x + x + x}_{3 \text{ times}} = 3x", True),
+    (r"\underbrace{x + x + x}_{2 \text{ times}} = 3x", False),
+    (r"\underbrace{x \times x}_{2 \text{ times}} = x^2", True),
+    (r"\underbrace{x \times x}_{N \text{ times}} = x^2", True),  # the snippet's N is 2
+    (r"\underbrace{x \times x}_{M + 1 \text{ times}} = x^2", False),
     (r"\underbrace{A}_{2 \times 2} = A", True),
     (r"\underbrace{A}_{2 \times 3} = A", False),
     (r"v_2 = 2", True),
@@ -127,8 +132,8 @@ def test_a_point_is_put_in_as_subs_would_put_it():
 ])
 def test_the_reader_knows_the_books_notation(tex, ok):
     """Matrices, entries, sums (inside their arrays), deltas, inverses, norms, rounding, the
-    expressions under a d/dx and its order, the shapes under a brace and the dots of a
-    matrix read as the book means."""
+    expressions under a d/dx and its order, the shapes and counts under a brace and the
+    dots of a matrix read as the book means."""
     A = sp.Matrix([[1, 2], [3, 4]])
     B = sp.Matrix([[0, 1], [5, 2]])
     namespace = {"x": sp.Symbol("x"), "A": A, "B": B, "C": A * B, "I": sp.eye(2),
