@@ -99,7 +99,7 @@ def build(project: Path) -> subprocess.CompletedProcess:
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f",
          str(project / "mkdocs.yml"), "-d", str(project / "site")],
         capture_output=True, text=True, cwd=project, timeout=900,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project)})
 
 
 def first_error(output: str) -> str:
@@ -119,11 +119,13 @@ def main() -> None:
     rng = random.Random(args.seed)
     with tempfile.TemporaryDirectory(prefix="mutate-") as folder:
         project = Path(folder)
-        for name in ("docs", "snippets", "overrides"):
-            shutil.copytree(ROOT / name, project / name)
+        # The engine too, imported from the copy: an edit to it while the tool runs (an
+        # hour for a few hundred slips) does not change what the later slips measure.
+        for name in ("docs", "snippets", "overrides", "textbook"):
+            shutil.copytree(ROOT / name, project / name,
+                            ignore=shutil.ignore_patterns("__pycache__"))
         shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-        for name in ("node_modules", "textbook"):  # read only, as mkdocs.yml names them
-            os.symlink(ROOT / name, project / name)
+        os.symlink(ROOT / "node_modules", project / "node_modules")  # read only (KaTeX)
         chapters = sorted(project.joinpath("docs").rglob("*.md"))
         slips = [(page, offset, kind, choices) for page in chapters
                  for offset, kind, choices in candidates(page.read_text(encoding="utf-8"))]
