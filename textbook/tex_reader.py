@@ -38,7 +38,7 @@ class Reader(Constructs):
     """Reads one side of a relation into a SymPy value, resolving names in `namespace`."""
 
     def __init__(self, tokens: list[str], namespace: dict, symbols: dict):
-        self.tokens = [t for t in tokens if t.lstrip("\\") not in IGNORED or t in ("(", ")")]
+        self.tokens = [t for t in tokens if t.lstrip("\\") not in IGNORED or t in ("(", ")", "!")]
         self.tokens = [t for t in self.tokens if t not in (r"\left", r"\right")]
         self.pos = 0
         self.ns = namespace

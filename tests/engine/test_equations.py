@@ -107,6 +107,9 @@ def test_a_point_is_put_in_as_subs_would_put_it():
     (r"\tfrac52 = 2.5", True),
     (r"\frac{d}{dx}\left[(x+1)^2\right] = \frac{d}{dx}\left[x^2 + 2x + 1\right]", True),
     (r"\frac{d}{dx}\left[(x+1)^2\right] = \frac{d}{dx}\left[x^2 + 2x + 7\right]", False),
+    (r"3! = 6", True),
+    (r"3! = 3", False),  # a factorial is read, not dropped as \! is
+    (r"\binom{4}{2} = \frac{4!}{2!\,2!}", True),
     (r"\frac{d^2}{dx^2} x^3 = 6x", True),
     (r"\frac{d^3}{dx^2} x^3 = 6x", False),  # the numerator's order disagrees
     (r"\frac{d}{dx^2} x^3 = 6x", False),
@@ -131,9 +134,9 @@ def test_a_point_is_put_in_as_subs_would_put_it():
      r" A_{21} & A_{22} & \cdots & A_{2M} \end{pmatrix}", False),
 ])
 def test_the_reader_knows_the_books_notation(tex, ok):
-    """Matrices, entries, sums (inside their arrays), deltas, inverses, norms, rounding, the
-    expressions under a d/dx and its order, the shapes and counts under a brace and the
-    dots of a matrix read as the book means."""
+    """Matrices, entries, sums (inside their arrays), deltas, inverses, norms, rounding,
+    factorials, the expressions under a d/dx and its order, the shapes and counts under a
+    brace and the dots of a matrix read as the book means."""
     A = sp.Matrix([[1, 2], [3, 4]])
     B = sp.Matrix([[0, 1], [5, 2]])
     namespace = {"x": sp.Symbol("x"), "A": A, "B": B, "C": A * B, "I": sp.eye(2),
