@@ -2,7 +2,8 @@
 
 Each side is read by `tex_reader` with the snippet's variables; consecutive sides are compared
 symbolically where SymPy settles it cheaply, otherwise numerically at seeded random points
-(unknown symbols positive reals, indices every value 1..3). A side written with decimals
+(unknown symbols reals, one point in three negative unless SymPy knows the symbol is
+not, indices every value 1..3). A side written with decimals
 (`0.7071`, `\\approx 2.718`) must agree to the digits it shows.
 """
 
@@ -63,7 +64,9 @@ def index_ranges(integers, indexed, arrays: dict) -> list[range]:
 
 
 def points(values, symbols: dict, count: int = 3, seed: int = 0, arrays: dict | None = None):
-    """Seeded substitutions for the free symbols of `values`: indices and bounds integers."""
+    """Seeded substitutions for the free symbols of `values`: indices and bounds integers;
+    a real symbol with no sign of its own is negative at the second point, so `|x| = x`
+    fails unless the snippet made x positive."""
     free, indexed = set(), set()
     for value in values:
         if isinstance(value, (sp.Basic, sp.MatrixBase)):
@@ -78,9 +81,11 @@ def points(values, symbols: dict, count: int = 3, seed: int = 0, arrays: dict | 
     for combo in itertools.product(*index_ranges(integers, indexed, arrays or {})):
         if len(integers) > 3 and rng.random() > 0.3:
             continue
-        for _ in range(count if reals else 1):
+        for k in range(count if reals else 1):
             point = dict(zip(integers, map(sp.Integer, combo)))
-            point.update({s: sp.Rational(rng.randint(30, 200), 97) for s in reals})
+            sign = -1 if k == 1 else 1
+            point.update({s: sp.Rational(rng.randint(30, 200), 97)
+                          * (1 if s.is_nonnegative else sign) for s in reals})
             yield point, tables
         if not integers:
             break

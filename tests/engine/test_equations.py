@@ -77,6 +77,16 @@ def test_a_chain_is_checked_step_by_step():
     assert len(problems) == 1 and problems[0].startswith("step 3 `4x\\cdot x^3` does not")
 
 
+def test_a_symbol_without_a_sign_is_tried_negative():
+    """An identity that needs x >= 0 fails for a snippet's x of any sign, and holds once the
+    snippet says x is positive."""
+    for positive, results in ((None, [True, False, False]), (True, [True, True, True])):
+        x = sp.Symbol("x", positive=positive)
+        holds = [check(tex, {"x": x}) == [] for tex in (
+            r"\sqrt{x^2} = |x|", r"\sqrt{x^2} = x", r"\log(x^2) = 2 \log x")]
+        assert holds == results
+
+
 def test_a_point_is_put_in_as_subs_would_put_it():
     """The cheap swap of symbols for numbers gives what subs gives, also where a symbol of
     the point is a sum's index elsewhere or the variable of a derivative."""
