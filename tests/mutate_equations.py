@@ -138,9 +138,11 @@ def main() -> None:
             text = page.read_text(encoding="utf-8")
             new = rng.choice(choices)
             line = text.count("\n", 0, offset) + 1
-            start = text.rfind("\n", 0, offset) + 1
+            # The slip in its line, marked: `... = [-]\sqrt2 ...`, up to 35 characters aside.
+            start = max(text.rfind("\n", 0, offset) + 1, offset - 35)
             end = text.find("\n", offset)
-            before = text[start:end].strip()
+            end = min(len(text) if end < 0 else end, offset + 36)
+            shown = f"{text[start:offset]}[{text[offset]}]{text[offset + 1:end]}".strip()
             page.write_text(text[:offset] + new + text[offset + 1:], encoding="utf-8")
             try:
                 result = build(project)
@@ -150,7 +152,7 @@ def main() -> None:
             verdict = "caught" if result.returncode else "MISSED"
             caught += bool(result.returncode)
             print(f"{number:3d}. {verdict:6s} {where}: {kind} {text[offset]!r} -> {new!r} "
-                  f"in `{before[:70]}`")
+                  f"in `{shown}`")
             if result.returncode:
                 print(f"       {first_error(result.stderr + result.stdout)}")
         print(f"\ncaught {caught} of {args.n} ({100 * caught / args.n:.0f}%), seed {args.seed}")
