@@ -2,9 +2,11 @@
 
 Each side is read by `tex_reader` with the snippet's variables; consecutive sides are compared
 symbolically where SymPy settles it cheaply, otherwise numerically at seeded random points
-(unknown symbols reals, one point in three negative unless SymPy knows the symbol is
-not, indices every value 1..3). A side written with decimals
-(`0.7071`, `\\approx 2.718`) must agree to the digits it shows.
+(unknown symbols reals, one point in three negative unless SymPy knows the symbol is not,
+indices every value 1..3). A side written with decimals (`0.7071`, `\\approx 2.718`) must
+agree to the digits it shows; exact numbers (integers, fractions, a decimal inside an
+expression, as in `0.1^{38}`) must agree exactly, however small the difference; a value
+from floating point may be off by float noise.
 """
 
 from __future__ import annotations
@@ -139,6 +141,8 @@ def close(a, b, tol: float) -> bool | None:
             return False
         results = [close(x, y, tol) for x, y in zip(a, b)]
         return None if None in results else all(results)
+    if not tol and isinstance(a, sp.Rational) and isinstance(b, sp.Rational):
+        return a == b  # exact numbers: no float noise to allow for
     try:
         x, y = complex(sp.N(a, 30)), complex(sp.N(b, 30))
     except (TypeError, ValueError):
@@ -154,8 +158,11 @@ def same(a, b, tol: float, symbols: dict) -> tuple[bool, str]:
     """Whether two sides agree, and if not where: (ok, what differs)."""
     if not tol and isinstance(a, sp.Basic) and isinstance(b, sp.Basic):
         try:
-            if a == b or sp.expand(a - b) == 0:
+            difference = sp.expand(a - b)
+            if a == b or difference == 0:
                 return True, ""
+            if difference.is_Rational:  # exact numbers that differ, however little
+                return False, f"{short(a)} against {short(b)}, exactly"
         except (TypeError, ValueError):
             pass
     if isinstance(a, sp.MatrixBase) != isinstance(b, sp.MatrixBase) or (

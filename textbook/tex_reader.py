@@ -165,7 +165,7 @@ class Reader(Constructs):
     def atom(self):
         token = self.take()
         if re.fullmatch(r"\d+\.\d+", token):
-            return sp.Float(token, 30)
+            return sp.Rational(token)  # the number written, exactly: 0.1 is 1/10
         if token.isdigit():
             return sp.Integer(token)
         if token in ("(", "["):

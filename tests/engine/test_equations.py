@@ -117,6 +117,10 @@ def test_a_point_is_put_in_as_subs_would_put_it():
     (r"\tfrac52 = 2.5", True),
     (r"\frac{d}{dx}\left[(x+1)^2\right] = \frac{d}{dx}\left[x^2 + 2x + 1\right]", True),
     (r"\frac{d}{dx}\left[(x+1)^2\right] = \frac{d}{dx}\left[x^2 + 2x + 7\right]", False),
+    (r"0.1^{38} = 10^{-38}", True),  # a decimal inside an expression: exactly 1/10
+    (r"0.0^{38} = 10^{-38}", False),
+    (r"10^{-38} = 0", False),  # exact numbers: no allowance for float noise
+    (r"x \cdot 10^{-20} = 0", False),
     (r"3! = 6", True),
     (r"3! = 3", False),  # a factorial is read, not dropped as \! is
     (r"\binom{4}{2} = \frac{4!}{2!\,2!}", True),
