@@ -19,7 +19,8 @@ import sympy as sp
 from sympy.concrete.expr_with_limits import ExprWithLimits
 
 from .tex_reader import Reader
-from .tex_tokens import COMPUTED, TexError, pieces
+from .tex_sets import memberships
+from .tex_tokens import COMPUTED, TexError, as_tex, pieces
 from .tex_values import index_sizes, to_sympy
 
 DECIMALS = re.compile(r"\d+\.(\d+)")
@@ -219,16 +220,6 @@ def holds(relation: str, a, b, tol: float, symbols: dict) -> tuple[bool, str]:
     return ok, f"{short(a)} {relation} {short(b)} is false"
 
 
-def as_tex(tokens: list[str]) -> str:
-    """A side as TeX again, for messages: a space only where TeX needs one."""
-    out = ""
-    for token in tokens:
-        if out and re.search(r"\\[a-zA-Z]+$", out) and token[0].isalnum():
-            out += " "
-        out += token
-    return out
-
-
 def check_formula(tex: str, ns: dict, target=None, at=None,
                   produced: bool = False) -> tuple[int, list[str]]:
     """(relations checked, problems) for one formula in a snippet's namespace.
@@ -280,6 +271,8 @@ def check_formula(tex: str, ns: dict, target=None, at=None,
                     f"step {k + 1} `{as_tex(side)}` does not follow from step {k} "
                     f"`{as_tex(chain[k - 1][1])}` ({relation}): {why}")
         last_value = values[-1] if values else None
+    found, wrong = memberships(tex, ns, symbols)  # `x \in \mathbb{R}^m`: x's shape
+    checked, problems = checked + found, problems + wrong
     if target is not None:
         if last_value is None:
             return checked, problems or ["nothing to compare with the snippet's value"]

@@ -184,3 +184,13 @@ def pieces(tex: str) -> list[list[tuple[str, list[str]]]]:
 
 
 IGNORED_TOKENS = {r"\,", r"\;", r"\!", r"\ ", "~", r"\quad", r"\qquad"}
+
+
+def as_tex(tokens: list[str]) -> str:
+    """A side as TeX again, for messages: a space only where TeX needs one."""
+    out = ""
+    for token in tokens:
+        if out and re.search(r"\\[a-zA-Z]+$", out) and token[0].isalnum():
+            out += " "
+        out += token
+    return out

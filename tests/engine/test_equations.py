@@ -121,6 +121,11 @@ def test_a_point_is_put_in_as_subs_would_put_it():
     (r"0.0^{38} = 10^{-38}", False),
     (r"10^{-38} = 0", False),  # exact numbers: no allowance for float noise
     (r"x \cdot 10^{-20} = 0", False),
+    (r"A = A \in \mathbb{R}^{2 \times 2}", True),
+    (r"A = A \in \mathbb{R}^{2 \times 3}", False),
+    (r"v = v \in \mathbb{R}^N", True),
+    (r"v = v \in \mathbb{R}^3", False),
+    (r"v = v \in \mathbb{R}", False),
     (r"3! = 6", True),
     (r"3! = 3", False),  # a factorial is read, not dropped as \! is
     (r"\binom{4}{2} = \frac{4!}{2!\,2!}", True),
@@ -149,8 +154,9 @@ def test_a_point_is_put_in_as_subs_would_put_it():
 ])
 def test_the_reader_knows_the_books_notation(tex, ok):
     """Matrices, entries, sums (inside their arrays), deltas, inverses, norms, rounding,
-    factorials, the expressions under a d/dx and its order, the shapes and counts under a
-    brace and the dots of a matrix read as the book means."""
+    factorials, the shapes of `\\in \\mathbb{R}^{n \\times m}`, the expressions under a d/dx
+    and its order, the shapes and counts under a brace and the dots of a matrix read as
+    the book means."""
     A = sp.Matrix([[1, 2], [3, 4]])
     B = sp.Matrix([[0, 1], [5, 2]])
     namespace = {"x": sp.Symbol("x"), "A": A, "B": B, "C": A * B, "I": sp.eye(2),

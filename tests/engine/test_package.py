@@ -29,6 +29,19 @@ def test_one_plugin_is_registered_through_an_entry_point():
     assert [(e.name, e.value) for e in ours] == [("book", "textbook.plugin:BookPlugin")]
 
 
+def test_the_cache_key_covers_every_module_the_runner_loads():
+    """A cached snippet result is keyed by the runner's sources (executor.RUNNER_SOURCES):
+    a module the runner loads and the key leaves out would let a build show results that
+    its engine no longer computes."""
+    from textbook.executor import RUNNER_SOURCES
+
+    script = ("import sys, textbook.runner; print(*sorted(m.split('.')[1] + '.py' "
+              "for m in sys.modules if m.startswith('textbook.')))")
+    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True,
+                            text=True, timeout=60, check=True)
+    assert set(result.stdout.split()) - set(RUNNER_SOURCES) == set()
+
+
 def test_modules_stay_small():
     """Each module of the engine does one thing and stays under 400 lines."""
     for module in sorted((ROOT / "textbook").glob("*.py")):

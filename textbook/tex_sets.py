@@ -1,0 +1,66 @@
+"""What a formula says a value is a member of: `x \\in \\mathbb{R}^m` against the snippet.
+
+The relations of a formula are checked by formula_check.py; a membership (`\\in`) is
+notation there, and here, where its set is the reals, the shape it gives is checked.
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from .tex_reader import Reader
+from .tex_tokens import (
+    IGNORED_TOKENS,
+    NOTATION,
+    RELATIONS,
+    as_tex,
+    flatten,
+    group_end,
+    tokenize,
+    top_level,
+)
+
+# What ends the left side of a membership: `x \in ...` stands after these.
+STOPS = {",", "&", r"\\", r"\quad", r"\qquad", r"\text", *RELATIONS, *NOTATION}
+
+
+def memberships(tex: str, ns: dict, symbols: dict) -> tuple[int, list[str]]:
+    """`x \\in \\mathbb{R}`, `\\mathbf{x} \\in \\mathbb{R}^m`, `A \\in \\mathbb{R}^{n \\times m}`:
+    (checked, problems) for the shapes they give the snippet's values: a scalar, a column of
+    m entries, an n × m matrix. A membership is notation: one whose side cannot be read, or
+    whose sizes are not numbers, or whose value is no matrix where a vector is named, is
+    read as such and not checked."""
+    tokens = flatten(tokenize(tex))
+    checked, problems, after = 0, [], 0
+    for i, token in top_level(tokens):
+        if token in STOPS and token != r"\in":
+            after = i + 1
+        if token != r"\in" or tokens[i + 1:i + 5] != [r"\mathbb", "{", "R", "}"]:
+            continue
+        left, sizes, end = tokens[after:i], [], i + 5  # end: just after the set
+        while left and (left[0] in IGNORED_TOKENS or left[0] == "\\"):  # `,\ A`; `\` + newline
+            left = left[1:]
+        if tokens[end:end + 1] == ["^"]:
+            braced = tokens[end + 1] == "{"
+            label, end = ((tokens[end + 2:group_end(tokens, end + 1) - 1],
+                           group_end(tokens, end + 1)) if braced else ([tokens[end + 1]], end + 2))
+            cut = [k for k, t in top_level(label) if t == r"\times"]
+            parts = [label[:cut[0]], label[cut[0] + 1:]] if cut else [label]
+        try:
+            value = Reader(left, ns, symbols).read()
+            if tokens[i + 5:i + 6] == ["^"]:
+                sizes = [Reader(part, ns, symbols).read() for part in parts]
+        except Exception:  # noqa: BLE001 - notation the reader does not know
+            continue
+        if not all(getattr(size, "is_number", False) for size in sizes):
+            continue
+        shape = (tuple(sizes) + (1,))[:2] if sizes else (1, 1)
+        if not isinstance(value, sp.MatrixBase) and shape != (1, 1):
+            continue  # a name the snippet gives no array: nothing to measure
+        actual = value.shape if isinstance(value, sp.MatrixBase) else (1, 1)
+        checked += 1
+        if actual != shape:
+            where = f"{as_tex(left)} \\in {as_tex(tokens[i + 1:end])}"
+            problems.append(f"`{where}` does not hold: the snippet's value is {actual[0]} × "
+                            f"{actual[1]}, and the set's members are {shape[0]} × {shape[1]}")
+    return checked, problems
