@@ -44,7 +44,10 @@ NOTATION = {r"\in", r"\to", r"\mapsto", r"\rightarrow", ":", r"\subseteq", r"\su
             r"\iff", r"\Rightarrow", r"\forall", r"\mid", r"\coloneqq", r"\defeq"}
 # `\\computed{path:name}`: a snippet's value in a formula (the build and the runner read it).
 COMPUTED = re.compile(r"\\computed\{(?P<path>[^}:]+):(?P<name>\w+)\}")
-TOKEN = re.compile(r"\\(?:begin|end)\{[a-zA-Z*]+\}|\\[a-zA-Z]+|\\.|\d+(?:\.\d+)?|\S")
+# Words in text (`\\text{ times}`) are one token, kept as written.
+TEXT = re.compile(r"\\(?:text(?:rm|bf|it)?|mbox)\{[^{}]*\}")
+TOKEN = re.compile(rf"{TEXT.pattern}|\\(?:begin|end)\{{[a-zA-Z*]+\}}|\\[a-zA-Z]+|\\."
+                   r"|\d+(?:\.\d+)?|\S")
 
 
 class TexError(ValueError):
@@ -100,7 +103,11 @@ def flatten(tokens: list[str]) -> list[str]:
             out.append(r"\\")
             i += 1
             continue
-        if token in (r"\text", r"\textrm", r"\mbox", r"\textbf", r"\textit"):
+        if TEXT.fullmatch(token):
+            out += [r"\text", token[token.index("{") + 1:-1]]
+            i += 1
+            continue
+        if token in (r"\text", r"\textrm", r"\mbox", r"\textbf", r"\textit"):  # braces inside
             end = group_end(tokens, i + 1)
             out += [r"\text", " ".join(tokens[i + 2:end - 1])]
             i = end
@@ -189,8 +196,10 @@ IGNORED_TOKENS = {r"\,", r"\;", r"\!", r"\ ", "~", r"\quad", r"\qquad"}
 def as_tex(tokens: list[str]) -> str:
     """A side as TeX again, for messages: a space only where TeX needs one."""
     out = ""
-    for token in tokens:
-        if out and re.search(r"\\[a-zA-Z]+$", out) and token[0].isalnum():
+    for before, token in zip(["", *tokens], tokens):
+        if before == r"\text":  # its words, one token since flatten()
+            token = "{" + token + "}"
+        elif out and re.search(r"\\[a-zA-Z]+$", out) and token[0].isalnum():
             out += " "
         out += token
     return out

@@ -87,6 +87,12 @@ def test_a_symbol_without_a_sign_is_tried_negative():
         assert holds == results
 
 
+def test_a_message_quotes_text_as_written():
+    """Words in a formula reach the author's message as they are in the chapter."""
+    problems = check(r"\underbrace{x + x}_{3 \text{ times}} = 2x", {"x": sp.Symbol("x")})
+    assert len(problems) == 1 and r"_{3\text{ times}}`: the brace says 3 times" in problems[0]
+
+
 def test_a_point_is_put_in_as_subs_would_put_it():
     """The cheap swap of symbols for numbers gives what subs gives, also where a symbol of
     the point is a sum's index elsewhere or the variable of a derivative."""
