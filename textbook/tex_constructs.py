@@ -232,7 +232,8 @@ class Constructs:
 
     def braced(self, token: str):
         """`\\underbrace{X}_{n \\times m}`: X, whose shape must be the one its label gives
-        (a scalar is 1 × 1); `_{N \\text{ times}}`: X repeats one term N times; another
+        (a scalar is 1 × 1; a size named by a letter, the same in every brace of the formula);
+        `_{N \\text{ times}}`: X repeats one term N times; another
         label in words is not read."""
         content = self.group_tokens()
         value = self.sub(content)
@@ -251,6 +252,12 @@ class Constructs:
                 if said.is_number and said != size:
                     raise TexError(f"the brace says {as_label(label)}, but the value is "
                                    f"{shape[0]} × {shape[1]}")
+                # A size named by a letter is one size in the whole formula.
+                if isinstance(said, sp.Symbol):
+                    known = self.symbols.setdefault(("size", said.name), size)
+                    if known != size:
+                        raise TexError(f"the brace says {as_label(label)}, so {said} is "
+                                       f"{size} here, but {known} in another brace")
         return value
 
     def repeated(self, content: list[str], value, label: list[str]) -> None:

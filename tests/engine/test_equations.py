@@ -144,6 +144,11 @@ def test_a_point_is_put_in_as_subs_would_put_it():
     (r"\underbrace{x \times x}_{2 \text{ times}} = x^2", True),
     (r"\underbrace{x \times x}_{N \text{ times}} = x^2", True),  # the snippet's N is 2
     (r"\underbrace{x \times x}_{M + 1 \text{ times}} = x^2", False),
+    # K and L are no names of the snippet: each is one size throughout the formula.
+    (r"\underbrace{D^T v}_{K \times 1} = \underbrace{D^T}_{K \times L} \underbrace{v}_{L \times 1}",
+     True),
+    (r"\underbrace{D^T v}_{K \times 1} = \underbrace{D^T}_{K \times L} \underbrace{v}_{K \times 1}",
+     False),
     (r"\underbrace{A}_{2 \times 2} = A", True),
     (r"\underbrace{A}_{2 \times 3} = A", False),
     (r"v_2 = 2", True),
@@ -161,11 +166,12 @@ def test_a_point_is_put_in_as_subs_would_put_it():
 def test_the_reader_knows_the_books_notation(tex, ok):
     """Matrices, entries, sums (inside their arrays), deltas, inverses, norms, rounding,
     factorials, the shapes of `\\in \\mathbb{R}^{n \\times m}`, the expressions under a d/dx
-    and its order, the shapes and counts under a brace and the dots of a matrix read as
-    the book means."""
+    and its order, the shapes (one size per letter) and counts under a brace and the dots
+    of a matrix read as the book means."""
     A = sp.Matrix([[1, 2], [3, 4]])
     B = sp.Matrix([[0, 1], [5, 2]])
     namespace = {"x": sp.Symbol("x"), "A": A, "B": B, "C": A * B, "I": sp.eye(2),
+                 "D": sp.Matrix([[1, 0, 2], [0, 1, 3]]),
                  "v": sp.Matrix([1, 2]), "N": 2, "M": 2}
     assert (check(tex, namespace) == []) == ok
 
