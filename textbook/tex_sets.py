@@ -27,9 +27,10 @@ STOPS = {",", "&", r"\\", r"\quad", r"\qquad", r"\text", *RELATIONS, *NOTATION}
 def memberships(tex: str, ns: dict, symbols: dict) -> tuple[int, list[str]]:
     """`x \\in \\mathbb{R}`, `\\mathbf{x} \\in \\mathbb{R}^m`, `A \\in \\mathbb{R}^{n \\times m}`:
     (checked, problems) for the shapes they give the snippet's values: a scalar, a column of
-    m entries, an n × m matrix. A membership is notation: one whose side cannot be read, or
-    whose sizes are not numbers, or whose value is no matrix where a vector is named, is
-    read as such and not checked."""
+    m entries, an n × m matrix; a size named by a letter the snippet leaves unknown is one
+    size throughout the formula. A membership is notation: one whose side cannot be read,
+    or whose value is no matrix where a vector is named, is read as such and not
+    checked."""
     tokens = flatten(tokenize(tex))
     checked, problems, after = 0, [], 0
     for i, token in top_level(tokens):
@@ -52,12 +53,16 @@ def memberships(tex: str, ns: dict, symbols: dict) -> tuple[int, list[str]]:
                 sizes = [Reader(part, ns, symbols).read() for part in parts]
         except Exception:  # noqa: BLE001 - notation the reader does not know
             continue
-        if not all(getattr(size, "is_number", False) for size in sizes):
+        if not all(size.is_number or isinstance(size, sp.Symbol) for size in sizes):
             continue
         shape = (tuple(sizes) + (1,))[:2] if sizes else (1, 1)
         if not isinstance(value, sp.MatrixBase) and shape != (1, 1):
             continue  # a name the snippet gives no array: nothing to measure
         actual = value.shape if isinstance(value, sp.MatrixBase) else (1, 1)
+        # A size named by a letter is one size in the formula (as under a brace).
+        shape = tuple(symbols.setdefault(("size", size.name), had)
+                      if isinstance(size, sp.Symbol) else size
+                      for size, had in zip(shape, actual))
         checked += 1
         if actual != shape:
             where = f"{as_tex(left)} \\in {as_tex(tokens[i + 1:end])}"
