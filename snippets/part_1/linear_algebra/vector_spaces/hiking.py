@@ -56,10 +56,14 @@ assert np.allclose(w, lam * v_peak)
 # The peak is a new position, not the first one: it needs a name of its own, v'.
 assert not np.allclose(v_peak, v1)
 
-# The page's names: the legs' entries (east x, north y, up z) and the position v'
-# (a prime the formula reader would take for a derivative).
+# The page's equations hold for any legs, so they are checked with a symbol for each
+# entry (east x, north y, up z) and for the factor: with this example's numbers, where
+# x2 = z2 = 1, a formula that wrote one for the other would still hold. v' is a name
+# of its own (a prime the formula reader would take for a derivative).
 import sympy as sp  # noqa: E402
 
-x1, y1, z1 = v1
-x2, y2, z2 = v2
-TEX = {r"\mathbf{v}'": sp.Matrix(v_peak)}
+x1, y1, z1, x2, y2, z2 = sp.symbols("x1 y1 z1 x2 y2 z2")
+v1, v2 = sp.Matrix([x1, y1, z1]), sp.Matrix([x2, y2, z2])
+lam_any = sp.Symbol("lambda")
+w = lam_any * v1 + lam_any * v2
+TEX = {r"\mathbf{v}'": v1 + v2}
