@@ -20,6 +20,7 @@ from .tex_tokens import (
     top_level,
 )
 
+NUMBER_SETS = ("N", "Z", "Q", "R", "C", "F")  # F: any field, as the book's vector spaces
 # What ends the left side of a membership: `x \in ...` stands after these.
 STOPS = {",", "&", r"\\", r"\quad", r"\qquad", r"\text", *RELATIONS, *NOTATION}
 
@@ -36,7 +37,14 @@ def memberships(tex: str, ns: dict, symbols: dict) -> tuple[int, list[str]]:
     for i, token in top_level(tokens):
         if token in STOPS and token != r"\in":
             after = i + 1
-        if token != r"\in" or tokens[i + 1:i + 5] != [r"\mathbb", "{", "R", "}"]:
+        if token != r"\in" or tokens[i + 1:i + 3] != [r"\mathbb", "{"]:
+            continue
+        if tokens[i + 3] not in NUMBER_SETS:  # a slip: \mathbb{A} is no set of numbers
+            checked += 1
+            problems.append(f"`\\mathbb{{{tokens[i + 3]}}}` is none of the book's sets of "
+                            f"numbers ({', '.join(NUMBER_SETS)})")
+            continue
+        if tokens[i + 3:i + 5] != ["R", "}"]:
             continue
         left, sizes, end = tokens[after:i], [], i + 5  # end: just after the set
         while left and (left[0] in IGNORED_TOKENS or left[0] == "\\"):  # `,\ A`; `\` + newline

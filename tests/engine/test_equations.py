@@ -132,6 +132,7 @@ def test_a_point_is_put_in_as_subs_would_put_it():
     (r"v = v \in \mathbb{R}^N", True),
     (r"v = v \in \mathbb{R}^3", False),
     (r"v = v \in \mathbb{R}", False),
+    (r"A = A \in \mathbb{A}^{2 \times 2}", False),  # no set of numbers
     (r"v = v \in \mathbb{R}^K, \quad D \in \mathbb{R}^{K \times L}", True),
     (r"v = v \in \mathbb{R}^K, \quad D \in \mathbb{R}^{L \times K}", False),
     (r"3! = 6", True),
