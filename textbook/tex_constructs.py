@@ -6,7 +6,7 @@ from __future__ import annotations
 import sympy as sp
 
 from .tex_tokens import TexError, group_end, top_level
-from .tex_values import index_sizes, multiply
+from .tex_values import index_sizes, multiply, size_meant
 
 FUNCTIONS = {"sin": sp.sin, "cos": sp.cos, "tan": sp.tan, "exp": sp.exp, "log": sp.log,
              "ln": sp.log, "sqrt": sp.sqrt, "det": lambda m: m.det(),
@@ -232,9 +232,8 @@ class Constructs:
 
     def braced(self, token: str):
         """`\\underbrace{X}_{n \\times m}`: X, whose shape must be the one its label gives
-        (a scalar is 1 × 1; a size named by a letter, the same in every brace of the formula);
-        `_{N \\text{ times}}`: X repeats one term N times; another
-        label in words is not read."""
+        (a scalar is 1 × 1; a letter the snippet leaves unknown, one size in the formula);
+        `_{N \\text{ times}}`: X repeats one term N times; other words are not read."""
         content = self.group_tokens()
         value = self.sub(content)
         if self.peek() != ("_" if token == r"\underbrace" else "^"):
@@ -249,15 +248,11 @@ class Constructs:
             shape = (value.shape if isinstance(value, sp.MatrixBase) else (1, 1))
             for tokens, size in ((label[:cut], shape[0]), (label[cut + 1:], shape[1])):
                 said = self.sub(tokens)
-                if said.is_number and said != size:
+                meant = size_meant(self.symbols, said, size)
+                if meant.is_number and meant != size:
+                    where = "" if said is meant else f", and {said} is {meant} in another brace"
                     raise TexError(f"the brace says {as_label(label)}, but the value is "
-                                   f"{shape[0]} × {shape[1]}")
-                # A size named by a letter is one size in the whole formula.
-                if isinstance(said, sp.Symbol):
-                    known = self.symbols.setdefault(("size", said.name), size)
-                    if known != size:
-                        raise TexError(f"the brace says {as_label(label)}, so {said} is "
-                                       f"{size} here, but {known} in another brace")
+                                   f"{shape[0]} × {shape[1]}{where}")
         return value
 
     def repeated(self, content: list[str], value, label: list[str]) -> None:

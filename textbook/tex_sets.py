@@ -19,6 +19,7 @@ from .tex_tokens import (
     tokenize,
     top_level,
 )
+from .tex_values import size_meant
 
 NUMBER_SETS = ("N", "Z", "Q", "R", "C", "F")  # F: any field, as the book's vector spaces
 # What ends the left side of a membership: `x \in ...` stands after these.
@@ -67,10 +68,7 @@ def memberships(tex: str, ns: dict, symbols: dict) -> tuple[int, list[str]]:
         if not isinstance(value, sp.MatrixBase) and shape != (1, 1):
             continue  # a name the snippet gives no array: nothing to measure
         actual = value.shape if isinstance(value, sp.MatrixBase) else (1, 1)
-        # A size named by a letter is one size in the formula (as under a brace).
-        shape = tuple(symbols.setdefault(("size", size.name), had)
-                      if isinstance(size, sp.Symbol) else size
-                      for size, had in zip(shape, actual))
+        shape = tuple(size_meant(symbols, size, had) for size, had in zip(shape, actual))
         checked += 1
         if actual != shape:
             where = f"{as_tex(left)} \\in {as_tex(tokens[i + 1:end])}"

@@ -52,6 +52,14 @@ def index_sizes(matrix, indices) -> tuple[int, ...]:
     return matrix.shape if len(indices) == 2 else (max(matrix.shape),)
 
 
+def size_meant(symbols: dict, said, actual: int):
+    """What a size written in a formula (a brace's `n \\times m`, `\\mathbb{R}^n`) stands
+    for: a number itself; a letter the snippet leaves unknown, the size it was first given
+    in the formula (this one, if it is the first)."""
+    return (symbols.setdefault(("size", said.name), sp.Integer(actual))
+            if isinstance(said, sp.Symbol) else said)
+
+
 def callable_value(value, base: str, ns: dict) -> bool:
     if isinstance(value, sp.Lambda) or isinstance(value, type) and issubclass(value, sp.Function):
         return True
