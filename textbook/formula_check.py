@@ -21,7 +21,7 @@ from sympy.concrete.expr_with_limits import ExprWithLimits
 from .tex_reader import Reader
 from .tex_sets import memberships
 from .tex_tokens import COMPUTED, TexError, as_tex, pieces
-from .tex_values import index_sizes, to_sympy
+from .tex_values import index_sizes, to_sympy, unchecked_sizes
 
 DECIMALS = re.compile(r"\d+\.(\d+)")
 
@@ -273,6 +273,9 @@ def check_formula(tex: str, ns: dict, target=None, at=None,
         last_value = values[-1] if values else None
     found, wrong = memberships(tex, ns, symbols)  # `x \in \mathbb{R}^m`: x's shape
     checked, problems = checked + found, problems + wrong
+    problems += [f"the size {name} is named once in this formula and is no name of the "
+                 f"snippet, so it is compared with nothing: bind it (`; {name} = ...`) or "
+                 "name it where it is compared" for name in unchecked_sizes(symbols)]
     if target is not None:
         if last_value is None:
             return checked, problems or ["nothing to compare with the snippet's value"]

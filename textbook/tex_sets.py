@@ -65,8 +65,13 @@ def memberships(tex: str, ns: dict, symbols: dict) -> tuple[int, list[str]]:
         if not all(size.is_number or isinstance(size, sp.Symbol) for size in sizes):
             continue
         shape = (tuple(sizes) + (1,))[:2] if sizes else (1, 1)
+        if isinstance(value, sp.Symbol) and value.name not in ns:
+            checked += 1
+            problems.append(f"`{as_tex(left)}` is no name of the snippet: its membership "
+                            f"in {as_tex(tokens[i + 1:end])} is compared with nothing")
+            continue
         if not isinstance(value, sp.MatrixBase) and shape != (1, 1):
-            continue  # a name the snippet gives no array: nothing to measure
+            continue  # a scalar of the snippet where a vector is named: no array to measure
         actual = value.shape if isinstance(value, sp.MatrixBase) else (1, 1)
         shape = tuple(size_meant(symbols, size, had) for size, had in zip(shape, actual))
         checked += 1

@@ -55,9 +55,18 @@ def index_sizes(matrix, indices) -> tuple[int, ...]:
 def size_meant(symbols: dict, said, actual: int):
     """What a size written in a formula (a brace's `n \\times m`, `\\mathbb{R}^n`) stands
     for: a number itself; a letter the snippet leaves unknown, the size it was first given
-    in the formula (this one, if it is the first)."""
-    return (symbols.setdefault(("size", said.name), sp.Integer(actual))
-            if isinstance(said, sp.Symbol) else said)
+    in the formula (this one, if it is the first; its uses are counted)."""
+    if not isinstance(said, sp.Symbol):
+        return said
+    symbols[("size uses", said.name)] = symbols.get(("size uses", said.name), 0) + 1
+    return symbols.setdefault(("size", said.name), sp.Integer(actual))
+
+
+def unchecked_sizes(symbols: dict) -> list[str]:
+    """The size letters a formula names once and the snippet leaves unknown: compared with
+    nothing, they would pass whatever they say."""
+    return sorted(key[1] for key, uses in symbols.items()
+                  if isinstance(key, tuple) and key[0] == "size uses" and uses == 1)
 
 
 def callable_value(value, base: str, ns: dict) -> bool:

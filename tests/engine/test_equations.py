@@ -133,8 +133,11 @@ def test_a_point_is_put_in_as_subs_would_put_it():
     (r"v = v \in \mathbb{R}^3", False),
     (r"v = v \in \mathbb{R}", False),
     (r"A = A \in \mathbb{A}^{2 \times 2}", False),  # no set of numbers
-    (r"v = v \in \mathbb{R}^K, \quad D \in \mathbb{R}^{K \times L}", True),
+    (r"v = v \in \mathbb{R}^K, \quad D \in \mathbb{R}^{K \times L}, \quad"
+     r" D^T \in \mathbb{R}^{L \times K}", True),
     (r"v = v \in \mathbb{R}^K, \quad D \in \mathbb{R}^{L \times K}", False),
+    (r"v = v \in \mathbb{R}^K", False),  # K, named once and no name of the snippet
+    (r"A = A, \quad Z \in \mathbb{R}^{2 \times 2}", False),  # Z is no name of it
     (r"3! = 6", True),
     (r"3! = 3", False),  # a factorial is read, not dropped as \! is
     (r"\binom{4}{2} = \frac{4!}{2!\,2!}", True),
