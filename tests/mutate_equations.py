@@ -29,7 +29,14 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-from textbook.equations import DISPLAY, INLINE, outside_code, states_relation  # noqa: E402
+from textbook.equations import (  # noqa: E402
+    DISPLAY,
+    INLINE,
+    INLINE_COMMENT,
+    MARKER,
+    outside_code,
+    states_relation,
+)
 from textbook.tex_tokens import TexError  # noqa: E402
 
 PROTECTED = re.compile(r"\\tag\*?\{[^}]*\}|\\stackrel\{[^}]*\}|\\computed\{[^}]*\}|(?<!\\)%.*$"
@@ -37,7 +44,6 @@ PROTECTED = re.compile(r"\\tag\*?\{[^}]*\}|\\stackrel\{[^}]*\}|\\computed\{[^}]*
                        r"|\\[a-zA-Z]+"
                        r"|\\begin\{[^}]*\}|\\end\{[^}]*\}", re.M)
 INDEX = "ijklmn"
-DECLARED = re.compile(r"(?<!\\)%[ \t]*declared[ \t]*:")
 
 
 def candidates(text: str) -> list[tuple[int, str, str]]:
@@ -45,7 +51,7 @@ def candidates(text: str) -> list[tuple[int, str, str]]:
     found, prose = [], outside_code(text)
     for match in [*DISPLAY.finditer(prose), *filter(relation, INLINE.finditer(prose))]:
         start, tex = match.start("tex"), match["tex"]
-        if DECLARED.search(tex):
+        if any(marker["kind"] == "declared" for marker in MARKER.finditer(tex)):
             continue
         protected = [False] * len(tex)
         for p in PROTECTED.finditer(tex):
@@ -69,7 +75,7 @@ def candidates(text: str) -> list[tuple[int, str, str]]:
 def relation(match: re.Match) -> bool:
     """Whether an inline formula states a relation: the build checks those."""
     try:
-        return states_relation(re.sub(r"(?<!\\)%.*", "", match["tex"]))
+        return states_relation(INLINE_COMMENT.sub("", match["tex"]))
     except TexError:
         return False
 
