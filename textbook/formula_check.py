@@ -273,8 +273,8 @@ def check_formula(tex: str, ns: dict, target=None, at=None,
         last_value = values[-1] if values else None
     found, wrong = memberships(tex, ns, symbols)  # `x \in \mathbb{R}^m`: x's shape
     checked, problems = checked + found, problems + wrong
-    problems += [f"the size {name} is named once in this formula and is no name of the "
-                 f"snippet, so it is compared with nothing: bind it (`; {name} = ...`) or "
+    problems += [f"the size {name} is named once in this formula and the snippet gives it "
+                 f"no number, so it is compared with nothing: bind it (`; {name} = ...`) or "
                  "name it where it is compared" for name in unchecked_sizes(symbols)]
     if target is not None:
         if last_value is None:

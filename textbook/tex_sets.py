@@ -47,7 +47,7 @@ def memberships(tex: str, ns: dict, symbols: dict) -> tuple[int, list[str]]:
             continue
         if tokens[i + 3:i + 5] != ["R", "}"]:
             continue
-        left, sizes, end = tokens[after:i], [], i + 5  # end: just after the set
+        left, parts, end = tokens[after:i], [], i + 5  # end: just after the set
         while left and (left[0] in IGNORED_TOKENS or left[0] == "\\"):  # `,\ A`; `\` + newline
             left = left[1:]
         if tokens[end:end + 1] == ["^"]:
@@ -58,8 +58,7 @@ def memberships(tex: str, ns: dict, symbols: dict) -> tuple[int, list[str]]:
             parts = [label[:cut[0]], label[cut[0] + 1:]] if cut else [label]
         try:
             value = Reader(left, ns, symbols).read()
-            if tokens[i + 5:i + 6] == ["^"]:
-                sizes = [Reader(part, ns, symbols).read() for part in parts]
+            sizes = [Reader(part, ns, symbols).read() for part in parts]
         except Exception:  # noqa: BLE001 - notation the reader does not know
             continue
         if not all(size.is_number or isinstance(size, sp.Symbol) for size in sizes):

@@ -63,8 +63,8 @@ def size_meant(symbols: dict, said, actual: int):
 
 
 def unchecked_sizes(symbols: dict) -> list[str]:
-    """The size letters a formula names once and the snippet leaves unknown: compared with
-    nothing, they would pass whatever they say."""
+    """The size letters a formula names once and the snippet gives no number: compared
+    with nothing, they would pass whatever they say."""
     return sorted(key[1] for key, uses in symbols.items()
                   if isinstance(key, tuple) and key[0] == "size uses" and uses == 1)
 
