@@ -19,7 +19,7 @@ import sympy as sp
 from sympy.concrete.expr_with_limits import ExprWithLimits
 
 from .tex_reader import Reader
-from .tex_sets import memberships
+from .tex_sets import memberships, signatures
 from .tex_tokens import COMPUTED, TexError, as_tex, pieces
 from .tex_values import index_sizes, to_sympy, unchecked_sizes
 
@@ -225,14 +225,14 @@ def check_formula(tex: str, ns: dict, target=None, at=None,
     """(relations checked, problems) for one formula in a snippet's namespace.
 
     `target`, when given, is the value the formula's last side must have."""
-    problems: list[str] = []
-    checked = 0
+    symbols: dict = {}
+    checked, problems = signatures(tex, ns, symbols)  # `f : \mathbb{R}^n \to \mathbb{R}^m`
     chains = pieces(tex)
     if not any(len(chain) > 1 for chain in chains) and target is None and (
-            not produced):  # a lone produced value has nothing else to agree with
-        return 0, ["no relation to check (write it as `lhs = rhs`, or name the snippet "
+            not produced) and not checked:  # a lone produced value agrees with nothing else
+        return 0, ["no relation to check (write it as `lhs = rhs`, a signature between "
+                   "real spaces `f : \\mathbb{R}^n \\to \\mathbb{R}^m`, or name the snippet "
                    "value the expression equals: `% check: file.py:name`)"]
-    symbols: dict = {}
     last_value = None
     for chain in chains:
         if len(chain) == 1 and not (target is not None and chain is chains[-1]):

@@ -42,6 +42,7 @@ RELATIONS = {"=": "=", r"\approx": "≈", r"\neq": "≠", r"\ne": "≠", "<": "<
 NOTATION = {r"\in", r"\to", r"\mapsto", r"\rightarrow", ":", r"\subseteq", r"\subset",
             r"\colon", r"\sim", r"\propto", r"\equiv", r"\Longrightarrow", r"\implies",
             r"\iff", r"\Rightarrow", r"\forall", r"\mid", r"\coloneqq", r"\defeq"}
+MAPS_TO = (r"\to", r"\rightarrow")  # a signature's arrow: `f : \mathbb{R}^n \to \mathbb{R}^m`
 # `\\computed{path:name}`: a snippet's value in a formula (the build and the runner read it).
 COMPUTED = re.compile(r"\\computed\{(?P<path>[^}:]+):(?P<name>\w+)\}")
 # Words in text (`\\text{ times}`) are one token, kept as written.

@@ -60,6 +60,16 @@ def test_the_three_kinds_are_read_from_the_markdown():
     assert len(errors) == 1 and "c.md:23 ($z = 4$)" in errors[0]  # a heading ends the default
 
 
+def test_a_signature_needs_a_kind_as_a_relation_does():
+    """`f : \\mathbb{R}^2 \\to \\mathbb{R}` states what f maps between, so it is checked or
+    declared like `x = 2`; `f : x \\mapsto x^2` and a ratio `a : b` state no signature."""
+    markdown = (r"Take $f : \mathbb{R}^2 \to \mathbb{R}$, $g \colon \mathbb{R} \to \mathbb{R}$,"
+                "\n" r"$f : x \mapsto x^2$ and $a : b$." "\n")
+    formulas, errors = find_formulas("c.md", markdown)
+    assert not formulas and len(errors) == 2
+    assert "$f : \\mathbb{R}^2 \\to \\mathbb{R}$" in errors[0] and "$g \\colon" in errors[1]
+
+
 def test_markers_never_reach_the_page():
     """The build removes `%` lines, inline `% ...` and `<!-- check -->` lines, not code."""
     markdown = ("<!-- check: a/e.py -->\nSee $y = 3 % check: a/d.py$.\n\n"
@@ -138,6 +148,20 @@ def test_a_point_is_put_in_as_subs_would_put_it():
     (r"v = v \in \mathbb{R}^K, \quad D \in \mathbb{R}^{L \times K}", False),
     (r"v = v \in \mathbb{R}^K", False),  # K, named once and no name of the snippet
     (r"A = A, \quad Z \in \mathbb{R}^{2 \times 2}", False),  # Z is no name of it
+    # A signature, against a function the check binds as sp.Lambda((inputs), outputs).
+    (r"f : \mathbb{R}^2 \to \mathbb{R}^2", True),
+    (r"\mathbf{f} \colon \mathbb{R}^N \to \mathbb{R}^M", True),  # the snippet's N, M: 2
+    (r"f : \mathbb{R}^K \to \mathbb{R}^K", True),  # K: one size in the formula
+    (r"f : \mathbb{R}^3 \to \mathbb{R}^2", False),
+    (r"f : \mathbb{R}^2 \to \mathbb{R}", False),
+    (r"f : \mathbb{R}^K \to \mathbb{R}^L", False),  # each named once: compared with nothing
+    (r"g : \mathbb{R} \to \mathbb{R}", True),
+    (r"g : \mathbb{R} \to \mathbb{R}^2", False),
+    (r"g : \mathbb{R} \to \mathbb{A}", False),  # no set of numbers
+    (r"g : \mathbb{C} \to \mathbb{C}", False),  # a signature the checker does not read
+    (r"x : \mathbb{R} \to \mathbb{R}", False),  # a symbol, not a function
+    (r"q : \mathbb{R} \to \mathbb{R}", False),  # no name of the snippet
+    (r"k : \mathbb{R} \to \mathbb{R}", False),  # its output depends on y too
     (r"3! = 6", True),
     (r"3! = 3", False),  # a factorial is read, not dropped as \! is
     (r"\binom{4}{2} = \frac{4!}{2!\,2!}", True),
@@ -171,12 +195,16 @@ def test_a_point_is_put_in_as_subs_would_put_it():
 ])
 def test_the_reader_knows_the_books_notation(tex, ok):
     """Matrices, entries, sums (inside their arrays), deltas, inverses, norms, rounding,
-    factorials, the shapes of `\\in \\mathbb{R}^{n \\times m}`, the expressions under a d/dx
+    factorials, the shapes of `\\in \\mathbb{R}^{n \\times m}` and of a signature
+    `f : \\mathbb{R}^n \\to \\mathbb{R}^m`, the expressions under a d/dx
     and its order, the shapes (one size per letter) and counts under a brace and the dots
     of a matrix read as the book means."""
     A = sp.Matrix([[1, 2], [3, 4]])
     B = sp.Matrix([[0, 1], [5, 2]])
-    namespace = {"x": sp.Symbol("x"), "A": A, "B": B, "C": A * B, "I": sp.eye(2),
+    x, y = sp.symbols("x y")
+    namespace = {"x": x, "A": A, "B": B, "C": A * B, "I": sp.eye(2),
+                 "f": sp.Lambda((x, y), sp.Matrix([x * y, x])), "g": sp.Lambda(x, x**2),
+                 "k": sp.Lambda(x, x * y),
                  "D": sp.Matrix([[1, 0, 2], [0, 1, 3]]),
                  "v": sp.Matrix([1, 2]), "N": 2, "M": 2}
     assert (check(tex, namespace) == []) == ok
