@@ -23,10 +23,12 @@ from .tex_tokens import (
     top_level,
 )
 from .tex_values import (
+    COMMA,
     as_matrix,
     call,
     callable_value,
     derivative_of,
+    element_commas,
     lookup,
     multiply,
     split_commas,
@@ -38,8 +40,8 @@ class Reader(Constructs):
     """Reads one side of a relation into a SymPy value, resolving names in `namespace`."""
 
     def __init__(self, tokens: list[str], namespace: dict, symbols: dict):
-        self.tokens = [t for t in tokens if t.lstrip("\\") not in IGNORED or t in ("(", ")", "!")]
-        self.tokens = [t for t in self.tokens if t not in (r"\left", r"\right")]
+        self.tokens = [t for t in element_commas(tokens)
+                       if t.lstrip("\\") not in IGNORED or t in ("(", ")", "!")]
         self.pos = 0
         self.ns = namespace
         self.symbols = symbols  # name -> Symbol, shared by the sides of one formula
@@ -173,7 +175,13 @@ class Reader(Constructs):
             end = group_end(self.tokens, self.pos)
             inner = self.tokens[self.pos + 1:end - 1]
             self.pos = end
-            return self.sub(inner)
+            parts = split_commas(inner)
+            if len(parts) == 1:
+                return self.sub(inner)
+            # A tuple is a column, as the book's vectors are; a list in brackets is a row,
+            # so that `[2, -1, 3]^T` is the column it is written as.
+            entries = [self.sub(inner[a:b]) for a, b in parts]
+            return sp.Matrix(entries) if token == "(" else sp.Matrix([entries])
         if token == "{":
             self.pos -= 1
             return self.sub(self.group_tokens())
@@ -196,7 +204,7 @@ class Reader(Constructs):
             end = self.tokens.index(r"\rangle", self.pos)
             inner = self.tokens[self.pos:end]
             self.pos = end + 1
-            comma = next(i for i, t in top_level(inner) if t == ",")
+            comma = next(i for i, t in top_level(inner) if t == COMMA)
             a, b = self.sub(inner[:comma]), self.sub(inner[comma + 1:])
             return sp.Matrix(a).dot(sp.Matrix(b))
         if token in (r"\frac", r"\tfrac", r"\dfrac"):

@@ -14,7 +14,9 @@ Conventions, written on the notation page too:
 - `\\log` is the natural logarithm; `e` is Euler's number unless the snippet binds `e`;
 - `\\frac{d}{dx}`, `\\frac{dy}{dx}`, `\\frac{\\partial^2 f}{\\partial x\\,\\partial y}` are
   derivatives; `A^\\top` and `A^T` transpose; `\\lVert v \\rVert` is the Euclidean norm;
-- `\\delta_{ij}` is Kronecker's delta; `\\sum`/`\\prod` with limits are sums and products.
+- `\\delta_{ij}` is Kronecker's delta; `\\sum`/`\\prod` with limits are sums and products;
+- a tuple `(a, b)` is a column, a list `[a, b]` a row (so `[a, b]^T` is a column), and
+  `f(a, b)` calls f with two arguments.
 A fragment the reader cannot read can be bound by the snippet in a dict `TEX`
 (`TEX = {r"p(Y \\mid X = 22)": conditional}`): the fragment then stands for that value.
 """

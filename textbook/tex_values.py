@@ -6,11 +6,32 @@ import sympy as sp
 
 from .tex_tokens import TexError, top_level
 
+# A comma between the elements of a `(a, b)`, `[a, b]` or `\langle a, b \rangle` group,
+# or between a call's arguments: the reader keeps it as this token, and drops other commas
+# (in a subscript, `A_{1,2}`) as it drops the spacing `\,`.
+COMMA = r"\bookcomma"
+OPENERS = {"(": ")", "[": "]", r"\langle": r"\rangle", "{": "}", r"\{": r"\}"}
+
+
+def element_commas(tokens: list[str]) -> list[str]:
+    """The tokens, with each comma directly inside a (...), [...] or \\langle...\\rangle
+    group as COMMA."""
+    out, opened = [], []
+    for token in tokens:
+        if token in OPENERS:
+            opened.append(token)
+        elif opened and token in OPENERS.values():
+            opened.pop()
+        separates = token == "," and opened and opened[-1] in ("(", "[", r"\langle")
+        out.append(COMMA if separates else token)
+    return out
+
 
 def split_commas(tokens: list[str]):
+    """(start, end) of each element of a group's tokens, between its COMMAs."""
     bounds, last = [], 0
     for i, t in top_level(tokens):
-        if t == ",":
+        if t == COMMA:
             bounds.append((last, i))
             last = i + 1
     bounds.append((last, len(tokens)))

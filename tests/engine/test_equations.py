@@ -148,6 +148,16 @@ def test_a_point_is_put_in_as_subs_would_put_it():
     (r"v = v \in \mathbb{R}^K, \quad D \in \mathbb{R}^{L \times K}", False),
     (r"v = v \in \mathbb{R}^K", False),  # K, named once and no name of the snippet
     (r"A = A, \quad Z \in \mathbb{R}^{2 \times 2}", False),  # Z is no name of it
+    # Commas: a tuple is a column, a bracketed list a row, a call takes several arguments.
+    (r"(v_1, v_2) = (1, 2)", True),
+    (r"(v_1, v_2) = (2, 1)", False),  # read as products, the two sides were both 2
+    (r"v = [1, 2]^T", True),
+    (r"v = [2, 1]^T", False),
+    (r"v = [1, 2]", False),  # a row
+    (r"p(3, 1) = 2", True),
+    (r"p(1, 3) = 2", False),
+    (r"\langle v, v \rangle = 5", True),
+    (r"\langle v, v \rangle = 4", False),
     # A signature, against a function the check binds as sp.Lambda((inputs), outputs).
     (r"f : \mathbb{R}^2 \to \mathbb{R}^2", True),
     (r"\mathbf{f} \colon \mathbb{R}^N \to \mathbb{R}^M", True),  # the snippet's N, M: 2
@@ -194,17 +204,17 @@ def test_a_point_is_put_in_as_subs_would_put_it():
      r" A_{21} & A_{22} & \cdots & A_{2M} \end{pmatrix}", False),
 ])
 def test_the_reader_knows_the_books_notation(tex, ok):
-    """Matrices, entries, sums (inside their arrays), deltas, inverses, norms, rounding,
-    factorials, the shapes of `\\in \\mathbb{R}^{n \\times m}` and of a signature
-    `f : \\mathbb{R}^n \\to \\mathbb{R}^m`, the expressions under a d/dx
-    and its order, the shapes (one size per letter) and counts under a brace and the dots
-    of a matrix read as the book means."""
+    """Matrices, entries, tuples and calls, sums (inside their arrays), deltas, inverses,
+    norms, rounding, factorials, the shapes of `\\in \\mathbb{R}^{n \\times m}` and of a
+    signature `f : \\mathbb{R}^n \\to \\mathbb{R}^m`, the expressions under a d/dx and its
+    order, the shapes (one size per letter) and counts under a brace and the dots of a
+    matrix read as the book means."""
     A = sp.Matrix([[1, 2], [3, 4]])
     B = sp.Matrix([[0, 1], [5, 2]])
     x, y = sp.symbols("x y")
     namespace = {"x": x, "A": A, "B": B, "C": A * B, "I": sp.eye(2),
                  "f": sp.Lambda((x, y), sp.Matrix([x * y, x])), "g": sp.Lambda(x, x**2),
-                 "k": sp.Lambda(x, x * y),
+                 "k": sp.Lambda(x, x * y), "p": sp.Lambda((x, y), x - y),
                  "D": sp.Matrix([[1, 0, 2], [0, 1, 3]]),
                  "v": sp.Matrix([1, 2]), "N": 2, "M": 2}
     assert (check(tex, namespace) == []) == ok

@@ -17,8 +17,3 @@ print("entry A_13 (row 1, column 3):", A[0, 2])
 # Python counts from 0, the text from 1: v_2 is v[1] and A_13 is A[0, 2].
 assert v.shape == (3,) and A.shape == (2, 3) and A.T.shape == (3, 2)
 assert v[1] == -1.0 and A[0, 2] == 2.0
-
-# The page's [2, -1, 3]^T, a transposed row (a bracket the formula reader cannot read).
-import sympy as sp  # noqa: E402
-
-TEX = {"[2, -1, 3]^T": sp.Matrix([[2, -1, 3]]).T}

@@ -67,19 +67,17 @@ assert through_u == 2 * V * X1**2 * X2
 assert sp.simplify(through_v - U * X3 / (2 * sp.sqrt(X2 * X3))) == 0
 second = X1**2 * X2**2 * X3 / (2 * sp.sqrt(X2 * X3))
 assert sp.simplify(second - X1**2 * X2 * sp.sqrt(X2 * X3) / 2) == 0
-# For the page's formulas, the tuples its checker cannot read: g as the first section has it,
-# h(u, v) as y = h(g(x)) of the second (the page's check puts g in for u and v), written
-# with the first section's x's, which may have any sign.
+# For the page's formulas, g as the first section has it, h(u, v) as y = h(g(x)) of the
+# second (the page's check puts g in for u and v), written with the first section's x's,
+# which may have any sign.
 h_of_g = sp.Matrix([g[U] ** 2, g[U] * g[V], g[V] ** 2])
 assert sp.simplify(h_of_g.subs(positive) - y) == sp.zeros(3, 1)
 TEX = {
     r"\mathbf{g}(x_1, x_2, x_3)": sp.Matrix([g[U], g[V]]),
-    r"\left(x_1^2 x_2^2,\ \sqrt{x_2 x_3}\right)": sp.Matrix([X1**2 * X2**2, sp.sqrt(X2 * X3)]),
     r"\mathbf{h}(u, v)": h_of_g,
     r"\left(u^2,\ uv,\ v^2\right)": sp.Matrix([U**2, U * V, V**2]),
 }
 # u and v as unknown functions of the x's: the two-path sum for dy2/dx2 holds for any g.
 u_of_x, v_of_x = (sp.Function(name)(X1, X2, X3) for name in "uv")
-# The page's point of the finite differences, a triple its checker cannot read.
+# The page's point of the finite differences: its (x_1, x_2, x_3) are numbers, not symbols.
 TEX[r"(x_1, x_2, x_3)"] = sp.Matrix(x0)
-TEX[r"(0.8, 1.5, 2)"] = sp.Matrix([0.8, 1.5, 2])

@@ -40,6 +40,5 @@ assert np.allclose(rates, [x[1] ** 2, 2 * x[0] * x[1]], atol=1e-8)
 # higher-order derivative is something else, e.g. the 2 x 2 Hessian of second partials.
 hessian = sp.hessian(y, (x1, x2))
 assert hessian == sp.Matrix([[0, 2 * x2], [2 * x2, 2 * x1]]) and hessian != gradient
-# The page's point of the finite differences, a pair its checker cannot read (it drops commas).
+# The page's point of the finite differences: its (x_1, x_2) are numbers, not the symbols.
 TEX[r"(x_1, x_2)"] = sp.Matrix(x)
-TEX[r"(1.5, -0.5)"] = sp.Matrix([1.5, -0.5])

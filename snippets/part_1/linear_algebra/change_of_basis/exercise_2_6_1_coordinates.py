@@ -18,4 +18,3 @@ print("back in the old basis:", list(v_new[0] * c1 + v_new[1] * c2))
 assert S * v_new == v and S * S_inv == sp.eye(2)
 assert S * v != v_new
 answer = list(v_new)  # the vector a reader types
-TEX = {"[3, 5]^T": v}  # the page's v, entry by entry

@@ -44,10 +44,3 @@ assert source_result == sp.Matrix([0, 1]) != sp.Matrix([1, 0])
 S_tex = sp.latex(S, fold_short_frac=True)
 S_inv_tex = sp.latex(S_inv, fold_short_frac=True)
 source_result_tex = rf"[{source_result[0]}, {source_result[1]}]^T"
-
-# For the equation checker: the page's columns written as transposed rows [a, b]^T.
-TEX = {f"[{x}, {y}]^T": sp.Matrix([R(x), R(y)])
-       for x, y in [(1, 0), (0, 1), ("3/5", "1/3")]}
-# The corrections page's vectors: the source's (1/3, 1), and (1, 0), (0, 1) without spaces.
-TEX.update({"[1/3, 1]^T": sp.Matrix([R(1, 3), 1]),
-            "[1,0]^T": sp.Matrix([1, 0]), "[0,1]^T": sp.Matrix([0, 1])})
