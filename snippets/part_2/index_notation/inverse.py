@@ -54,10 +54,8 @@ identity_tex = sp.latex(sp.simplify(A_inv * A), mat_delim="(")
 numeric_inverse = np.linalg.inv(np.array([[5.0, 6.0], [7.0, 8.0]]))
 assert np.allclose(numeric_inverse, [[-4.0, 3.0], [3.5, -2.5]])
 I = sp.eye(2)  # noqa: E741 (the book's name for it)
-# The checker's reader drops `&`: the matrices of eqs. (80)-(84) are bound to their values.
+# Eqs. (80)-(84): the matrices typeset above, bound to the values they were printed from.
 TEX = {
-    r"\begin{pmatrix} a & b \\ c & d \end{pmatrix}": sp.Matrix([[a, b], [c, d]]),
-    r"\begin{pmatrix} d & -b \\ -c & a \end{pmatrix}": sp.Matrix([[d, -b], [-c, a]]),
     product_tex: unsimplified,
     simplified_tex: sp.simplify(unsimplified),
     identity_tex: sp.simplify(A_inv * A),

@@ -48,11 +48,6 @@ jp = sp.Symbol("j", integer=True, positive=True)
 row_j = row.subs(j, jp)
 a_column = sp.Matrix([ab[k] for k in range(1, N + 1)])
 TEX = {
-    r"\begin{pmatrix} a_1 & a_2 & a_3 \end{pmatrix}": sp.Matrix([[a1, a2, a3]]),
-    r"""\begin{pmatrix}
-\dfrac{\partial a_1}{\partial a_2} & \dfrac{\partial a_2}{\partial a_2}
-& \dfrac{\partial a_3}{\partial a_2}
-\end{pmatrix}""": sp.Matrix([[sp.Derivative(v, a2) for v in (a1, a2, a3)]]),
     gradient_tex: gradient,  # eq. (88), the row as the page shows it
     r"""\begin{pmatrix}
 \dfrac{\partial a_1}{\partial a_j} & \dfrac{\partial a_2}{\partial a_j}

@@ -120,7 +120,3 @@ TEX = {"(x_r, x_g, x_b, x_p)": sp.Matrix([[-S, 0, S, 0]]) + t * sp.Matrix([[-S, 
 # equation x_r r + x_g g + x_b b + x_p p = d.
 x_r, x_g, x_b, x_p = solution
 G = sp.Matrix([0, 1, 0])
-
-# The corrections page's -2 r + p, written entry by entry as a transposed row.
-TEX[r"[-2 + \frac{\sqrt2}{2}, 0, \frac{\sqrt2}{2}]^T"] = sp.Matrix(
-    [-2 + sp.sqrt(2) / 2, 0, sp.sqrt(2) / 2])

@@ -17,4 +17,3 @@ assert U.rank() == 2 and a * u1 + b * u2 == c
 # Adding and subtracting the two equations a + b = 3, a - b = 5 gives the same weights.
 assert (a, b) == ((3 + 5) / sp.Integer(2), (3 - 5) / sp.Integer(2))
 answer = list(weights)  # the vector a reader types
-TEX = {"[3, 5]^T": c}  # the page's c, entry by entry

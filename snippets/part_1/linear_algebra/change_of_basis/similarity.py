@@ -116,7 +116,5 @@ Av_new_tex = row_tex(Av_new)
 # For the equation checker: A' is the matrix computed above (a prime would be read as a
 # derivative).
 TEX = {r"A'": A_prime}
-# The column vectors of the prose, written as transposed rows [a, b]^T: the hand-typed one
-# and the three typeset from the values above.
-TEX.update({"[2, -1]^T": sp.Matrix([2, -1]), v_old_tex: v_old, Av_old_tex: Av_old,
-            Av_new_tex: Av_new})
+# The three column vectors of the prose typeset from the values above.
+TEX.update({v_old_tex: v_old, Av_old_tex: Av_old, Av_new_tex: Av_new})

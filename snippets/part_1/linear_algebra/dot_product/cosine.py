@@ -101,8 +101,5 @@ cos_exact = cos_theta
 theta_exact = theta
 # For the equation checker: an angle in degrees, in radians.
 TEX = {r"45^\circ": 45 * sp.pi / 180}
-# The page's vectors, entry by entry.
-TEX.update({r"[3, 1]^T": sp.Matrix([3, 1]), r"[1, 2]^T": sp.Matrix([1, 2]),
-            r"[-1, 3]^T": sp.Matrix([-1, 3])})
 # The corrections page's cos(v, -v): the cosine similarity of v with -v.
 TEX[r"\cos(\mathbf{v}, -\mathbf{v})"] = cosine_similarity(v, -v)

@@ -27,5 +27,3 @@ assert by_sum == np.dot(v, w) == dot_vw == -5.0
 assert v @ v == 9.0 and norm_v == 3.0
 # For the equation checker: the sum written out with dots is the entry-by-entry sum.
 TEX = {r"a_1 b_1 + \dots + a_n b_n": by_sum}
-TEX[r"[1, 2, 2]^T"] = np.array([1, 2, 2])  # the page's v and w, entry by entry
-TEX[r"[3, 0, -4]^T"] = np.array([3, 0, -4])

@@ -78,12 +78,6 @@ g_hom_third = g_hom[2]
 # The numeric counterexample: both conditions fail at v = w = (1, 1), lambda = 2.
 assert (g(v + v) != g(v) + g(v)).any() and (g(2 * v) != 2 * g(v)).any()
 
-# For the page's inline formulas: the symbolic vectors written as pairs, the counterexample
-# v = w = (1, 1) and its scalar lambda = 2 (the reader takes a pair for a product).
+# For the page's inline formulas: the counterexample's scalar lambda = 2.
 counter_scale = 2
 assert (g(counter_scale * v) != counter_scale * g(v)).any()
-TEX = {
-    "(v_1, v_2)": sp.Matrix([v1, v2]),
-    "(w_1, w_2)": sp.Matrix([w1, w2]),
-    "(1, 1)": sp.Matrix([1, 1]),
-}

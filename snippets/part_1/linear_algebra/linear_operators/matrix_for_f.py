@@ -40,6 +40,5 @@ TEX = {
     **{f"A'_{{{i + 1}{k + 1}}}": A_prime[i, k] for i in range(3) for k in range(2)},
     **{rf"\textstyle\sum_{{k=1}}^2 A'_{{{i + 1}k}} v_k": sum(A_prime[i, k] * v[k] for k in range(2))
        for i in range(3)},
-    r"[x, y]^T": sp.Matrix([x, y]),  # a row written out and transposed: the column v
     r"A'": A_prime,
 }

@@ -114,5 +114,3 @@ B43 = rng.integers(-3, 4, size=(4, 3))
 # The second basis vector, and the second column of C = AB as A (B b2).
 b2 = sp.Matrix([0, 1])
 assert Cs[:, 1] == As * (Bs * b2) == sp.Matrix([A11 * B12 + A12 * B22, A21 * B12 + A22 * B22])
-# The page's b1 = [1, 0]^T and b2 = [0, 1]^T: a row written out and transposed.
-TEX = {"[1, 0]^T": sp.Matrix([1, 0]), "[0, 1]^T": sp.Matrix([0, 1])}
