@@ -76,9 +76,8 @@ def memberships(tex: str, ns: dict, symbols: dict) -> tuple[int, list[str]]:
     """`x \\in \\mathbb{R}`, `\\mathbf{x} \\in \\mathbb{R}^m`, `A \\in \\mathbb{R}^{n \\times m}`:
     (checked, problems) for the shapes they give the snippet's values: a scalar, a column of
     m entries, an n × m matrix; a size named by a letter the snippet leaves unknown is one
-    size throughout the formula. A membership is notation: one whose side cannot be read,
-    or whose value is no matrix where a vector is named, is read as such and not
-    checked."""
+    size throughout the formula; a scalar is 1 × 1. A membership whose side cannot be read
+    is notation, and not checked."""
     tokens = flatten(tokenize(tex))
     checked, problems, after = 0, [], 0
     for i, token in top_level(tokens):
@@ -108,8 +107,6 @@ def memberships(tex: str, ns: dict, symbols: dict) -> tuple[int, list[str]]:
             problems.append(f"`{as_tex(left)}` is no name of the snippet: its membership "
                             f"in {as_tex(tokens[i + 1:end])} is compared with nothing")
             continue
-        if not isinstance(value, sp.MatrixBase) and shape != (1, 1):
-            continue  # a scalar of the snippet where a vector is named: no array to measure
         actual = value.shape if isinstance(value, sp.MatrixBase) else (1, 1)
         shape = tuple(size_meant(symbols, size, had) for size, had in zip(shape, actual))
         checked += 1

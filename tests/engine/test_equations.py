@@ -148,6 +148,8 @@ def test_a_point_is_put_in_as_subs_would_put_it():
     (r"v = v \in \mathbb{R}^K, \quad D \in \mathbb{R}^{L \times K}", False),
     (r"v = v \in \mathbb{R}^K", False),  # K, named once and no name of the snippet
     (r"A = A, \quad Z \in \mathbb{R}^{2 \times 2}", False),  # Z is no name of it
+    (r"A = A, \quad N \in \mathbb{R}", True),
+    (r"A = A, \quad N \in \mathbb{R}^{2 \times 2}", False),  # a number, no 2 x 2 matrix
     # Commas: a tuple is a column, a bracketed list a row, a call takes several arguments.
     (r"(v_1, v_2) = (1, 2)", True),
     (r"(v_1, v_2) = (2, 1)", False),  # read as products, the two sides were both 2
