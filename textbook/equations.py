@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass, field
 
 from .sections import page_title
-from .tex_tokens import COMPUTED, MAPS_TO, RELATIONS, TexError, tokenize, top_level
+from .tex_tokens import COMPUTED, MAPS_TO, RELATIONS, RULE, TexError, tokenize, top_level
 
 DISPLAY = re.compile(r"\$\$(?P<tex>.+?)\$\$", re.S)
 INLINE = re.compile(r"(?<![\\$])\$(?!\$)(?P<tex>(?:[^$\\\n]|\\.|\n(?![ \t]*\n))+?)(?<!\\)\$(?!\$)")
@@ -129,12 +129,12 @@ def opens_with_relation(tex: str) -> bool:
 
 
 def states_relation(tex: str) -> bool:
-    """Whether an inline formula states a relation, or a function's signature
-    (`f : \\mathbb{R}^n \\to \\mathbb{R}^m`), outside every group; TexError if it cannot
-    be read (an unbalanced brace)."""
+    """Whether an inline formula states a relation, a function's signature
+    (`f : \\mathbb{R}^n \\to \\mathbb{R}^m`) or its rule (`f : x \\mapsto x^2`), outside
+    every group; TexError if it cannot be read (an unbalanced brace)."""
     colon = False
     for _, token in top_level(tokenize(tex)):
-        if token in RELATIONS or colon and token in MAPS_TO:
+        if token in RELATIONS or colon and (token in MAPS_TO or token == RULE):
             return True
         colon = colon or token in (":", r"\colon")
     return False

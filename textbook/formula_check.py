@@ -20,7 +20,7 @@ from sympy.concrete.expr_with_limits import ExprWithLimits
 
 from .tex_reader import Reader
 from .tex_sets import memberships, signatures
-from .tex_tokens import COMPUTED, TexError, as_tex, pieces
+from .tex_tokens import COMPUTED, TexError, as_tex, pieces, rule_as_equation
 from .tex_values import index_sizes, to_sympy, unchecked_sizes
 
 DECIMALS = re.compile(r"\d+\.(\d+)")
@@ -227,7 +227,7 @@ def check_formula(tex: str, ns: dict, target=None, at=None,
     `target`, when given, is the value the formula's last side must have."""
     symbols: dict = {}
     checked, problems = signatures(tex, ns, symbols)  # `f : \mathbb{R}^n \to \mathbb{R}^m`
-    chains = pieces(tex)
+    chains = pieces(rule_as_equation(tex))  # `f : x \mapsto x^2` states `f(x) = x^2`
     if not any(len(chain) > 1 for chain in chains) and target is None and (
             not produced) and not checked:  # a lone produced value agrees with nothing else
         return 0, ["no relation to check (write it as `lhs = rhs`, a signature between "

@@ -45,6 +45,7 @@ NOTATION = {r"\in", r"\to", r"\mapsto", r"\rightarrow", ":", r"\subseteq", r"\su
             r"\colon", r"\sim", r"\propto", r"\equiv", r"\Longrightarrow", r"\implies",
             r"\iff", r"\Rightarrow", r"\forall", r"\mid", r"\coloneqq", r"\defeq"}
 MAPS_TO = (r"\to", r"\rightarrow")  # a signature's arrow: `f : \mathbb{R}^n \to \mathbb{R}^m`
+RULE = r"\mapsto"  # a function's rule: `f : x \mapsto x^2`
 # `\\computed{path:name}`: a snippet's value in a formula (the build and the runner read it).
 COMPUTED = re.compile(r"\\computed\{(?P<path>[^}:]+):(?P<name>\w+)\}")
 # Words in text (`\\text{ times}`) are one token, kept as written.
@@ -191,6 +192,23 @@ def pieces(tex: str) -> list[list[tuple[str, list[str]]]]:
         side.append(token)
     end_chain()
     return chains
+
+
+def rule_as_equation(tex: str) -> str:
+    """`f : x \\mapsto E`, a function's rule, as the equation `f(x) = E` it states; a
+    column of inputs, `f : \\begin{bmatrix} x_1 \\\\ x_2 \\end{bmatrix} \\mapsto E`, as
+    `f(x_1, x_2) = E`. Any other formula as it is."""
+    tokens = tokenize(tex)
+    top = list(top_level(tokens))
+    colon = next((i for i, t in top if t in (":", r"\colon")), None)
+    arrow = next((i for i, t in top if t == RULE), None)
+    if colon is None or arrow is None or arrow < colon:
+        return tex
+    inputs = tokens[colon + 1:arrow]
+    if inputs and inputs[0].startswith(r"\begin{") and group_end(tokens, colon + 1) == arrow:
+        rows = {i for i, t in top_level(inputs[1:-1]) if t == r"\\"}
+        inputs = ["," if i in rows else t for i, t in enumerate(inputs[1:-1])]
+    return " ".join([*tokens[:colon], "(", *inputs, ")", "=", *tokens[arrow + 1:]])
 
 
 IGNORED_TOKENS = {r"\,", r"\;", r"\!", r"\ ", "~", r"\quad", r"\qquad"}

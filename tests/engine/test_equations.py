@@ -60,14 +60,16 @@ def test_the_three_kinds_are_read_from_the_markdown():
     assert len(errors) == 1 and "c.md:23 ($z = 4$)" in errors[0]  # a heading ends the default
 
 
-def test_a_signature_needs_a_kind_as_a_relation_does():
-    """`f : \\mathbb{R}^2 \\to \\mathbb{R}` states what f maps between, so it is checked or
-    declared like `x = 2`; `f : x \\mapsto x^2` and a ratio `a : b` state no signature."""
+def test_a_signature_or_rule_needs_a_kind_as_a_relation_does():
+    """`f : \\mathbb{R}^2 \\to \\mathbb{R}` states what f maps between and
+    `f : x \\mapsto x^2` what it does, so each is checked or declared like `x = 2`; a ratio
+    `a : b` and `x \\mapsto x^2` without a name state neither."""
     markdown = (r"Take $f : \mathbb{R}^2 \to \mathbb{R}$, $g \colon \mathbb{R} \to \mathbb{R}$,"
-                "\n" r"$f : x \mapsto x^2$ and $a : b$." "\n")
+                "\n" r"$f : x \mapsto x^2$, $x \mapsto x^2$ and $a : b$." "\n")
     formulas, errors = find_formulas("c.md", markdown)
-    assert not formulas and len(errors) == 2
+    assert not formulas and len(errors) == 3
     assert "$f : \\mathbb{R}^2 \\to \\mathbb{R}$" in errors[0] and "$g \\colon" in errors[1]
+    assert "$f : x \\mapsto x^2$" in errors[2]
 
 
 def test_markers_never_reach_the_page():
@@ -174,6 +176,11 @@ def test_a_point_is_put_in_as_subs_would_put_it():
     (r"x : \mathbb{R} \to \mathbb{R}", False),  # a symbol, not a function
     (r"q : \mathbb{R} \to \mathbb{R}", False),  # no name of the snippet
     (r"k : \mathbb{R} \to \mathbb{R}", False),  # its output depends on y too
+    # A rule, as the equation it states: `g : x \mapsto x^2` is `g(x) = x^2`.
+    (r"g : x \mapsto x^2", True),
+    (r"g : x \mapsto x^3", False),
+    (r"p : \begin{pmatrix} x \\ y \end{pmatrix} \mapsto x - y", True),
+    (r"p : \begin{pmatrix} y \\ x \end{pmatrix} \mapsto x - y", False),
     (r"3! = 6", True),
     (r"3! = 3", False),  # a factorial is read, not dropped as \! is
     (r"\binom{4}{2} = \frac{4!}{2!\,2!}", True),
@@ -208,9 +215,9 @@ def test_a_point_is_put_in_as_subs_would_put_it():
 def test_the_reader_knows_the_books_notation(tex, ok):
     """Matrices, entries, tuples and calls, sums (inside their arrays), deltas, inverses,
     norms, rounding, factorials, the shapes of `\\in \\mathbb{R}^{n \\times m}` and of a
-    signature `f : \\mathbb{R}^n \\to \\mathbb{R}^m`, the expressions under a d/dx and its
-    order, the shapes (one size per letter) and counts under a brace and the dots of a
-    matrix read as the book means."""
+    signature `f : \\mathbb{R}^n \\to \\mathbb{R}^m`, a rule `f : x \\mapsto x^2`, the
+    expressions under a d/dx and its order, the shapes (one size per letter) and counts
+    under a brace and the dots of a matrix read as the book means."""
     A = sp.Matrix([[1, 2], [3, 4]])
     B = sp.Matrix([[0, 1], [5, 2]])
     x, y = sp.symbols("x y")

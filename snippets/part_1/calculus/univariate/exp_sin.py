@@ -25,6 +25,7 @@ print(f"exp(sin x) cos x:  {formula:.8f}")
 
 dy_dx = along_path
 y = sp.exp(u).subs(u, sp.sin(x))  # the output, y = exp(u) with u = sin x
+f = sp.Lambda(x, y)  # the page's f : x -> exp(sin x)
 assert dy_dx == sp.exp(sp.sin(x)) * sp.cos(x)
 assert sp.simplify(dy_dx - sp.diff(y, x)) == 0
 assert sp.exp(x) == sp.E**x
