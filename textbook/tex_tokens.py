@@ -197,18 +197,25 @@ def pieces(tex: str) -> list[list[tuple[str, list[str]]]]:
 def rule_as_equation(tex: str) -> str:
     """`f : x \\mapsto E`, a function's rule, as the equation `f(x) = E` it states; a
     column of inputs, `f : \\begin{bmatrix} x_1 \\\\ x_2 \\end{bmatrix} \\mapsto E`, as
-    `f(x_1, x_2) = E`. Any other formula as it is."""
+    `f(x_1, x_2) = E`; after a signature, `f : A \\to B,\\ x \\mapsto E`, as
+    `f : A \\to B \\quad f(x) = E`. Any other formula as it is."""
     tokens = tokenize(tex)
     top = list(top_level(tokens))
     colon = next((i for i, t in top if t in (":", r"\colon")), None)
     arrow = next((i for i, t in top if t == RULE), None)
     if colon is None or arrow is None or arrow < colon:
         return tex
-    inputs = tokens[colon + 1:arrow]
-    if inputs and inputs[0].startswith(r"\begin{") and group_end(tokens, colon + 1) == arrow:
+    start = colon + 1  # where the inputs begin
+    if any(colon < i < arrow and t in MAPS_TO for i, t in top):
+        start = max((i + 1 for i, t in top if colon < i < arrow and t == ","), default=None)
+        if start is None:
+            return tex
+    inputs = tokens[start:arrow]
+    if inputs and inputs[0].startswith(r"\begin{") and group_end(tokens, start) == arrow:
         rows = {i for i, t in top_level(inputs[1:-1]) if t == r"\\"}
         inputs = ["," if i in rows else t for i, t in enumerate(inputs[1:-1])]
-    return " ".join([*tokens[:colon], "(", *inputs, ")", "=", *tokens[arrow + 1:]])
+    signature = [*tokens[:start - 1], r"\quad"] if start > colon + 1 else []  # its own chain
+    return " ".join([*signature, *tokens[:colon], "(", *inputs, ")", "=", *tokens[arrow + 1:]])
 
 
 IGNORED_TOKENS = {r"\,", r"\;", r"\!", r"\ ", "~", r"\quad", r"\qquad"}

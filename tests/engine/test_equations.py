@@ -181,6 +181,8 @@ def test_a_point_is_put_in_as_subs_would_put_it():
     (r"g : x \mapsto x^3", False),
     (r"p : \begin{pmatrix} x \\ y \end{pmatrix} \mapsto x - y", True),
     (r"p : \begin{pmatrix} y \\ x \end{pmatrix} \mapsto x - y", False),
+    (r"g : \mathbb{R} \to \mathbb{R},\ x \mapsto x^2", True),  # a signature, then the rule
+    (r"g : \mathbb{R} \to \mathbb{R},\ x \mapsto x^3", False),
     (r"3! = 6", True),
     (r"3! = 3", False),  # a factorial is read, not dropped as \! is
     (r"\binom{4}{2} = \frac{4!}{2!\,2!}", True),
