@@ -1,4 +1,4 @@
-"""How many one-character slips in the chapters' checked equations does the build catch?
+"""How many slips in the chapters' checked equations does the build catch?
 
     make mutate            # or: .venv/bin/python tests/mutate_equations.py [-n 40] [--seed 0]
 
@@ -6,14 +6,15 @@ A tool beside the benchmark, not a test. It copies the book to a temporary folde
 once (strict, every snippet executed) to warm the caches, then makes N random changes, one at
 a time, each inside a display equation of a chapter or an inline formula that states a
 relation (`$x = 2$`): a digit becomes another digit, a sign `+`/`-` the other, an index
-letter in a subscript another index letter, or a variable (a letter standing alone, as in
-`x^2` or `a + b`) another variable of the same equation. Declared formulas (`% declared:`,
-definitions and the sources' own words, which the build reads but does not compute) are
-left out. Equation numbers (`\\tag{}`) and step labels (`\\stackrel{3}{=}`), markers,
-`\\computed{}` references and the words of `\\text{}` and its kin are never touched. Each
-change is built with `mkdocs build --strict`; it is caught when the build fails. Prints
-every change with its verdict and the first line of the build's error, then the share
-caught.
+letter in a subscript another index letter, a variable (a letter standing alone, as in
+`x^2` or `a + b`) another variable of the same equation, or a function or operation one
+of its kin (`\\sin` and `\\cos`, `\\exp` and `\\log`, `\\sum` and `\\prod`, `+` for
+`\\cdot`). Declared formulas (`% declared:`, definitions and the sources' own words, which
+the build reads but does not compute) are left out. Equation numbers (`\\tag{}`) and step
+labels (`\\stackrel{3}{=}`), markers, `\\computed{}` references and the words of
+`\\text{}` and its kin are never touched. Each change is built with `mkdocs build
+--strict`; it is caught when the build fails. Prints every change with its verdict and
+the first line of the build's error, then the share caught.
 """
 
 from __future__ import annotations
@@ -39,36 +40,46 @@ from textbook.equations import (  # noqa: E402
 )
 from textbook.tex_tokens import TexError  # noqa: E402
 
-PROTECTED = re.compile(r"\\tag\*?\{[^}]*\}|\\stackrel\{[^}]*\}|\\computed\{[^}]*\}|(?<!\\)%.*$"
-                       r"|\\(?:text\w*|mathrm|operatorname|mbox)\{[^}]*\}"
-                       r"|\\[a-zA-Z]+"
-                       r"|\\begin\{[^}]*\}|\\end\{[^}]*\}", re.M)
+# What a slip never touches: numbers and markers, words, and (a character at a time) commands.
+OPAQUE = re.compile(r"\\tag\*?\{[^}]*\}|\\stackrel\{[^}]*\}|\\computed\{[^}]*\}|(?<!\\)%.*$"
+                    r"|\\(?:text\w*|mathrm|operatorname|mbox)\{[^}]*\}", re.M)
+PROTECTED = re.compile(OPAQUE.pattern + r"|\\[a-zA-Z]+|\\begin\{[^}]*\}|\\end\{[^}]*\}", re.M)
 INDEX = "ijklmn"
+# A function or operation, and what it may become: its kin, which a hurried hand may write.
+KIN = {r"\sin": [r"\cos"], r"\cos": [r"\sin"], r"\exp": [r"\log"], r"\log": [r"\exp"],
+       r"\ln": [r"\exp"], r"\sum": [r"\prod"], r"\prod": [r"\sum"], r"\cdot": ["+"],
+       r"\times": ["+"]}
+COMMAND = re.compile(r"\\[a-zA-Z]+")
 
 
-def candidates(text: str) -> list[tuple[int, str, str]]:
-    """(offset, kind, what it may become) for every slip the tool may make in a chapter."""
+def candidates(text: str) -> list[tuple[int, int, str, list[str]]]:
+    """(offset, length, kind, what it may become) for every slip the tool may make in a
+    chapter."""
     found, prose = [], outside_code(text)
     for match in [*DISPLAY.finditer(prose), *filter(relation, INLINE.finditer(prose))]:
         start, tex = match.start("tex"), match["tex"]
         if any(marker["kind"] == "declared" for marker in MARKER.finditer(tex)):
             continue
-        protected = [False] * len(tex)
+        protected, opaque = [False] * len(tex), [False] * len(tex)
         for p in PROTECTED.finditer(tex):
             protected[p.start():p.end()] = [True] * (p.end() - p.start())
+        for p in OPAQUE.finditer(tex):
+            opaque[p.start():p.end()] = [True] * (p.end() - p.start())
+        found += [(start + c.start(), len(c[0]), "function", KIN[c[0]])
+                  for c in COMMAND.finditer(tex) if c[0] in KIN and not opaque[c.start()]]
         alone = [k for k, char in enumerate(tex) if not protected[k] and variable(tex, k)]
         letters = "".join(sorted({tex[k] for k in alone}))
         for k, char in enumerate(tex):
             if protected[k]:
                 continue
             if char.isdigit():
-                found.append((start + k, "digit", "0123456789".replace(char, "")))
+                found.append((start + k, 1, "digit", [*"0123456789".replace(char, "")]))
             elif char in "+-":
-                found.append((start + k, "sign", "+" if char == "-" else "-"))
+                found.append((start + k, 1, "sign", ["+" if char == "-" else "-"]))
             elif char in INDEX and subscript(tex, k):
-                found.append((start + k, "index", INDEX.replace(char, "")))
+                found.append((start + k, 1, "index", [*INDEX.replace(char, "")]))
             elif k in alone and len(letters) > 1:
-                found.append((start + k, "variable", letters.replace(char, "")))
+                found.append((start + k, 1, "variable", [*letters.replace(char, "")]))
     return found
 
 
@@ -133,23 +144,25 @@ def main() -> None:
         shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
         os.symlink(ROOT / "node_modules", project / "node_modules")  # read only (KaTeX)
         chapters = sorted(project.joinpath("docs").rglob("*.md"))
-        slips = [(page, offset, kind, choices) for page in chapters
-                 for offset, kind, choices in candidates(page.read_text(encoding="utf-8"))]
+        slips = [(page, *slip) for page in chapters
+                 for slip in candidates(page.read_text(encoding="utf-8"))]
         print(f"{len(slips)} places to slip in {len(chapters)} chapters; warming the caches")
         warm = build(project)
         if warm.returncode:
             sys.exit("the unchanged book does not build:\n" + warm.stderr[-2000:])
         caught = 0
-        for number, (page, offset, kind, choices) in enumerate(rng.sample(slips, args.n), 1):
+        for number, (page, offset, length, kind, choices) in enumerate(
+                rng.sample(slips, args.n), 1):
             text = page.read_text(encoding="utf-8")
             new = rng.choice(choices)
             line = text.count("\n", 0, offset) + 1
             # The slip in its line, marked: `... = [-]\sqrt2 ...`, up to 35 characters aside.
+            old, after = text[offset:offset + length], offset + length
             start = max(text.rfind("\n", 0, offset) + 1, offset - 35)
             end = text.find("\n", offset)
-            end = min(len(text) if end < 0 else end, offset + 36)
-            shown = f"{text[start:offset]}[{text[offset]}]{text[offset + 1:end]}".strip()
-            page.write_text(text[:offset] + new + text[offset + 1:], encoding="utf-8")
+            end = min(len(text) if end < 0 else end, after + 35)
+            shown = f"{text[start:offset]}[{old}]{text[after:end]}".strip()
+            page.write_text(text[:offset] + new + text[after:], encoding="utf-8")
             try:
                 result = build(project)
             finally:
@@ -157,7 +170,7 @@ def main() -> None:
             where = f"{page.relative_to(project)}:{line}"
             verdict = "caught" if result.returncode else "MISSED"
             caught += bool(result.returncode)
-            print(f"{number:3d}. {verdict:6s} {where}: {kind} {text[offset]!r} -> {new!r} "
+            print(f"{number:3d}. {verdict:6s} {where}: {kind} {old!r} -> {new!r} "
                   f"in `{shown}`")
             if result.returncode:
                 print(f"       {first_error(result.stderr + result.stdout)}")
