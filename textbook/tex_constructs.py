@@ -233,7 +233,8 @@ class Constructs:
     def braced(self, token: str):
         """`\\underbrace{X}_{n \\times m}`: X, whose shape must be the one its label gives
         (a scalar is 1 × 1; a letter the snippet leaves unknown, one size in the formula);
-        `_{N \\text{ times}}`: X repeats one term N times; other words are not read."""
+        `_{N \\text{ times}}`: X repeats one term N times; other words are not read, and a
+        label of neither is refused."""
         content = self.group_tokens()
         value = self.sub(content)
         if self.peek() != ("_" if token == r"\underbrace" else "^"):
@@ -253,6 +254,9 @@ class Constructs:
                     where = "" if said is meant else f", and {said} is {meant} in another brace"
                     raise TexError(f"the brace says {as_label(label)}, but the value is "
                                    f"{shape[0]} × {shape[1]}{where}")
+        elif r"\text" not in label:  # `_{N + P}`: no shape, no words; it would say nothing
+            raise TexError(f"the brace's label {as_label(label)} is neither a shape "
+                           "(`n \\times m`) nor words (`\\text{...}`, `N \\text{ times}`)")
         return value
 
     def repeated(self, content: list[str], value, label: list[str]) -> None:

@@ -202,6 +202,8 @@ def test_a_point_is_put_in_as_subs_would_put_it():
      False),
     (r"\underbrace{A}_{2 \times 2} = A", True),
     (r"\underbrace{A}_{2 \times 3} = A", False),
+    (r"\underbrace{A}_{2 + 2} = A", False),  # neither a shape nor words: it says nothing
+    (r"\underbrace{A}_{\text{the matrix}} = A", True),
     (r"v_2 = 2", True),
     (r"v_3 = 2", False),
     (r"A = \begin{pmatrix} A_{11} & \cdots & A_{1M} \\ \vdots & \ddots & \vdots \\"
