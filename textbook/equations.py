@@ -27,7 +27,16 @@ import re
 from dataclasses import dataclass, field
 
 from .sections import page_title
-from .tex_tokens import COMPUTED, MAPS_TO, RELATIONS, RULE, TexError, tokenize, top_level
+from .tex_tokens import (
+    COLONS,
+    COMPUTED,
+    MAPS_TO,
+    RELATIONS,
+    RULE,
+    TexError,
+    tokenize,
+    top_level,
+)
 
 DISPLAY = re.compile(r"\$\$(?P<tex>.+?)\$\$", re.S)
 INLINE = re.compile(r"(?<![\\$])\$(?!\$)(?P<tex>(?:[^$\\\n]|\\.|\n(?![ \t]*\n))+?)(?<!\\)\$(?!\$)")
@@ -136,7 +145,7 @@ def states_relation(tex: str) -> bool:
     for _, token in top_level(tokenize(tex)):
         if token in RELATIONS or colon and (token in MAPS_TO or token == RULE):
             return True
-        colon = colon or token in (":", r"\colon")
+        colon = colon or token in COLONS
     return False
 
 

@@ -12,6 +12,7 @@ import sympy as sp
 
 from .tex_reader import Reader
 from .tex_tokens import (
+    COLONS,
     IGNORED_TOKENS,
     MAPS_TO,
     NOTATION,
@@ -126,7 +127,7 @@ def signatures(tex: str, ns: dict, symbols: dict) -> tuple[int, list[str]]:
     tokens = flatten(tokenize(tex))
     checked, problems, after, pending = 0, [], 0, None
     for i, token in top_level(tokens):
-        if token in (":", r"\colon"):
+        if token in COLONS:
             pending = (left_side(tokens[after:i]), i)
         elif token in MAPS_TO and pending:
             (left, colon), pending = pending, None
@@ -147,8 +148,10 @@ def signature(left: list[str], tokens: list[str], colon: int, arrow: int, ns: di
     wrong = [not_a_set(s[0]) for s in sets if s[0] not in NUMBER_SETS]
     if wrong:
         return wrong
+    if any(s[0] != "R" or len(s[1]) > 1 for s in sets):
+        return None
     sizes = [sizes_of(s[1], ns, symbols) for s in sets]
-    if any(s[0] != "R" or len(s[1]) > 1 for s in sets) or None in sizes:
+    if None in sizes:
         return None
     where = as_tex(left + tokens[colon:sets[1][2]])
     try:

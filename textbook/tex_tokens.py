@@ -44,6 +44,7 @@ RELATIONS = {"=": "=", r"\approx": "≈", r"\neq": "≠", r"\ne": "≠", "<": "<
 NOTATION = {r"\in", r"\to", r"\mapsto", r"\rightarrow", ":", r"\subseteq", r"\subset",
             r"\colon", r"\sim", r"\propto", r"\equiv", r"\Longrightarrow", r"\implies",
             r"\iff", r"\Rightarrow", r"\forall", r"\mid", r"\coloneqq", r"\defeq"}
+COLONS = (":", r"\colon")  # after a function's name: its signature or its rule
 MAPS_TO = (r"\to", r"\rightarrow")  # a signature's arrow: `f : \mathbb{R}^n \to \mathbb{R}^m`
 RULE = r"\mapsto"  # a function's rule: `f : x \mapsto x^2`
 # `\\computed{path:name}`: a snippet's value in a formula (the build and the runner read it).
@@ -201,7 +202,7 @@ def rule_as_equation(tex: str) -> str:
     `f : A \\to B \\quad f(x) = E`. Any other formula as it is."""
     tokens = tokenize(tex)
     top = list(top_level(tokens))
-    colon = next((i for i, t in top if t in (":", r"\colon")), None)
+    colon = next((i for i, t in top if t in COLONS), None)
     arrow = next((i for i, t in top if t == RULE), None)
     if colon is None or arrow is None or arrow < colon:
         return tex
