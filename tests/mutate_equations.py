@@ -60,11 +60,7 @@ def candidates(text: str) -> list[tuple[int, int, str, list[str]]]:
         start, tex = match.start("tex"), match["tex"]
         if any(marker["kind"] == "declared" for marker in MARKER.finditer(tex)):
             continue
-        protected, opaque = [False] * len(tex), [False] * len(tex)
-        for p in PROTECTED.finditer(tex):
-            protected[p.start():p.end()] = [True] * (p.end() - p.start())
-        for p in OPAQUE.finditer(tex):
-            opaque[p.start():p.end()] = [True] * (p.end() - p.start())
+        protected, opaque = covered(PROTECTED, tex), covered(OPAQUE, tex)
         found += [(start + c.start(), len(c[0]), "function", KIN[c[0]])
                   for c in COMMAND.finditer(tex) if c[0] in KIN and not opaque[c.start()]]
         alone = [k for k, char in enumerate(tex) if not protected[k] and variable(tex, k)]
@@ -81,6 +77,14 @@ def candidates(text: str) -> list[tuple[int, int, str, list[str]]]:
             elif k in alone and len(letters) > 1:
                 found.append((start + k, 1, "variable", [*letters.replace(char, "")]))
     return found
+
+
+def covered(pattern: re.Pattern, tex: str) -> list[bool]:
+    """For each character of tex, whether a match of pattern covers it."""
+    mask = [False] * len(tex)
+    for match in pattern.finditer(tex):
+        mask[match.start():match.end()] = [True] * (match.end() - match.start())
+    return mask
 
 
 def relation(match: re.Match) -> bool:
