@@ -11,6 +11,7 @@ from floating point may be off by float noise.
 
 from __future__ import annotations
 
+import cmath
 import itertools
 import random
 import re
@@ -20,10 +21,11 @@ from sympy.concrete.expr_with_limits import ExprWithLimits
 
 from .tex_reader import Reader
 from .tex_sets import memberships, signatures
-from .tex_tokens import COMPUTED, TexError, as_tex, pieces, rule_as_equation
+from .tex_tokens import COMPUTED, TexError, as_tex, group_end, pieces, rule_as_equation
 from .tex_values import index_sizes, to_sympy, unchecked_sizes
 
 DECIMALS = re.compile(r"\d+\.(\d+)")
+NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 
 def read_side(tokens: list[str], ns: dict, symbols: dict, at: dict | None = None):
@@ -42,15 +44,54 @@ def finish(value, at: dict | None):
     return value.doit() if isinstance(value, (sp.Basic, sp.MatrixBase)) else value
 
 
+def leading_number(side: list[str]) -> list[str]:
+    """A side without its sign and the braces around all of it (a produced value's LaTeX)."""
+    while side[:1] == ["{"] and group_end(side, 0) == len(side):
+        side = side[1:-1]
+    return side[1:] if side[:1] in (["-"], ["+"]) else side
+
+
+def written_number(side: list[str]) -> list[str] | None:
+    """A side that is a number alone, as tokens without its sign: `0.7071`, `22`, `30\\%`,
+    `1.175 \\times 10^{-38}`; None for any other side."""
+    body = leading_number(side)
+    if body and NUMBER.fullmatch(body[0]) and (
+            len(body) == 1 or body[1:4] == [r"\times", "10", "^"] or body[1:] == [r"\%"]):
+        return body
+    return None
+
+
+def rounded_number(side: list[str]) -> bool:
+    """Whether a side is a number written rounded: with decimals (`0.7071`, `-1.5`,
+    `1.175 \\times 10^{-38}`)."""
+    body = written_number(side)
+    return body is not None and "." in body[0]
+
+
 def tolerance(relation: str, *sides: list[str]) -> float:
-    """How closely two sides must agree: to the last digit shown where a side is a rounded
-    number (`\\approx 2.718`, or `= 0.7071` alone), else exactly (a decimal inside an
-    expression, as in `0.1^{38}`, is the exact number written)."""
-    rounded = relation == "≈" or any(
-        len(side) == 1 + (side[:1] in (["-"], ["+"])) and DECIMALS.fullmatch(side[-1])
-        for side in sides)
+    """How closely two sides must agree, in units of a rounded side's leading number (see
+    magnitude()): to the last digit shown where a side is a rounded number, or where the
+    relation is `\\approx` (to the units for `\\approx 15`), else exactly (a decimal inside
+    an expression, as in `0.1^{38}`, is the exact number written)."""
+    if not (relation == "≈" or any(rounded_number(side) for side in sides)):
+        return 0.0
     shown = [len(m) for side in sides for t in side for m in DECIMALS.findall(t)]
-    return 0.51 * 10 ** -max(shown) if shown and rounded else 0.0
+    if shown:
+        return 0.51 * 10 ** -max(shown)
+    return 0.51 if relation == "≈" and any(t.isdigit() for s in sides for t in s) else 0.0
+
+
+def magnitude(*sides: tuple[list[str], object]) -> float:
+    """What one unit of the last digit is worth: 10^e for a side written `m \\times 10^{e}`,
+    1/100 for `m\\%` (its value over its leading number m), else 1."""
+    for side, value in sides:
+        body = written_number(side)
+        if body and len(body) > 1 and float(body[0]) and value is not None:
+            try:
+                return abs(float(value) / float(body[0]))
+            except (TypeError, ValueError):
+                return 1.0
+    return 1.0
 
 
 def index_ranges(integers, indexed, arrays: dict) -> list[range]:
@@ -148,6 +189,10 @@ def close(a, b, tol: float) -> bool | None:
         x, y = complex(sp.N(a, 30)), complex(sp.N(b, 30))
     except (TypeError, ValueError):
         return None
+    if x == y:  # equal, infinities too (an interval's open end)
+        return True
+    if cmath.isinf(x) or cmath.isinf(y) or cmath.isnan(x) or cmath.isnan(y):
+        return False
     if tol:
         return abs(x - y) <= tol * (1 + 1e-9)
     if x == 0 or y == 0:  # exactly: against zero absolutely (float noise), else relatively
@@ -208,7 +253,7 @@ def describe(value) -> str:
 
 def holds(relation: str, a, b, tol: float, symbols: dict) -> tuple[bool, str]:
     if relation in ("=", "≈"):
-        return same(a, b, tol if relation == "=" else max(tol, 1e-9), symbols)
+        return same(a, b, tol if relation == "=" else tol or 1e-9, symbols)
     if relation == "≠":
         ok, _ = same(a, b, tol, symbols)
         return (not ok), f"{short(a)} equals {short(b)}"
@@ -255,7 +300,8 @@ def check_formula(tex: str, ns: dict, target=None, at=None,
             a, b = values[k - 1], values[k]
             if a is None or b is None:
                 continue
-            tol = tolerance(relation, chain[k - 1][1], side)
+            tol = tolerance(relation, chain[k - 1][1], side) * magnitude(
+                (chain[k - 1][1], a), (side, b))
             try:
                 ok, why = holds(relation, a, b, tol, symbols)
                 # d/dx[A] = d/dx[B] rewrites A as B: a slip in a constant term must show too.
@@ -280,12 +326,11 @@ def check_formula(tex: str, ns: dict, target=None, at=None,
         if last_value is None:
             return checked, problems or ["nothing to compare with the snippet's value"]
         expected = to_sympy(target)
-        # A result shown rounded (`1.175 \times 10^{-38}`) agrees to its digits, relatively.
-        digits = tolerance("≈", chains[-1][-1][1]) if chains else 0.0
-        if digits and isinstance(expected, sp.Expr) and expected.is_number and expected != 0:
-            ok, why = same(last_value / expected, sp.Integer(1), digits, symbols)
-        else:
-            ok, why = same(last_value, expected, 0.0, symbols)
+        # A result shown rounded (`\approx 0.1`, `1.175 \times 10^{-38}`) agrees to its
+        # last digit; one written exactly (`22`, `30\%`) exactly.
+        relation, side = chains[-1][-1] if chains else ("", [])
+        tol = tolerance(relation, side) * magnitude((side, last_value))
+        ok, why = same(last_value, expected, tol, symbols)
         checked += 1
         if not ok:
             problems.append(f"the formula's result differs from the snippet's value: {why}")

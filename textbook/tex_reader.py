@@ -114,7 +114,8 @@ class Reader(Constructs):
                                       r"\rVert", r"\rvert", r"\rangle", r"\}")))
 
     def postfix(self):
-        """An atom with its exponents, subscripts-as-calls, transposes and factorials."""
+        """An atom with its exponents, subscripts-as-calls, transposes, factorials and
+        percent signs."""
         value = self.atom()
         while True:
             token = self.peek()
@@ -124,6 +125,9 @@ class Reader(Constructs):
             elif token == "!":
                 self.take()
                 value = sp.factorial(value)
+            elif token == r"\%":  # a percentage: 30\% is 3/10
+                self.take()
+                value = value / 100
             elif token == "'":
                 raise TexError(f"a prime must follow a name: `{self.rest()}`")
             else:

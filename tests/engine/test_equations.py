@@ -185,6 +185,8 @@ def test_a_point_is_put_in_as_subs_would_put_it():
     (r"g : \mathbb{R} \to \mathbb{R},\ x \mapsto x^3", False),
     (r"3! = 6", True),
     (r"3! = 3", False),  # a factorial is read, not dropped as \! is
+    (r"30\% = \frac{3}{10}", True),
+    (r"30\% = 3", False),  # a percent sign divides by 100
     (r"\binom{4}{2} = \frac{4!}{2!\,2!}", True),
     (r"\frac{d^2}{dx^2} x^3 = 6x", True),
     (r"\frac{d^3}{dx^2} x^3 = 6x", False),  # the numerator's order disagrees
@@ -218,8 +220,8 @@ def test_a_point_is_put_in_as_subs_would_put_it():
 ])
 def test_the_reader_knows_the_books_notation(tex, ok):
     """Matrices, entries, tuples and calls, sums (inside their arrays), deltas, inverses,
-    norms, rounding, factorials, the shapes of `\\in \\mathbb{R}^{n \\times m}` and of a
-    signature `f : \\mathbb{R}^n \\to \\mathbb{R}^m`, a rule `f : x \\mapsto x^2`, the
+    norms, rounding, factorials, percentages, the shapes of `\\in \\mathbb{R}^{n \\times m}` and
+    of a signature `f : \\mathbb{R}^n \\to \\mathbb{R}^m`, a rule `f : x \\mapsto x^2`, the
     expressions under a d/dx and its order, the shapes (one size per letter) and counts
     under a brace and the dots of a matrix read as the book means."""
     A = sp.Matrix([[1, 2], [3, 4]])
@@ -332,3 +334,40 @@ def test_computed_values_are_written_in_the_books_notation():
     assert book_latex(x ** sp.Rational(-3, 2)) == "x^{-3/2}"
     assert book_latex(X[i, j]) == "X_{ij}" and book_latex(X[i, j + 1]) == "X_{i,j + 1}"
     assert book_latex(sp.KroneckerDelta(j, k)) == r"\delta_{jk}"
+
+
+@pytest.mark.parametrize("tex, value, ok", [
+    ("22", 22, True), ("23", 22, False),  # a number written exactly is compared exactly
+    ("1.69", 1.6900000000000002, True), ("1.68", 1.69, False),
+    (r"\approx 0.1", 0.0995, True), (r"\approx 0.2", 0.0995, False),
+    (r"\approx 15", 200 / 13, True), (r"\approx 16", 200 / 13, False),  # to the units
+    (r"2.2 \times 10^{-308}", 2.2250738585072014e-308, True),
+    (r"2.3 \times 10^{-308}", 2.2250738585072014e-308, False),  # the last digit, not 5 %
+    (r"\approx 1.4 \times 10^{-45}", 1.401298464324817e-45, True),
+    (r"\approx 1.5 \times 10^{-45}", 1.401298464324817e-45, False),
+    (r"30\%", 0.3, True), (r"40\%", 0.4013, False),
+    (r"\approx 40\%", 0.4013, True), (r"\approx 41\%", 0.4013, False),  # to the percent
+])
+def test_a_number_agrees_with_its_value_to_the_digits_it_shows(tex, value, ok):
+    """A number alone with a `:name` target: exact when written exactly; when rounded (a
+    decimal, `\\approx`), to its last digit, which in `m \\times 10^{e}` is a digit of m."""
+    assert (check(tex, {"value": sp.Float(value) if isinstance(value, float) else value},
+                  target="value") == []) == ok
+
+
+@pytest.mark.parametrize("tex, ok", [
+    (r"0.1^{45} \approx 1.0 \times 10^{-45}", True),
+    (r"0.1^{45} \approx 1.1 \times 10^{-45}", False),  # not within 0.51 of the whole value
+    (r"\sqrt{2} \approx 1.41", True), (r"\sqrt{2} \approx 1.42", False),
+])
+def test_a_rounded_step_agrees_to_its_last_digit(tex, ok):
+    assert (check(tex, {}) == []) == ok
+
+
+@pytest.mark.parametrize("tex, ok", [
+    (r"(-\infty, -2)", True), (r"(\infty, -2)", False), (r"(-\infty, -3)", False),
+])
+def test_an_interval_is_checked_by_its_ends(tex, ok):
+    """An interval written as a pair agrees with its end points, infinite ones included."""
+    ends = sp.Matrix([-sp.oo, -2])
+    assert (check(tex, {"ends": ends}, target="ends") == []) == ok
