@@ -20,3 +20,6 @@ smallest = f.subs(x, best)
 assert expanded == 2 * x**2 - 4 * x + 10 and f_prime == 4 * x - 4
 assert best == 1 and curvature == 4 and smallest == 8
 assert best == sp.Rational(3 + (-1), 2)  # the average of the two targets
+# The exercise's two targets, the zeros of the two squared errors.
+target_1, target_2 = 3, -1
+assert f == (x - target_1) ** 2 + (x - target_2) ** 2

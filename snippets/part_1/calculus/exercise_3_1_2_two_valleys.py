@@ -22,3 +22,5 @@ assert [f_second.subs(x, p) for p in flat] == [32, -16, 32]
 assert f.subs(x, -2) == f.subs(x, 2) == -16 and f.subs(x, 0) == 0
 # x = 0 is a maximum: f is lower on both sides of it.
 assert f.subs(x, sp.Rational(-1, 10)) < 0 and f.subs(x, sp.Rational(1, 10)) < 0
+# The one flat point that is a maximum, the page's "the point 0".
+(maximum,) = [point for point in flat if f_second.subs(x, point) < 0]

@@ -27,3 +27,11 @@ assert f_prime.subs(x, -3) == -2 and f_prime.subs(x, -1) == 2
 # The answer of "Try it yourself", for its answer field: f' one step left, at, and right.
 slopes = [f_prime.subs(x, point) for point in (best - 1, best, best + 1)]
 assert slopes == [-2, 0, 2]
+# The answer's open intervals, f' < 0 on (-oo, -2) and f' > 0 on (-2, oo), as their end
+# points (the page's pairs).
+falling = sp.solveset(f_prime < 0, x, sp.S.Reals)
+rising = sp.solveset(f_prime > 0, x, sp.S.Reals)
+assert falling == sp.Interval.open(falling.start, falling.end) and falling.start == -sp.oo
+assert rising == sp.Interval.open(rising.start, rising.end) and rising.end == sp.oo
+falling_ends = sp.Matrix([falling.start, falling.end])
+rising_ends = sp.Matrix([rising.start, rising.end])

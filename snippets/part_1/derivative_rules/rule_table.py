@@ -117,3 +117,6 @@ TEX = {
 sympy_standard = sp.Matrix([sp.diff(fun, x) for _, fun, _ in standard])
 # expanded, and immutable: with f and g unknown only SymPy's expressions can be compared
 sympy_rules = sp.ImmutableMatrix([sp.expand(sp.diff(fun, x)) for _, fun, _ in rules])
+# SymPy's derivative of each row, by name, for the derivatives the prose names.
+(d_constant, d_power, d_exponential, d_exp, d_log_b, d_log, d_sin, d_cos, d_identity,
+ d_linear, d_sqrt) = sympy_standard

@@ -98,3 +98,14 @@ extra = mse(Fraction("1.70")) - smallest
 extra_170 = sp.Rational(extra.numerator, extra.denominator)
 assert extra_170 == sp.Rational(1, 10000)
 TEX = {r"\,\mathrm{m}": 1}
+
+# The page's words: the 100 people aged 22, the heights 1.70, 1.60 and 1.80 m (a, b, c
+# in that order) with their weights 0.5, 0.3, 0.2 and counts 50, 30, 20, the mean 1.69 m
+# and the median 1.70 m. Of these heights and weights only 0.5 is a float exactly.
+group_size = len(people)
+h_a, h_b, h_c = (sp.Rational(h) for h in heights)
+w_a, w_b, w_c = (sp.Rational(w) for w in weights)
+n_a, n_b, n_c = (people.count(h) for h in heights)
+mean_height = sp.Rational(exact)
+median = float(np.median(heights_22))
+assert [Fraction(float(v)) == v for v in heights + weights] == [False] * 3 + [True] + [False] * 2

@@ -78,3 +78,13 @@ TEX = {
     r"p(X = 22,\, Y = y)": sp.Matrix(joint[ages == 22][0]),
     r"p(X = 22)": p_22,
 }
+
+# The numbers the page's words give: the population, the ages of the rows from the
+# youngest to the oldest, the age it follows (the last row), the heights of the columns
+# and the share of each height at that age.
+population = counts.sum()
+youngest, oldest = ages[0], ages[-1]
+age = oldest  # the page's 22-year-olds
+assert np.array_equal(joint[ages == age][0], row)
+height_1, height_2, height_3 = heights
+share_1, share_2, share_3 = conditional

@@ -73,6 +73,18 @@ for h in range(13):
 per_hour = np.bincount(x_train, minlength=13)
 assert per_hour.sum() == 200 and 8 <= per_hour.min() and per_hour.max() <= 25
 
+# The page's words: the hours from 0 to 12, the noise (standard deviation and variance 1,
+# as drawn by rng.normal(0, 1) above), the sizes of D and of the fresh test set, and the
+# students per hour, on average about 15.
+hours_min, hours_max = hours.min(), hours.max()
+assert set(np.unique(x_test)) == set(np.unique(x_train)) == set(hours)
+noise_variance = 1
+noise_sd = np.sqrt(noise_variance)
+assert abs(np.var(t_test - mean_grade(x_test)) - noise_variance) < 0.02
+n_train, n_test = len(x_train), len(x_test)
+true_mse = mse["E[T | X = x]"]  # the page's "MSE of about 1"
+students_per_hour = round(n_train / len(hours))
+
 # For the equation checker: the predictor with the smallest test MSE and the conditional
 # mean, as SymPy functions of the hours x that evaluate through the snippet's own NumPy
 # functions (the checker compares them at points x).

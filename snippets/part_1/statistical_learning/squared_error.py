@@ -52,3 +52,11 @@ TEX = {
 import sympy as sp  # noqa: E402
 
 x_hours = sp.Symbol("x", nonnegative=True)
+
+# The page's words in metres: the person's height, the nearer and the farther guess
+# (the centimetres of the ratio section above, whose asserts use 160 and 150 too).
+truth_m, near_m, far_m = (sp.Rational(cm, 100) for cm in (truth, 160, 150))
+# The two students who share an input, the hours they studied and their two grades.
+values, repeats = np.unique(x, return_counts=True)
+(shared_hours,) = values[repeats == 2]
+grade_low, grade_high = t[x == shared_hours]

@@ -22,3 +22,6 @@ assert cube == x**3 + 3 * x**2 + 3 * x + 1
 assert derivative == 3 * x**2 + 6 * x + 3
 assert factored == 3 * (x + 1) ** 2
 assert sp.expand(derivative - sp.diff((x + 1) ** 3, x)) == 0
+# Eq. (126): the common factor taken out of the derivative, and what it leaves inside.
+common_factor, inside = derivative.as_content_primitive()
+assert common_factor == 3 and inside == square

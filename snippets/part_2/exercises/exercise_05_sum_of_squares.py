@@ -18,3 +18,8 @@ print("loop:", total, " SymPy Sum:", symbolic)
 assert [k**2 for k in range(6)] == [0, 1, 4, 9, 16, 25]
 assert 0 + 1 + 4 + 9 == 14 and 14 + 16 == 30
 assert symbolic == total == 55 == 5 * 6 * 11 // 6
+# The running totals the loop prints, after i = 0, ..., 5; the page compares those after
+# i = 3 and i = 4 with its partial sums.
+running = [sum(k**2 for k in range(n + 1)) for n in range(6)]
+after_3, after_4 = running[3], running[4]
+assert running[-1] == total

@@ -59,3 +59,6 @@ assert jacobian == sp.Matrix(3, 2, lambda r, c: sp.Symbol(f"X{r + 1}{c + 1}"))
 assert np.abs(J - X).max() < 1e-8
 # For the page's eq. (167): the checker's reader ends a sum's term before a fraction.
 TEX = {r"X_{ij}\,\frac{\partial w_j}{\partial w_k}": Xb[i, j] * sp.diff(wb[j], wb[k])}
+# The page's "k lies between 1 and N": w_k is a term of the sum over j = 1, ..., N.
+_, first_index, last_index = y_i.limits[0]
+assert last_index == N

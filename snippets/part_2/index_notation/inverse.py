@@ -42,8 +42,11 @@ assert sp.simplify(A_inv * A) == sp.eye(2) and sp.simplify(A * A_inv) == sp.eye(
 assert sp.simplify(A_inv - A.inv()) == sp.zeros(2, 2)
 assert A.det() == det  # so no inverse when ad - bc = 0
 # A matrix with ad - bc = 0, e.g. [[1, 2], [2, 4]], has no inverse at all.
+singular = sp.Matrix([[1, 2], [2, 4]])
+singular_row_1, singular_row_2 = singular.tolist()  # the page's rows (1, 2) and (2, 4)
+assert det.subs(dict(zip((a, b, c, d), singular))) == 0
 try:
-    sp.Matrix([[1, 2], [2, 4]]).inv()
+    singular.inv()
 except sp.matrices.exceptions.NonInvertibleMatrixError:
     pass
 else:

@@ -114,6 +114,12 @@ def check():
 general = check()  # the index formulas (64), (66), (69) and (72) on these sizes
 # The printed examples above.
 assert np.array_equal(V, [[4, 5], [8, 10], [12, 15]])
+# With a size of 1 an index has a single value, 1: the column index k of eq. (63), the
+# row index i of eq. (65), and the inner size N of the outer product, eq. (71).
+(matvec_k,) = range(1, matvec["v"].shape[1] + 1)
+(vecmat_i,) = range(1, vecmat["v"].shape[0] + 1)
+outer_inner_size = c.shape[1]
+assert outer_inner_size == b.T.shape[0]
 # Eqs. (70) and (73) name two different products v (and V); the second one, after the
 # \qquad, is bound here: r r^T is the sum of squares of r, r^T r the outer product r with r.
 import sympy as sp  # noqa: E402

@@ -62,3 +62,12 @@ TEX = {
 # with i and j as the checker reads index letters (positive integers).
 ip = sp.Symbol("i", integer=True, positive=True)
 TEX[r"da_i/da_j"] = sp.diff(ab[ip], ab[jp])
+
+# The entries the page names: d a_i / d a_j is 1 when i = j and 0 when i differs from j
+# (here i = j + 1); with j = 3, the single 1 of the row sits in the third place.
+on_match = sp.diff(ab[ip], ab[jp]).subs(ip, jp)
+off_match = sp.diff(ab[ip], ab[jp]).subs(ip, jp + 1)
+j_put = 3
+at_j3 = row.subs(j, j_put)
+picked_j3 = at_j3[j_put - 1]
+assert (on_match, off_match) == (1, 0) and list(at_j3).count(1) == 1

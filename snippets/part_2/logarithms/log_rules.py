@@ -25,7 +25,8 @@ power_rule = sp.expand_log(sp.log(p**y))
 assert product_rule == sp.log(b) + sp.log(c)
 # Eq. (43) needs b, c > 0: for b = c = -1 the left side is log 1 = 0, while the
 # right side has no real value (SymPy's complex logs give 2 pi i).
-assert sp.log((-1) * (-1)) == 0 and sp.log(-1) + sp.log(-1) == 2 * sp.pi * sp.I
+left_at_minus_1, right_at_minus_1 = sp.log((-1) * (-1)), sp.log(-1) + sp.log(-1)
+assert left_at_minus_1 == 0 and right_at_minus_1 == 2 * sp.pi * sp.I
 assert power_rule == y * sp.log(p)
 # The power rule is not only for whole numbers of factors: y = 1/2 and y = -3 too.
 assert np.isclose(np.log(7.0**0.5), 0.5 * np.log(7.0))

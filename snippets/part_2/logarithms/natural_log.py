@@ -29,3 +29,5 @@ else:
 assert math.log(math.e) == 1.0 and np.log(np.e) == 1.0
 assert abs(np.log(np.exp(2.5)) - 2.5) < 1e-15 and abs(np.exp(np.log(2.5)) - 2.5) < 1e-15
 assert abs(np.log(10.0) - 2.302585092994046) < 1e-15 and np.log10(10.0) == 1.0
+# log10 is the logarithm to base 10: the whole number b with log10(b) = 1.
+log10_base = next(b for b in range(2, 101) if np.log10(b) == 1.0)

@@ -75,7 +75,8 @@ assert rel_err[:37].max() < 1e-5 and 0.40 < rel_err[44] < 0.41
 # ... while every sum of logs is finite and within 1e-6 (relative) of float64.
 reference = np.cumsum(np.log(x.astype(np.float64)))
 assert np.all(np.isfinite(log_sums))
-assert np.max(np.abs(log_sums - reference) / np.abs(reference)) < 1e-6
+agreement = 1e-6  # the corrections page's "a relative 10^{-6}"
+assert np.max(np.abs(log_sums - reference) / np.abs(reference)) < agreement
 assert abs(log_sums[-1] / np.log(10) + 50) < 1e-4  # log10 of 0.1^50 is -50
 # float64 lasts longer, but a few hundred factors of 0.1 still reach 0.
 assert abs(np.finfo(np.float64).tiny - 2.2e-308) < 0.1e-308
@@ -96,3 +97,14 @@ assert last_normal + 1 == first_subnormal and first_zero_by_count == first_zero
 N_symbol = sp.Symbol("N", integer=True, positive=True)
 x_exact = sp.Matrix([sp.Rational(1, 10)] * 50)
 smallest_subnormal = info.smallest_subnormal
+# The product at N = 45, how far it is off 10^-45, and the zero it becomes at N = 46;
+# the smallest normal float64.
+factor = x[0]  # every factor is the float32 nearest 0.1
+N_off = 45
+product_45 = products[N_off - 1]
+exact_45 = sp.Rational(1, 10) ** N_off
+exact_38 = sp.Rational(1, 10) ** first_subnormal  # below the smallest normal float32
+assert exact_38 < tiny
+off_45 = rel_err[N_off - 1]  # the page gives it to the whole percent
+zero_product = products[first_zero - 1]
+tiny64 = np.finfo(np.float64).tiny

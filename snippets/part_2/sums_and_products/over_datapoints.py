@@ -38,11 +38,17 @@ print("prod_i x_i =", x.prod())
 i = sp.symbols("i", integer=True)
 xs = sp.IndexedBase("x")
 data = {xs[k + 1]: sp.Rational(v).limit_denominator() for k, v in enumerate(x)}
-sym_sum = sp.Sum(xs[i], (i, 1, 4)).doit().subs(data)
-sym_prod = sp.Product(xs[i], (i, 1, 4)).doit().subs(data)
+symbolic_sum = sp.Sum(xs[i], (i, 1, 4))
+symbolic_prod = sp.Product(xs[i], (i, 1, 4))
+sym_sum = symbolic_sum.doit().subs(data)
+sym_prod = symbolic_prod.doit().subs(data)
 assert sym_sum == sp.Rational(19, 2) and sym_prod == 12
 assert total == np.sum(x) == float(sym_sum) == x.sum()
 assert product == np.prod(x) == float(sym_prod) == x.prod()
+# The limits the page names: i runs from 1 to N for the sum and the product alike.
+_, lower, upper = symbolic_sum.limits[0]
+_, prod_lower, prod_upper = symbolic_prod.limits[0]
+assert upper == prod_upper == len(x) and [x[k - 1] for k in range(lower, upper + 1)] == list(x)
 
 # For the equation checker, eqs. (38), (40) and (41) for the N = 4 symbolic datapoints of
 # the first block: the written-out sum and product.

@@ -18,5 +18,7 @@ print("loop: ", total)
 
 loop_total = total
 i = sp.symbols("i", integer=True)
-value = sp.Product(i, (i, 1, 3)).doit()
+symbolic = sp.Product(i, (i, 1, 3))
+value = symbolic.doit()
 assert value == loop_total == 1 * 2 * 3 == 6
+_, lower, upper = symbolic.limits[0]  # the page's limits, 1 and 3

@@ -21,3 +21,7 @@ i = sp.symbols("i", integer=True)
 symbolic = sp.Sum(i**2, (i, 1, 3))
 value = symbolic.doit()
 assert value == loop_total == 1 + 4 + 9 == 14
+# The page's limits: 1 and 3 on paper, and the 4 at which Python's range stops.
+_, lower, upper = symbolic.limits[0]
+stop = upper + 1
+assert sum(k**2 for k in range(lower, stop)) == loop_total

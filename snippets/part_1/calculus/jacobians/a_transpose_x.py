@@ -36,3 +36,5 @@ TEX = {
     r"\frac{\partial}{\partial x_j}\, \mathbf{a}^T\mathbf{x}": term_by_term,
     r"\frac{d}{d\mathbf{x}}\, \mathbf{a}^T\mathbf{x}": J,
 }
+# The derivative of a term a_k x_k with k != j (here a_1 x_1 by x_2), the page's "0 otherwise".
+off_term = sp.diff(ab[1] * xb[1], xb[2])

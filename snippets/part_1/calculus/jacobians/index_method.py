@@ -30,3 +30,9 @@ assert sp.diff(w[i, 2] * x[2], x[2]).subs(equal_values) == w[i, 2]
 i_, j_, k_ = sp.symbols("i j k", integer=True, positive=True)
 n = sp.Symbol("n", integer=True, positive=True)
 TEX = {r"w_{i1} x_1 + \dots + w_{im} x_m": y_i, r"i = 1, \dots, n": sp.Range(1, n + 1)}
+# Values the page states: the derivative of a term with k != j (here w_i1 x_1 by x_2), the
+# same where x_1 = x_2, and the first index of the range 1..m in which the sift keeps w_ij.
+off_term = sp.diff(w[i, 1] * x[1], x[2])
+equal_value_term = sp.diff(w[i, 1] * x[1], x[2]).subs(equal_values)
+first_index = y_i.limits[0][1]
+assert sifted.args[0][1] == ((j >= first_index) & (j <= m))

@@ -57,3 +57,7 @@ TEX = {
 xs = sp.symbols("x1:5")
 sums = [sum(sp.KroneckerDelta(p, q) * xs[q - 1] for q in range(1, 5)) for p in range(1, 5)]
 assert sums == list(xs)
+# Values the page states: delta_ij for j != i (here j = i + 1) is 0, and the symbolic sum
+# is 0 for an i outside the summed indices 1..m (here i = m + 1).
+delta_off = sp.KroneckerDelta(ip, ip + 1)
+outside = sifted.subs(i, m + 1)

@@ -33,3 +33,10 @@ assert sp.simplify(sp.Mul(*local).subs(in_x) - dy_dx) == 0
 assert sp.simplify(dy_dx - sigma * (1 - sigma)) == 0
 # The steepest slope is 1/4, at x = 0, where sigma = 1/2.
 assert dy_dx.subs(x, 0) == sp.Rational(1, 4) and sigma.subs(x, 0) == sp.Rational(1, 2)
+# The page's local derivatives one by one, and their product along the path.
+du_dx, dv_du, dw_dv, dy_dw = local
+path_product = sp.Mul(*local)
+# The sigmoid's range, the open interval (0, 1), as its end points.
+sigmoid_range = sp.calculus.util.function_range(sigma, x, sp.S.Reals)
+assert sigmoid_range.left_open and sigmoid_range.right_open
+range_ends = [sigmoid_range.start, sigmoid_range.end]

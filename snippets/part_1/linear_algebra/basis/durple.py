@@ -120,3 +120,5 @@ TEX = {"(x_r, x_g, x_b, x_p)": sp.Matrix([[-S, 0, S, 0]]) + t * sp.Matrix([[-S, 
 # equation x_r r + x_g g + x_b b + x_p p = d.
 x_r, x_g, x_b, x_p = solution
 G = sp.Matrix([0, 1, 0])
+# The weight of r that works with one unit of p, the page's "must be -sqrt(2)".
+r_weight = sp.solve(sp.Symbol("x") * R + P - D, sp.Symbol("x"))[sp.Symbol("x")]

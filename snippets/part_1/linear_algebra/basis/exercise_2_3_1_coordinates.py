@@ -17,3 +17,4 @@ assert U.rank() == 2 and a * u1 + b * u2 == c
 # Adding and subtracting the two equations a + b = 3, a - b = 5 gives the same weights.
 assert (a, b) == ((3 + 5) / sp.Integer(2), (3 - 5) / sp.Integer(2))
 answer = list(weights)  # the vector a reader types
+rank_U = U.rank()  # the page's "has rank 2"

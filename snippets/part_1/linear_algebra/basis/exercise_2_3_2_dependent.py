@@ -24,3 +24,4 @@ assert sp.solve(M.det(), s) == [s_dependent] == [10]
 assert M.subs(s, s_dependent).rank() == 2 and M.subs(s, 0).rank() == 3
 assert w3.subs(s, s_dependent) == weights[a] * w1 + weights[b] * w2
 a_weight, b_weight = weights[a], weights[b]  # the weights the prose names
+rank_dependent = M.subs(s, s_dependent).rank()  # the page's "the rank drops to 2"

@@ -45,7 +45,8 @@ print("best multiple of r for g:", x, " squared miss:", residual)
 table = {name: np.linalg.matrix_rank(np.column_stack(v)) for name, v in candidates.items()}
 assert table == {"{r, g, b}": 3, "{r, g, b, p}": 3, "{g, b, p}": 3, "{r, b}": 2}
 S = sp.sqrt(2) / 2
-assert M.shape == (3, 1) and rank == 1 and residual[0] == 1.0  # g is not in span{r}
+squared_miss = residual[0]  # the corrections page's "a squared distance of 1"
+assert M.shape == (3, 1) and rank == 1 and squared_miss == 1.0  # g is not in span{r}
 M4 = sp.Matrix([[1, 0, 0, S], [0, 1, 0, 0], [0, 0, 1, S]])
 assert M4.rank() == 3 and list(n) == [-S, 0, -S, 1]
 assert sp.Matrix([[0, 0, S], [1, 0, 0], [0, 1, S]]).det() != 0  # {g, b, p} exactly

@@ -19,3 +19,4 @@ assert A * u1 == A_prime[0, 0] * u1 and A * u2 == A_prime[1, 1] * u2
 assert sorted(A.eigenvals()) == sorted(A_prime.diagonal())
 assert A_prime.trace() == A.trace() and A_prime.det() == A.det()
 TEX = {r"A'": A_prime}  # a prime would be read as a derivative
+stretch_1, stretch_2 = A_prime[0, 0], A_prime[1, 1]  # the page's "5 times", "2 times"

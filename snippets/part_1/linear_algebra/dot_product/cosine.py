@@ -90,7 +90,8 @@ assert np.allclose(labels, computed, atol=0.005)
 rng = np.random.default_rng(0)
 pairs = rng.normal(size=(1000, 2, 5))
 sims = np.array([cosine_similarity(a, b) for a, b in pairs])
-assert sims.min() < -0.9 and sims.max() > 0.9 and np.all(np.abs(sims) <= 1)
+n_pairs, reached = len(pairs), -0.9  # the corrections page: 1000 pairs, below -0.9
+assert sims.min() < reached and sims.max() > -reached and np.all(np.abs(sims) <= 1)
 assert np.isclose(cosine_similarity(v, -v), -1) and cosine_similarity(v, -v) < 0
 # Word counts are never negative, so their similarities stay in [0, 1].
 word_sims = [first @ x / (np.linalg.norm(first) * np.linalg.norm(x))
@@ -103,3 +104,15 @@ theta_exact = theta
 TEX = {r"45^\circ": 45 * sp.pi / 180}
 # The corrections page's cos(v, -v): the cosine similarity of v with -v.
 TEX[r"\cos(\mathbf{v}, -\mathbf{v})"] = cosine_similarity(v, -v)
+
+# The list's three cases, exactly: v against 2v, the perpendicular u, and -v; they are
+# the ends of the page's range [-1, 1], which holds every random pair above.
+V = sp.Matrix([3, 1])
+cos_same, cos_perpendicular, cos_opposite = (
+    V.dot(x) / (V.norm() * x.norm()) for x in (2 * V, sp.Matrix([-1, 3]), -V))
+cos_range = sp.Matrix([[cos_opposite, cos_same]])  # the interval, read as a row
+assert np.all((float(cos_opposite) <= sims) & (sims <= float(cos_same)))
+# The word-count scores of the page, and their floor: two texts sharing no word.
+football, election = word_sims[1], word_sims[2]
+count_floor = cosine_similarity(np.array([1.0, 0, 0, 0]), np.array([0, 0, 1.0, 0]))
+assert min(word_sims) >= count_floor

@@ -21,3 +21,4 @@ assert np.isclose(v_np @ w_np / np.linalg.norm(v_np) / np.linalg.norm(w_np),
 assert cos_theta == sp.Rational(14, 27)
 theta = sp.acos(cos_theta)  # the angle, below pi / 3 since the cosine falls on [0, pi]
 assert theta < sp.pi / 3
+cos_60 = sp.cos(sp.pi / 3)  # the page's "a little more than 1/2, the cosine of 60 degrees"

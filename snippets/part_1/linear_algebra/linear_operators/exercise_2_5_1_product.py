@@ -20,3 +20,4 @@ print("A @ v =", A @ v)
 # The loops, the combination of columns and NumPy's product agree.
 assert np.array_equal(w, A @ v)
 assert np.array_equal(w, sum(v[k] * A[:, k] for k in range(3)))
+n_rows, n_columns = A.shape  # the page's "2 rows and 3 columns"

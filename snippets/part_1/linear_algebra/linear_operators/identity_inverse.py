@@ -54,3 +54,7 @@ A_inv_tex = sp.latex(A_inv, fold_short_frac=True)
 # I v = v for every v: a symbolic 3-vector.
 v_any = sp.Matrix(sp.symbols("v1:4"))
 assert I3 * v_any == v_any
+# The entries the page names: 1 on the diagonal of I, 0 elsewhere; the rank of A'.
+(diagonal_entry,) = set(I3.diagonal())
+(off_diagonal_entry,) = set(I3 - sp.diag(*I3.diagonal()))
+rank_A_prime = A_prime.rank()

@@ -65,3 +65,6 @@ else:
 
 # For the equation checker: the page's zero vector.
 TEX = {r"\mathbf{0}": zero}
+# The page's reason the integers are no field: 1 divided by 2 is not an integer.
+half = sp.Integer(1) / sp.Integer(2)
+assert not half.is_integer

@@ -16,3 +16,6 @@ unknowns = sp.symbols("x1:4")
 (solution,) = sp.linsolve(list(2 * sp.Matrix(unknowns) + u - 3 * v), unknowns)
 assert list(solution) == list(x) == [1, 3, 1]
 answer = list(x)  # the vector a reader types
+# The factor that takes 3v - u to the solution, the page's "scale both sides by 1/2".
+scale = solution[0] / (3 * v - u)[0]
+assert sp.Matrix(list(solution)) == scale * (3 * v - u)
