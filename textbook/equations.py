@@ -6,7 +6,8 @@
     $$
 
 Every display equation, and every inline formula that states a relation (`=`, `\\approx`,
-`<`, ...), is one of three kinds:
+`<`, ...) or a number (`$0$`, `$\\frac{1}{2}$`; prose_numbers.py, which also holds the
+numbers of the words to formulas), is one of three kinds:
 - **produced**: it holds `\\computed{file.py:name}`, a value of that snippet; its other
   sides are checked against it in the same file's namespace;
 - **checked**: `% check: file.py[:name][; tex_name = python][; at symbol = python]` marks
@@ -26,6 +27,8 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from . import prose_numbers
+from .prose_numbers import states_number
 from .sections import page_title
 from .tex_tokens import (
     COLONS,
@@ -170,7 +173,8 @@ def classify(formula: Formula, marker: tuple[str, str] | None) -> str | None:
     if computed:
         formula.kind, formula.path = "produced", computed.pop()
         return None
-    what = "display equation" if formula.display else "inline formula states a relation but"
+    what = ("display equation" if formula.display else
+            "inline formula states a relation or a number but")
     where = ("a first line `% check: file.py`" if formula.display else
              "`% check: file.py` at its end, or a line `<!-- check: file.py -->` above it")
     return (f"this {what} is neither produced (\\computed{{file.py:name}}), checked ({where}) "
@@ -215,7 +219,7 @@ def find_formulas(page: str, markdown: str) -> tuple[list[Formula], list[str]]:
                           INLINE_COMMENT.sub("", raw), display=False)
         if not own and not COMPUTED.search(raw):
             try:
-                if not states_relation(formula.tex):
+                if not (states_relation(formula.tex) or states_number(formula.tex)):
                     continue
             except TexError as err:  # whether it needs a kind is unknown: say why
                 errors.append(f"{formula.where}: cannot be read: {err}")
@@ -227,6 +231,7 @@ def find_formulas(page: str, markdown: str) -> tuple[list[Formula], list[str]]:
             errors.append(f"{formula.where}: {error}")
         else:
             formulas.append(formula)
+    errors += prose_numbers.problems(page, INLINE.sub(blank, text))
     return formulas, errors
 
 

@@ -1,0 +1,61 @@
+"""A number in a chapter's words or alone in an inline formula is a result, bound like an
+equation; only numbers that name a place or a thing stay in the words."""
+
+from __future__ import annotations
+
+import pytest
+
+from textbook.equations import find_formulas
+
+
+def unbound(markdown: str) -> list[str]:
+    """The numbers find_formulas() reports for a chapter (its errors, shortened)."""
+    return [error.split(": the number ")[1].split(" in the text")[0]
+            for error in find_formulas("c.md", markdown)[1] if ": the number " in error]
+
+
+@pytest.mark.parametrize("text, numbers", [
+    ("Its rank is 1, and 30% of them are 1.60 m tall.", ["1", "30%", "1.60"]),
+    ("Of 100 people aged 22, 50 are tall.", ["100", "22", "50"]),  # a sentence opens
+    ("Among the 22-year-olds, and in the age-22 row.", ["22", "22"]),
+    ("Measured on 100,000 students and 1000 pairs.", ["100,000", "1000"]),
+    ("By axioms 1, 4 and 3, see §2.3, eq. (19), –(13) and footnote 6.", []),
+    ("Row 2, column 3 of A; lines 14-15; Exercise 2.3.2 and Definition 2.1.", []),
+    ("The Machine Learning 1 course, under CC BY-SA 4.0.", []),  # numbers in names
+    ('The source says "as different as 0" here.', []),  # somebody's words
+    ("1. first\n2. second\n\nin two ways: 1) with indices, and 2) without.", []),
+    ("**1) Index method.** A set (its rank is 2) and (rank 3).", ["2", "3"]),
+    ("| 1 | Introduction |\n| 6–7 | Exercises |\n| x | 3 |\n", ["3"]),  # only the numbering
+    ("[a link](https://example.com/2024/page-3) <span id=\"s4\">x</span>[^5] { #part-2 }", []),
+    ("<!-- check: a/b.py; n = 3 -->\nThe number $3$ and $x^2$.", []),  # in formulas
+    ("```python\nprint(42)\n```\n\nAnd `x = 7` in code.", []),
+    ("The float32 type and a base-10 logarithm.", ["10"]),
+])
+def test_numbers_in_the_words_are_found(text, numbers):
+    """Each number of the words is reported, on its line, unless it names a place or a
+    thing; numbers in formulas and code are for their own checks."""
+    assert unbound(text) == numbers
+
+
+def test_a_number_is_reported_at_its_line():
+    errors = find_formulas("c.md", "# Title\n\nText\nwith 7 here.\n")[1]
+    assert len(errors) == 1 and errors[0].startswith("docs/c.md:4: the number 7 in the text")
+    assert "$7 % check: file.py:name$" in errors[0]
+
+
+@pytest.mark.parametrize("tex, number", [
+    ("0", True), ("-1", True), (r"\frac{1}{2}", True), (r"1/\sqrt{2}", True),
+    (r"30\%", True), ("(1, 2)", True), (r"[-1, 1]", True), (r"(-\infty, -2)", True),
+    (r"10^{-6}", True), (r"1.2 \times 10^{-38}", True),
+    (r"2 \times 3", False),  # a shape, read by the membership and brace checks
+    (r"\mathbf{0}", False), ("x^2", False), (r"\log(-1)", False), ("n", False),
+])
+def test_an_inline_number_needs_a_kind_as_a_relation_does(tex, number):
+    """`$0$` alone states a number, as `$x = 0$` states a relation: it is produced,
+    checked or declared; notation without a number is not."""
+    formulas, errors = find_formulas("c.md", f"It is ${tex}$.\n")
+    assert bool(errors) == number
+    if number:
+        assert "inline formula states a relation or a number" in errors[0]
+    checked, _ = find_formulas("c.md", f"It is ${tex} % check: a/b.py:value$.\n")
+    assert [f.kind for f in checked] == ["checked"]

@@ -1,0 +1,89 @@
+"""Numbers in a chapter's text: each is a result, bound like an equation, or a reference.
+
+A number a reader sees in the prose ("its rank is 1", "30% of them") is a result as much
+as one in a formula, so it is written as a formula and bound like one: produced
+(`$\\computed{file.py:name}$`), checked (`$1 % check: file.py:rank$`) or declared
+(`$0 % declared: Python's first index$`). What may stay in the words is a number that
+names a place or a thing: a list marker, a section, equation, footnote or exercise
+number (§2.3, eq. (19), footnote 6, axioms 1, 4 and 3, row 2, column 3), a number in a
+name (Machine Learning 1, CC BY-SA 4.0) or inside a quotation.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .tex_tokens import IGNORED_TOKENS, tokenize
+
+# --- Inline formulas that state a number --------------------------------------------
+
+# What a formula of numbers alone is written with: digits, signs, powers, fractions and
+# roots, intervals and lists, a percent sign, scientific notation (`1.2 \times 10^{-38}`).
+# (`2 \times 3`, a matrix's shape, is not one.)
+NUMBER_TOKENS = {"+", "-", "/", "^", "(", ")", "[", "]", "{", "}", ",", r"\%", r"\frac",
+                 r"\tfrac", r"\dfrac", r"\sqrt", r"\infty", r"\pi", r"\left", r"\right",
+                 *IGNORED_TOKENS}
+DIGITS = re.compile(r"\d+(?:\.\d+)?")
+
+
+def states_number(tex: str) -> bool:
+    """Whether an inline formula is a number (or an interval or list of numbers) alone:
+    a result the text states, like a relation; TexError if it cannot be read."""
+    tokens = tokenize(tex)
+    scientific = {i for i, t in enumerate(tokens)  # the \times of `1.2 \times 10^{-38}`
+                  if t == r"\times" and tokens[i + 1:i + 3] == ["10", "^"]}
+    return (any(DIGITS.fullmatch(t) for t in tokens)
+            and all(DIGITS.fullmatch(t) or t in NUMBER_TOKENS or i in scientific
+                    for i, t in enumerate(tokens)))
+
+
+# --- Numbers in the words -----------------------------------------------------------
+
+NUMERAL = re.compile(r"(?<![\w.,-])[+-]?\d+(?:[.,]\d+)*%?(?![\w])|(?<=\w-)\d+(?!\w)")
+# What is not prose: each is blanked before numerals are looked for.
+NOT_PROSE = [
+    re.compile(r"<!--.*?-->", re.S),  # comments (and the book's markers)
+    re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)"),  # a link's target
+    re.compile(r"^\s*\[[^\]]+\]:.*$", re.M),  # a reference link's definition
+    re.compile(r"\[\^[^\]]+\]"),  # a footnote's label
+    re.compile(r"\{\s*[#.][^}\n]*\}"),  # attribute lists, { #id } and { .class }
+    re.compile(r"</?[a-zA-Z][^>\n]*>"),  # HTML tags
+    re.compile(r"\"(?:[^\"\n]|\n(?![ \t]*\n))*\"|“[^”]*”"),  # quotations: somebody's words
+    re.compile(r"^[ \t]*(?:[-*+][ \t]+)?\d+[.)][ \t]", re.M),  # list markers
+    re.compile(r"^[ \t]*\|[ \t]*\d+(?:[–-]\d+)?[ \t]*(?=\|)", re.M),  # a table's numbering
+    re.compile(r"(?:^|(?<=[:,;] )|(?<=\band )|(?<=\*\*))\d+\)", re.M),  # in a sentence: 1) ... 2)
+    re.compile(r"\(\d+\)"),  # equation numbers: (19), –(13)
+]
+NUMBERS = r"\d+(?:\.\d+)*(?:(?:,\s*|\s+(?:and|or|to)\s+|\s*[–-]\s*)\d+(?:\.\d+)*)*"
+# A number after a word that names a numbered place: §2.3, footnote 6, row 2, column 3.
+PLACES = ("eq", "eqs", "equation", "equations", "section", "sections", "chapter", "part",
+          "definition", "theorem", "lemma", "exercise", "exercises", "example", "figure",
+          "table", "footnote", "footnotes", "axiom", "axioms", "line", "lines", "step",
+          "steps", "page", "pages", "row", "column", "position", "version", "item", "case")
+PLACE = re.compile(rf"(?:§\s*|\b(?:{'|'.join(PLACES)})\.?\s+){NUMBERS}", re.I)
+# A number in a name: after a capitalised word within a sentence (`Learning 1`,
+# `BY-SA 4.0`); the word stays, the number is blanked.
+NAME = re.compile(r"(?<![.!?:\n])(\s[A-Z][\w-]*[ \t]+)(\d+(?:\.\d+)*)(?!\w)")
+
+
+def blank(match: re.Match) -> str:
+    return re.sub(r"[^\n]", " ", match[0])
+
+
+def numerals(prose: str) -> list[tuple[int, str]]:
+    """(line, numeral) of every number in the words of `prose`, a chapter with its code
+    and formulas already blanked (equations.outside_code, then DISPLAY and INLINE)."""
+    for pattern in NOT_PROSE:
+        prose = pattern.sub(blank, prose)
+    prose = PLACE.sub(blank, prose)
+    prose = NAME.sub(lambda m: m[1] + " " * len(m[2]), prose)
+    return [(prose.count("\n", 0, m.start()) + 1, m[0]) for m in NUMERAL.finditer(prose)]
+
+
+def problems(page: str, prose: str) -> list[str]:
+    """Messages for the numbers in the words of a chapter (see numerals())."""
+    return [f"docs/{page}:{line}: the number {numeral} in the text is neither a formula nor "
+            "a place (§, eq., footnote, row ...): write it as a formula, produced, checked "
+            f"or declared (`${numeral.rstrip('%')} % check: file.py:name$`); see "
+            "CONTRIBUTING.md, 'Numbers in the text'" for line, numeral in numerals(prose)]
+
