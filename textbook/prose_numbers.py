@@ -57,13 +57,14 @@ NOT_PROSE = [
 NUMBERS = r"\d+(?:\.\d+)*(?:(?:,\s*|\s+(?:and|or|to)\s+|\s*[–-]\s*)\d+(?:\.\d+)*)*"
 # A number after a word that names a numbered place: §2.3, footnote 6, row 2, column 3.
 PLACES = ("eq", "eqs", "equation", "equations", "section", "sections", "chapter", "part",
-          "definition", "theorem", "lemma", "exercise", "exercises", "example", "figure",
-          "table", "footnote", "footnotes", "axiom", "axioms", "line", "lines", "step",
-          "steps", "page", "pages", "row", "column", "position", "version", "item", "case")
+          "definition", "theorem", "lemma", "exercise", "exercises", "answer", "answers",
+          "example", "figure", "table", "footnote", "footnotes", "axiom", "axioms", "line",
+          "lines", "step", "steps", "page", "pages", "row", "column", "position", "version",
+          "item", "case")
 PLACE = re.compile(rf"(?:§\s*|\b(?:{'|'.join(PLACES)})\.?\s+){NUMBERS}", re.I)
 # A number in a name: after a capitalised word within a sentence (`Learning 1`,
 # `BY-SA 4.0`); the word stays, the number is blanked.
-NAME = re.compile(r"(?<![.!?:\n])(\s[A-Z][\w-]*[ \t]+)(\d+(?:\.\d+)*)(?!\w)")
+NAME = re.compile(r"(?<=[\w,;)\]'\"’])(\s[A-Z][\w-]*[ \t]+)(\d+(?:\.\d+)*)(?!\w)")
 
 
 def blank(match: re.Match) -> str:

@@ -22,6 +22,7 @@ def unbound(markdown: str) -> list[str]:
     ("By axioms 1, 4 and 3, see §2.3, eq. (19), –(13) and footnote 6.", []),
     ("Row 2, column 3 of A; lines 14-15; Exercise 2.3.2 and Definition 2.1.", []),
     ("The Machine Learning 1 course, under CC BY-SA 4.0.", []),  # numbers in names
+    ("## The 22-year-olds\n\n- The 3 cases. EMAT §7 Answer 12 and answers 2-4.", ["22", "3"]),
     ('The source says "as different as 0" here.', []),  # somebody's words
     ("1. first\n2. second\n\nin two ways: 1) with indices, and 2) without.", []),
     ("**1) Index method.** A set (its rank is 2) and (rank 3).", ["2", "3"]),
