@@ -68,6 +68,13 @@ def rounded_number(side: list[str]) -> bool:
     return body is not None and "." in body[0]
 
 
+def written_shape(side: list[str]) -> tuple[int, int] | None:
+    """(n, m) for a side that is a shape alone, `n \\times m`, else None."""
+    if len(side) == 3 and side[1] == r"\times" and side[0].isdigit() and side[2].isdigit():
+        return int(side[0]), int(side[2])
+    return None
+
+
 def tolerance(relation: str, *sides: list[str]) -> float:
     """How closely two sides must agree, in units of a rounded side's leading number (see
     magnitude()): to the last digit shown where a side is a rounded number, or where the
@@ -330,13 +337,15 @@ def check_formula(tex: str, ns: dict, target=None, at=None,
         # last digit; one written exactly (`22`, `30\%`) exactly.
         relation, side = chains[-1][-1] if chains else ("", [])
         tol = tolerance(relation, side) * magnitude((side, last_value))
-        ok, why = same(last_value, expected, tol, symbols)
+        if written_shape(side) and isinstance(expected, sp.MatrixBase):  # `2 \times 3`
+            ok = written_shape(side) == expected.shape
+            why = f"{as_tex(side)} against a {expected.shape[0]}×{expected.shape[1]} matrix"
+        else:
+            ok, why = same(last_value, expected, tol, symbols)
         checked += 1
         if not ok:
             problems.append(f"the formula's result differs from the snippet's value: {why}")
     return checked, problems
-
-
 
 
 

@@ -371,3 +371,10 @@ def test_an_interval_is_checked_by_its_ends(tex, ok):
     """An interval written as a pair agrees with its end points, infinite ones included."""
     ends = sp.Matrix([-sp.oo, -2])
     assert (check(tex, {"ends": ends}, target="ends") == []) == ok
+
+
+@pytest.mark.parametrize("tex, ok", [(r"2 \times 3", True), (r"3 \times 2", False),
+                                     (r"6", False)])
+def test_a_shape_alone_is_compared_with_the_shape_of_a_matrix(tex, ok):
+    """`$2 \\times 3 % check: file.py:A$` states A's shape, not the number 6."""
+    assert (check(tex, {"A": sp.zeros(2, 3)}, target="A") == []) == ok
