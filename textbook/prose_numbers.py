@@ -18,8 +18,8 @@ from .tex_tokens import IGNORED_TOKENS, tokenize
 # --- Inline formulas that state a number --------------------------------------------
 
 # What a formula of numbers alone is written with: digits, signs, powers, fractions and
-# roots, intervals and lists, a percent sign, scientific notation (`1.2 \times 10^{-38}`).
-# (`2 \times 3`, a matrix's shape, is not one.)
+# roots, intervals and lists, a percent sign, scientific notation (`1.2 \times 10^{-38}`);
+# or a shape alone (`2 \times 3`).
 NUMBER_TOKENS = {"+", "-", "/", "^", "(", ")", "[", "]", "{", "}", ",", r"\%", r"\frac",
                  r"\tfrac", r"\dfrac", r"\sqrt", r"\infty", r"\pi", r"\left", r"\right",
                  *IGNORED_TOKENS}
@@ -27,9 +27,12 @@ DIGITS = re.compile(r"\d+(?:\.\d+)?")
 
 
 def states_number(tex: str) -> bool:
-    """Whether an inline formula is a number (or an interval or list of numbers) alone:
-    a result the text states, like a relation; TexError if it cannot be read."""
-    tokens = tokenize(tex)
+    """Whether an inline formula is a number (or an interval, a list of numbers, a shape)
+    alone: a result the text states, like a relation; TexError if it cannot be read."""
+    tokens = [t for t in tokenize(tex) if t not in IGNORED_TOKENS]
+    if len(tokens) == 3 and tokens[1] == r"\times" and tokens[0].isdigit() and (
+            tokens[2].isdigit()):
+        return True  # a shape, `2 \times 3`: compared with the shape of a matrix
     scientific = {i for i, t in enumerate(tokens)  # the \times of `1.2 \times 10^{-38}`
                   if t == r"\times" and tokens[i + 1:i + 3] == ["10", "^"]}
     return (any(DIGITS.fullmatch(t) for t in tokens)

@@ -26,6 +26,7 @@ print("equals a^T:", J == a.T, "  equals a:", J == a)
 assert term_by_term == sp.Sum(sp.KroneckerDelta(j, k) * sp.IndexedBase("a")[k], (k, 1, m))
 assert J == a.T and J.shape == (1, 3) and J != a  # a row, not the column a
 aT = a.T
+aT_x = a.T * x  # the 1 x 1 matrix a^T x, as the corrections page gives its shape
 
 # For the chapter's checked equations: j as the checker reads an index letter (a positive
 # integer; `at j = j_`), a and x with indexed entries a_k, x_k, and the derivatives of a^T x

@@ -58,3 +58,6 @@ assert I3 * v_any == v_any
 (diagonal_entry,) = set(I3.diagonal())
 (off_diagonal_entry,) = set(I3 - sp.diag(*I3.diagonal()))
 rank_A_prime = A_prime.rank()
+# The 2 x 2 identity that the left inverse gives back when applied after A'.
+I2 = left_inverse * A_prime
+assert I2 == sp.eye(2)
