@@ -4,9 +4,9 @@ Each side is read by `tex_reader` with the snippet's variables; consecutive side
 symbolically where SymPy settles it cheaply, otherwise numerically at seeded random points
 (unknown symbols reals, one point in three negative unless SymPy knows the symbol is not,
 indices every value 1..3). A side written with decimals (`0.7071`, `\\approx 2.718`) must
-agree to the digits it shows; exact numbers (integers, fractions, a decimal inside an
-expression, as in `0.1^{38}`) must agree exactly, however small the difference; a value
-from floating point may be off by float noise.
+agree to the digits it shows (tex_numbers.py); exact numbers (integers, fractions, a
+decimal inside an expression, as in `0.1^{38}`) must agree exactly, however small the
+difference; a value from floating point may be off by float noise.
 """
 
 from __future__ import annotations
@@ -19,13 +19,11 @@ import re
 import sympy as sp
 from sympy.concrete.expr_with_limits import ExprWithLimits
 
+from .tex_numbers import magnitude, tolerance, written_shape
 from .tex_reader import Reader
 from .tex_sets import memberships, signatures
-from .tex_tokens import COMPUTED, TexError, as_tex, group_end, pieces, rule_as_equation
+from .tex_tokens import COMPUTED, TexError, as_tex, pieces, rule_as_equation
 from .tex_values import index_sizes, to_sympy, unchecked_sizes
-
-DECIMALS = re.compile(r"\d+\.(\d+)")
-NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 
 def read_side(tokens: list[str], ns: dict, symbols: dict, at: dict | None = None):
@@ -42,63 +40,6 @@ def finish(value, at: dict | None):
     if at and isinstance(value, (sp.Basic, sp.MatrixBase)):
         value = value.subs(at)
     return value.doit() if isinstance(value, (sp.Basic, sp.MatrixBase)) else value
-
-
-def leading_number(side: list[str]) -> list[str]:
-    """A side without its sign and the braces around all of it (a produced value's LaTeX)."""
-    while side[:1] == ["{"] and group_end(side, 0) == len(side):
-        side = side[1:-1]
-    return side[1:] if side[:1] in (["-"], ["+"]) else side
-
-
-def written_number(side: list[str]) -> list[str] | None:
-    """A side that is a number alone, as tokens without its sign: `0.7071`, `22`, `30\\%`,
-    `1.175 \\times 10^{-38}`; None for any other side."""
-    body = leading_number(side)
-    if body and NUMBER.fullmatch(body[0]) and (
-            len(body) == 1 or body[1:4] == [r"\times", "10", "^"] or body[1:] == [r"\%"]):
-        return body
-    return None
-
-
-def rounded_number(side: list[str]) -> bool:
-    """Whether a side is a number written rounded: with decimals (`0.7071`, `-1.5`,
-    `1.175 \\times 10^{-38}`)."""
-    body = written_number(side)
-    return body is not None and "." in body[0]
-
-
-def written_shape(side: list[str]) -> tuple[int, int] | None:
-    """(n, m) for a side that is a shape alone, `n \\times m`, else None."""
-    if len(side) == 3 and side[1] == r"\times" and side[0].isdigit() and side[2].isdigit():
-        return int(side[0]), int(side[2])
-    return None
-
-
-def tolerance(relation: str, *sides: list[str]) -> float:
-    """How closely two sides must agree, in units of a rounded side's leading number (see
-    magnitude()): to the last digit shown where a side is a rounded number, or where the
-    relation is `\\approx` (to the units for `\\approx 15`), else exactly (a decimal inside
-    an expression, as in `0.1^{38}`, is the exact number written)."""
-    if not (relation == "≈" or any(rounded_number(side) for side in sides)):
-        return 0.0
-    shown = [len(m) for side in sides for t in side for m in DECIMALS.findall(t)]
-    if shown:
-        return 0.51 * 10 ** -max(shown)
-    return 0.51 if relation == "≈" and any(t.isdigit() for s in sides for t in s) else 0.0
-
-
-def magnitude(*sides: tuple[list[str], object]) -> float:
-    """What one unit of the last digit is worth: 10^e for a side written `m \\times 10^{e}`,
-    1/100 for `m\\%` (its value over its leading number m), else 1."""
-    for side, value in sides:
-        body = written_number(side)
-        if body and len(body) > 1 and float(body[0]) and value is not None:
-            try:
-                return abs(float(value) / float(body[0]))
-            except (TypeError, ValueError):
-                return 1.0
-    return 1.0
 
 
 def index_ranges(integers, indexed, arrays: dict) -> list[range]:

@@ -1,0 +1,73 @@
+"""Numbers as a formula writes them, and how closely each must agree with its value.
+
+A number written with decimals (`1.69`, `-0.5`, `1.175 \\times 10^{-38}`) or after
+`\\approx` is rounded: it agrees to its last digit, whose unit is 10^e in
+`m \\times 10^{e}` and 1/100 in `m\\%`. One written exactly (`22`, `\\frac{1}{2}`) agrees
+exactly. A side `n \\times m` alone is a shape.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .tex_tokens import group_end
+
+DECIMALS = re.compile(r"\d+\.(\d+)")
+NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
+def leading_number(side: list[str]) -> list[str]:
+    """A side without its sign and the braces around all of it (a produced value's LaTeX)."""
+    while side[:1] == ["{"] and group_end(side, 0) == len(side):
+        side = side[1:-1]
+    return side[1:] if side[:1] in (["-"], ["+"]) else side
+
+
+def written_number(side: list[str]) -> list[str] | None:
+    """A side that is a number alone, as tokens without its sign: `0.7071`, `22`, `30\\%`,
+    `1.175 \\times 10^{-38}`; None for any other side."""
+    body = leading_number(side)
+    if body and NUMBER.fullmatch(body[0]) and (
+            len(body) == 1 or body[1:4] == [r"\times", "10", "^"] or body[1:] == [r"\%"]):
+        return body
+    return None
+
+
+def rounded_number(side: list[str]) -> bool:
+    """Whether a side is a number written rounded: with decimals (`0.7071`, `-1.5`,
+    `1.175 \\times 10^{-38}`)."""
+    body = written_number(side)
+    return body is not None and "." in body[0]
+
+
+def written_shape(side: list[str]) -> tuple[int, int] | None:
+    """(n, m) for a side that is a shape alone, `n \\times m`, else None."""
+    if len(side) == 3 and side[1] == r"\times" and side[0].isdigit() and side[2].isdigit():
+        return int(side[0]), int(side[2])
+    return None
+
+
+def tolerance(relation: str, *sides: list[str]) -> float:
+    """How closely two sides must agree, in units of a rounded side's leading number (see
+    magnitude()): to the last digit shown where a side is a rounded number, or where the
+    relation is `\\approx` (to the units for `\\approx 15`), else exactly (a decimal inside
+    an expression, as in `0.1^{38}`, is the exact number written)."""
+    if not (relation == "≈" or any(rounded_number(side) for side in sides)):
+        return 0.0
+    shown = [len(m) for side in sides for t in side for m in DECIMALS.findall(t)]
+    if shown:
+        return 0.51 * 10 ** -max(shown)
+    return 0.51 if relation == "≈" and any(t.isdigit() for s in sides for t in s) else 0.0
+
+
+def magnitude(*sides: tuple[list[str], object]) -> float:
+    """What one unit of the last digit is worth: 10^e for a side written `m \\times 10^{e}`,
+    1/100 for `m\\%` (its value over its leading number m), else 1."""
+    for side, value in sides:
+        body = written_number(side)
+        if body and len(body) > 1 and float(body[0]) and value is not None:
+            try:
+                return abs(float(value) / float(body[0]))
+            except (TypeError, ValueError):
+                return 1.0
+    return 1.0
