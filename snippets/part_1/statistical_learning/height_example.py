@@ -76,8 +76,8 @@ assert prediction != 1.69 and math.isclose(prediction, 1.69)
 assert prediction - 1.69 == math.ulp(1.69)
 assert Fraction(0.3) != Fraction(3, 10)
 assert repr(0.1 + 0.2) == "0.30000000000000004"
-best_height = rf"{float(exact):.2f}\,\mathrm{{m}}"
-assert best_height.startswith("1.69")
+best_height = f"{float(exact):.2f}"  # in metres: the page writes the unit after it
+assert best_height == "1.69"
 # The MSE is smallest at the mean; what is left is the variance, 0.0049 m^2,
 # i.e. a standard deviation of 7 cm, and any other c adds (c - 1.69)^2 (two
 # quadratics that agree at three or more points are the same quadratic).
@@ -92,12 +92,11 @@ assert abs(c[np.argmin(absolute)] - 1.70) < 1e-9
 assert np.median(heights_22) == 1.70
 spread = sp.sqrt(smallest_mse)  # the standard deviation, in metres
 assert spread == sp.Rational(7, 100)
-# Predicting 1.70 m costs (1.70 - 1.69)^2 = 1/10000 m^2 more than the mean; the page's
-# metres (\,\mathrm{m}) are the snippet's unit.
+# Predicting 1.70 m costs (1.70 - 1.69)^2 = 1/10000 m^2 more than the mean (in metres,
+# the snippet's unit; the page writes the unit in words, outside the formula).
 extra = mse(Fraction("1.70")) - smallest
 extra_170 = sp.Rational(extra.numerator, extra.denominator)
 assert extra_170 == sp.Rational(1, 10000)
-TEX = {r"\,\mathrm{m}": 1}
 
 # The page's words: the 100 people aged 22, the heights 1.70, 1.60 and 1.80 m (a, b, c
 # in that order) with their weights 0.5, 0.3, 0.2 and counts 50, 30, 20, the mean 1.69 m
