@@ -17,10 +17,10 @@ from .tex_tokens import IGNORED_TOKENS, tokenize
 
 # --- Inline formulas that state a number --------------------------------------------
 
-# What a formula of numbers alone is written with: digits, signs, powers, fractions and
-# roots, intervals and lists, a percent sign, scientific notation (`1.2 \times 10^{-38}`);
-# or a shape alone (`2 \times 3`).
-NUMBER_TOKENS = {"+", "-", "/", "^", "(", ")", "[", "]", "{", "}", ",", r"\%", r"\frac",
+# What a formula of numbers alone is written with: digits, signs, powers, factorials,
+# fractions and roots, intervals, lists and their transposes, a percent sign, scientific
+# notation (`1.2 \times 10^{-38}`); or a shape alone (`2 \times 3`).
+NUMBER_TOKENS = {"+", "-", "/", "^", "!", "(", ")", "[", "]", "{", "}", ",", r"\%", r"\frac",
                  r"\tfrac", r"\dfrac", r"\sqrt", r"\infty", r"\pi", r"\left", r"\right",
                  *IGNORED_TOKENS}
 DIGITS = re.compile(r"\d+(?:\.\d+)?")
@@ -33,10 +33,12 @@ def states_number(tex: str) -> bool:
     if len(tokens) == 3 and tokens[1] == r"\times" and tokens[0].isdigit() and (
             tokens[2].isdigit()):
         return True  # a shape, `2 \times 3`: compared with the shape of a matrix
-    scientific = {i for i, t in enumerate(tokens)  # the \times of `1.2 \times 10^{-38}`
-                  if t == r"\times" and tokens[i + 1:i + 3] == ["10", "^"]}
+    # \times only in `1.2 \times 10^{-38}`, a letter only in a transpose, `[2, -1]^T`.
+    allowed = {i for i, t in enumerate(tokens)
+               if t == r"\times" and tokens[i + 1:i + 3] == ["10", "^"]
+               or t == "T" and tokens[i - 1:i] == ["^"]}
     return (any(DIGITS.fullmatch(t) for t in tokens)
-            and all(DIGITS.fullmatch(t) or t in NUMBER_TOKENS or i in scientific
+            and all(DIGITS.fullmatch(t) or t in NUMBER_TOKENS or i in allowed
                     for i, t in enumerate(tokens)))
 
 

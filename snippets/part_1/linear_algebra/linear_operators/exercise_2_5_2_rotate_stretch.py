@@ -21,3 +21,5 @@ for k, b in enumerate(np.eye(2, dtype=int)):
     assert np.array_equal(BR[:, k], B @ (R @ b))
 assert not np.array_equal(BR, R @ B)
 RB = R @ B  # the other order, which the prose names too
+# Where the rotation sends the basis vectors, its columns (the answer names them).
+rotated_b1, rotated_b2 = R[:, 0], R[:, 1]
