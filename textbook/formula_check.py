@@ -19,7 +19,7 @@ import re
 import sympy as sp
 from sympy.concrete.expr_with_limits import ExprWithLimits
 
-from .tex_numbers import magnitude, tolerance, written_shape
+from .tex_numbers import magnitude, tolerance
 from .tex_reader import Reader
 from .tex_sets import memberships, signatures
 from .tex_tokens import COMPUTED, TexError, as_tex, pieces, rule_as_equation
@@ -120,6 +120,23 @@ def evaluate(value, point: dict, tables: dict, arrays: dict, rng: random.Random)
     if replace:
         value = value.xreplace(replace)
     return value
+
+
+def written_shape(side: list[str], ns: dict, symbols: dict, at) -> tuple[int, int] | None:
+    """(n, m) for a side that is a shape alone, `n \\times m` (numbers, or names of the
+    snippet's whole numbers: `M \\times N`), else None."""
+    if len(side) != 3 or side[1] != r"\times":
+        return None
+    sizes = []
+    for token in (side[0], side[2]):
+        try:
+            size, _ = read_side([token], ns, symbols, at)
+        except TexError:
+            return None
+        if not (isinstance(size, int) or getattr(size, "is_Integer", False)):
+            return None
+        sizes.append(int(size))
+    return sizes[0], sizes[1]
 
 
 def close(a, b, tol: float) -> bool | None:
@@ -278,9 +295,11 @@ def check_formula(tex: str, ns: dict, target=None, at=None,
         # last digit; one written exactly (`22`, `30\%`) exactly.
         relation, side = chains[-1][-1] if chains else ("", [])
         tol = tolerance(relation, side) * magnitude((side, last_value))
-        if written_shape(side) and isinstance(expected, sp.MatrixBase):  # `2 \times 3`
-            ok = written_shape(side) == expected.shape
-            why = f"{as_tex(side)} against a {expected.shape[0]}×{expected.shape[1]} matrix"
+        shape = written_shape(side, ns, symbols, at)
+        if shape and isinstance(expected, sp.MatrixBase):  # `2 \times 3`, `M \times N`
+            ok = shape == expected.shape
+            why = (f"{as_tex(side)} = {shape[0]}×{shape[1]} against a "
+                   f"{expected.shape[0]}×{expected.shape[1]} matrix")
         else:
             ok, why = same(last_value, expected, tol, symbols)
         checked += 1

@@ -3,7 +3,7 @@
 A number written with decimals (`1.69`, `-0.5`, `1.175 \\times 10^{-38}`) or after
 `\\approx` is rounded: it agrees to its last digit, whose unit is 10^e in
 `m \\times 10^{e}` and 1/100 in `m\\%`. One written exactly (`22`, `\\frac{1}{2}`) agrees
-exactly. A side `n \\times m` alone is a shape.
+exactly.
 """
 
 from __future__ import annotations
@@ -38,13 +38,6 @@ def rounded_number(side: list[str]) -> bool:
     `1.175 \\times 10^{-38}`)."""
     body = written_number(side)
     return body is not None and "." in body[0]
-
-
-def written_shape(side: list[str]) -> tuple[int, int] | None:
-    """(n, m) for a side that is a shape alone, `n \\times m`, else None."""
-    if len(side) == 3 and side[1] == r"\times" and side[0].isdigit() and side[2].isdigit():
-        return int(side[0]), int(side[2])
-    return None
 
 
 def tolerance(relation: str, *sides: list[str]) -> float:

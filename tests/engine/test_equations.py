@@ -374,7 +374,10 @@ def test_an_interval_is_checked_by_its_ends(tex, ok):
 
 
 @pytest.mark.parametrize("tex, ok", [(r"2 \times 3", True), (r"3 \times 2", False),
-                                     (r"6", False)])
+                                     (r"6", False), (r"N \times M", True),
+                                     (r"M \times N", False)])
 def test_a_shape_alone_is_compared_with_the_shape_of_a_matrix(tex, ok):
-    """`$2 \\times 3 % check: file.py:A$` states A's shape, not the number 6."""
-    assert (check(tex, {"A": sp.zeros(2, 3)}, target="A") == []) == ok
+    """`$2 \\times 3 % check: file.py:A$` states A's shape, not the number 6; sizes may be
+    the snippet's names for whole numbers."""
+    namespace = {"A": sp.zeros(2, 3), "N": 2, "M": 3}
+    assert (check(tex, namespace, target="A") == []) == ok
