@@ -66,3 +66,4 @@ y1, y2 = x1 * x2 + x3, sp.sin(x1) + x3**2
 for point in ([1.0, 2.0, 0.5], [-0.3, 1.7, 2.2]):
     at = dict(zip(s, point))
     assert np.allclose(machine(np.array(point)), [float(y1.subs(at)), float(y2.subs(at))])
+derivative_count = len(J)  # one derivative dy_i/dx_j per entry of the Jacobian

@@ -66,3 +66,6 @@ TEX = {
 # The best c of the derivation, with probabilities that sum to one: the mean.
 best_c = sp.simplify(best.subs(P[2], 1 - P[0] - P[1]))
 assert sp.expand(best_c - mean) == 0
+# The second derivative of the loss, with probabilities that sum to one (as the page's
+# \sum_k p_k reads here): positive, so the best c is a minimum.
+curvature = sp.diff(loss, c, 2)

@@ -88,3 +88,6 @@ age = oldest  # the page's 22-year-olds
 assert np.array_equal(joint[ages == age][0], row)
 height_1, height_2, height_3 = heights
 share_1, share_2, share_3 = conditional
+# The share of the people aged 22, counted directly: what the kept entries add up to.
+share_aged_22 = counts[ages == age].sum() / population
+assert np.isclose(row.sum(), share_aged_22)

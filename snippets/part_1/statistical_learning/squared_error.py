@@ -60,3 +60,10 @@ truth_m, near_m, far_m = (sp.Rational(cm, 100) for cm in (truth, 160, 150))
 values, repeats = np.unique(x, return_counts=True)
 (shared_hours,) = values[repeats == 2]
 grade_low, grade_high = t[x == shared_hours]
+
+# The same split for a whole distribution, here the data set's own (each example with
+# probability 1/N): the expected squared error, and the page's sum over x of p(X = x) times
+# the expected squared error given X = x.
+expected_squared_error = np.mean((y(x) - t) ** 2)
+TEX[r"\sum_x p(X = x)\,\mathbb{E}\big[(y(x) - T)^2 \mid X = x\big]"] = sum(
+    np.mean(x == value) * np.mean((y(value) - t[x == value]) ** 2) for value in np.unique(x))

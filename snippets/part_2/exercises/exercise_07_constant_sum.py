@@ -18,3 +18,5 @@ for n in range(1, 20):
     assert sp.Sum(b, (i, 1, n)).doit() == n * b
 # The page's N copies of b, written out with dots, are the sum of b over i = 1..N.
 TEX = {r"b + b + \dots + b": sp.Sum(b, (i, 1, N))}
+# The page's "there are N terms": the number of values i = 1, ..., N takes.
+n_terms = sp.Sum(1, (i, 1, N)).doit()

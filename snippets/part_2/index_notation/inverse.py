@@ -63,3 +63,5 @@ TEX = {
     simplified_tex: sp.simplify(unsimplified),
     identity_tex: sp.simplify(A_inv * A),
 }
+# The determinant the corrections page names, as SymPy computes it.
+determinant = A.det()

@@ -45,3 +45,6 @@ TEX[r"\left(A^T\right)_{ij}"] = sum(
     int(A.T[p, q]) * sp.KroneckerDelta(i, p + 1) * sp.KroneckerDelta(j, q + 1)
     for p in range(4) for q in range(3)
 )
+# The page's "an N x M matrix becomes M x N", for this 3 x 4 matrix A (N rows, M columns).
+N, M = A.shape
+A_sym, AT_sym = sp.Matrix(A), sp.Matrix(A.T)

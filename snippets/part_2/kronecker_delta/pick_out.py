@@ -42,3 +42,5 @@ assert np.sum(delta[1] * a) == a[1] and np.array_equal(delta @ a, a)
 # those three entries, so that a sum over j must stay within 1..3.
 a_1, a_2, a_3 = ab[1], ab[2], ab[3]
 a_three = sp.Matrix([a_1, a_2, a_3])
+# The terms of eq. (94) as the row [0, a_2, 0] the corrections page writes.
+terms_row = sp.Matrix([terms])

@@ -31,7 +31,7 @@ aT_x = a.T * x  # the 1 x 1 matrix a^T x, as the corrections page gives its shap
 # For the chapter's checked equations: j as the checker reads an index letter (a positive
 # integer; `at j = j_`), a and x with indexed entries a_k, x_k, and the derivatives of a^T x
 # computed above (the reader cannot differentiate a vector product by x_j or by a vector).
-j_ = sp.Symbol("j", integer=True, positive=True)
+j_, k_ = sp.symbols("j k", integer=True, positive=True)
 ab, xb = sp.IndexedBase("a"), sp.IndexedBase("x")
 TEX = {
     r"\frac{\partial}{\partial x_j}\, \mathbf{a}^T\mathbf{x}": term_by_term,
@@ -39,3 +39,9 @@ TEX = {
 }
 # The derivative of a term a_k x_k with k != j (here a_1 x_1 by x_2), the page's "0 otherwise".
 off_term = sp.diff(ab[1] * xb[1], xb[2])
+# The derivative of a term a_k x_k by x_j where k = j (the delta is then 1), and entry j of
+# the derivative: the sifted sum for an index j in 1..m, with the index letters as the
+# checker reads them.
+on_term = sp.diff(ab[k] * xb[k], xb[j]).subs(j, k).subs(k, k_)
+entry_j = term_by_term.doit().args[0].expr.subs(j, j_)
+assert term_by_term.doit().args[0].cond == ((j >= 1) & (j <= m))

@@ -43,3 +43,13 @@ TEX = {
     r"\frac{\partial}{\partial x_j}\, \mathbf{x}^T A\mathbf{x}": term_by_term,
     r"\frac{d}{d\mathbf{x}}\, \mathbf{x}^T A\mathbf{x}": J,
 }
+# One path only: hold the other x still (as x_held) while differentiating, then put x back.
+x_held = sp.Matrix(sp.symbols("c1:3"))
+back = dict(zip(x_held, x))
+path_first_x = sp.Matrix([(x.T * A * x_held)[0]]).jacobian(x).subs(back)  # via x_i
+path_second_x = sp.Matrix([(x_held.T * A * x)[0]]).jacobian(x).subs(back)  # via x_k
+assert sp.expand(path_first_x + path_second_x - J) == sp.zeros(1, 2)
+# A symmetric A, where A^T = A: the two paths agree and the Jacobian is twice one of them.
+s11, s12, s22 = sp.symbols("s11 s12 s22")
+S = sp.Matrix([[s11, s12], [s12, s22]])
+J_symmetric = sp.Matrix([(x.T * S * x)[0]]).jacobian(x)

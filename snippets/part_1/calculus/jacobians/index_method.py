@@ -36,3 +36,11 @@ off_term = sp.diff(w[i, 1] * x[1], x[2])
 equal_value_term = sp.diff(w[i, 1] * x[1], x[2]).subs(equal_values)
 first_index = y_i.limits[0][1]
 assert sifted.args[0][1] == ((j >= first_index) & (j <= m))
+# The term w_ik x_k of the sum where k = j, and the sifted sum for an index j in 1..m (the
+# branch of the Piecewise that the range condition asserted above keeps), both with the
+# index letters as the checker reads them.
+as_read = {i: i_, j: j_}
+kept_term = y_i.function.subs(k, j).subs(as_read)
+sift_in_range = sifted.args[0].expr.subs(as_read)
+own_term = sp.diff(w[i, 2] * x[2], x[2]).subs(equal_values).subs(as_read)  # w_i2
+TEX[r"w_{i2}"] = w[i_, 2]  # the corrections page's entry (the reader takes i2 for a name)

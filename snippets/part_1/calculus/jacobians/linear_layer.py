@@ -46,3 +46,4 @@ TEX = {
     r"\frac{d}{d\mathbf{v}}\, (AB + C)\mathbf{v}": J,
     W_TEX: W_layer,
 }
+derivative_count = len(layer_jacobian)  # one derivative dy_i/dx_j per entry: n x m of them

@@ -81,3 +81,5 @@ TEX = {
 u_of_x, v_of_x = (sp.Function(name)(X1, X2, X3) for name in "uv")
 # The page's point of the finite differences: its (x_1, x_2, x_3) are numbers, not symbols.
 TEX[r"(x_1, x_2, x_3)"] = sp.Matrix(x0)
+# The second term of the two-path sum, the path through v, written in the x's.
+second_term = through_v.subs(g)

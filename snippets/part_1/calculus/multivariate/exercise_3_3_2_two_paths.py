@@ -19,3 +19,5 @@ assert dy_dx1 == 2 * x1 * x2 + x2**2 == sp.expand(sp.diff(y.subs(g), x1))
 # One path alone is not the derivative.
 assert sp.expand(through_u.subs(g) - dy_dx1) != 0
 assert sp.expand(through_v.subs(g) - dy_dx1) != 0
+# What each path alone gives, in the x's: the page's "forgetting a path".
+only_u, only_v = through_u.subs(g), through_v.subs(g)

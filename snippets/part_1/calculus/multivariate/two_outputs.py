@@ -32,3 +32,5 @@ assert sp.Matrix([s[0] * s[1], s[2]]).jacobian(s).shape == (2, 3)
 # Over the reals sqrt(x) is defined only for x >= 0 and differentiable for x > 0:
 # the domain is (0, oo), not all of R as the source writes.
 assert sp.sqrt(sp.Symbol("t", negative=True)).is_real is False
+# The derivative of the second output, sqrt(x), which exists only for x > 0.
+dsqrt_dx = J[1, 0]

@@ -40,3 +40,5 @@ path_product = sp.Mul(*local)
 sigmoid_range = sp.calculus.util.function_range(sigma, x, sp.S.Reals)
 assert sigmoid_range.left_open and sigmoid_range.right_open
 range_ends = [sigmoid_range.start, sigmoid_range.end]
+# The slope split in two, y times the rest: the rest is what dy/dx leaves after dividing by y.
+rest_factor = sp.simplify(dy_dx / y)

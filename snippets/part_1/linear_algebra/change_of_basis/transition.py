@@ -44,3 +44,5 @@ assert source_result == sp.Matrix([0, 1]) != sp.Matrix([1, 0])
 S_tex = sp.latex(S, fold_short_frac=True)
 S_inv_tex = sp.latex(S_inv, fold_short_frac=True)
 source_result_tex = rf"[{source_result[0]}, {source_result[1]}]^T"
+# The columns of S: where it sends [1, 0]^T and [0, 1]^T.
+S_col1, S_col2 = S * sp.Matrix([1, 0]), S * sp.Matrix([0, 1])
