@@ -46,8 +46,8 @@ def states_number(tex: str) -> bool:
 
 NUMERAL = re.compile(r"(?<![\w.,-])[+-]?\d+(?:[.,]\d+)*%?(?![\w])|(?<=\w-)\d+(?!\w)")
 # What is not prose: each is blanked before numerals are looked for.
+COMMENT = re.compile(r"<!--.*?-->", re.S)  # comments (and the book's markers)
 NOT_PROSE = [
-    re.compile(r"<!--.*?-->", re.S),  # comments (and the book's markers)
     re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)"),  # a link's target
     re.compile(r"^\s*\[[^\]]+\]:.*$", re.M),  # a reference link's definition
     re.compile(r"\[\^[^\]]+\]"),  # a footnote's label
@@ -78,12 +78,25 @@ def blank(match: re.Match) -> str:
 
 def numerals(prose: str) -> list[tuple[int, str]]:
     """(line, numeral) of every number in the words of `prose`, a chapter with its code
-    and formulas already blanked (equations.outside_code, then DISPLAY and INLINE)."""
-    for pattern in NOT_PROSE:
-        prose = pattern.sub(blank, prose)
-    prose = PLACE.sub(blank, prose)
-    prose = NAME.sub(lambda m: m[1] + " " * len(m[2]), prose)
-    return [(prose.count("\n", 0, m.start()) + 1, m[0]) for m in NUMERAL.finditer(prose)]
+    and formulas already blanked (equations.outside_code, then DISPLAY and INLINE). Only
+    the paragraphs that hold a digit are read closely: after the blanking, few do."""
+    if not NUMERAL.search(prose):
+        return []
+    prose = COMMENT.sub(blank, prose)
+    found, offset = [], 0
+    for part in PARAGRAPHS.split(prose):  # paragraphs and the blank lines between them
+        if NUMERAL.search(part):
+            for pattern in NOT_PROSE:
+                part = pattern.sub(blank, part)
+            part = PLACE.sub(blank, part)
+            part = NAME.sub(lambda m: m[1] + " " * len(m[2]), part)
+            found += [(prose.count("\n", 0, offset + m.start()) + 1, m[0])
+                      for m in NUMERAL.finditer(part)]
+        offset += len(part)
+    return found
+
+
+PARAGRAPHS = re.compile(r"(\n[ \t]*\n)")
 
 
 def problems(page: str, prose: str) -> list[str]:
