@@ -304,8 +304,8 @@ def free_port() -> int:
 # each edit adding a marker to this text.
 EDITS = {"snippet": (ROOT / "snippets" / "part_2" / "calculus" / "chain_rule.py",
                      'print("dy/dx =", dy_dx)', 'print("dy/dx =", dy_dx)  # {marker}'),
-         "chapter": (ROOT / "docs" / "part-2" / "calculus.md",
-                     "by hand.\n", "by hand ({marker}).\n")}
+         "chapter": (ROOT / "docs" / "part-2" / "calculus.md",  # in code: a number in
+                     "by hand.\n", "by hand (`{marker}`).\n")}  # the words fails the build
 
 
 def edit_to_page(edits: int = 10) -> dict[str, list[float]]:
@@ -345,6 +345,9 @@ def edit_to_page(edits: int = 10) -> dict[str, list[float]]:
                                 encoding="utf-8")
                 while marker not in page():
                     if time.perf_counter() - start > 60:
+                        print(f"edit -> page: the {kind} edit never reached the page in 60 s "
+                              f"(does {path.relative_to(ROOT)} still build when edited?)",
+                              file=sys.stderr)
                         return seconds
                     time.sleep(0.02)
                 seconds[kind].append(time.perf_counter() - start)
