@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import prose_numbers
-from .prose_numbers import states_number
+from .prose_numbers import blank, states_number
 from .sections import page_title
 from .tex_tokens import (
     COLONS,
@@ -82,11 +82,6 @@ class Formula:
         """What the snippet runner needs to check it."""
         return {"tex": self.lead + self.tex, "target": self.target, "bind": self.bind,
                 "at": self.at}
-
-
-def blank(match: re.Match) -> str:
-    """The matched text as spaces and newlines: offsets and lines stay where they were."""
-    return re.sub(r"[^\n]", " ", match[0])
 
 
 def outside_code(markdown: str) -> str:

@@ -308,7 +308,6 @@ def check_formula(tex: str, ns: dict, target=None, at=None,
     return checked, problems
 
 
-
 def check_in_namespace(formula: dict, ns: dict) -> dict:
     """{"checked": relations compared, "problems": [...]} for one formula of the runner's job.
 

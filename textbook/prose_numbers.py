@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from .tex_numbers import NUMBER, SCIENTIFIC
 from .tex_tokens import IGNORED_TOKENS, tokenize
 
 # --- Inline formulas that state a number --------------------------------------------
@@ -23,7 +24,6 @@ from .tex_tokens import IGNORED_TOKENS, tokenize
 NUMBER_TOKENS = {"+", "-", "/", "^", "!", "(", ")", "[", "]", "{", "}", ",", r"\%", r"\frac",
                  r"\tfrac", r"\dfrac", r"\sqrt", r"\infty", r"\pi", r"\left", r"\right",
                  *IGNORED_TOKENS}
-DIGITS = re.compile(r"\d+(?:\.\d+)?")
 
 
 def states_number(tex: str) -> bool:
@@ -35,10 +35,10 @@ def states_number(tex: str) -> bool:
         return True  # a shape, `2 \times 3`: compared with the shape of a matrix
     # \times only in `1.2 \times 10^{-38}`, a letter only in a transpose, `[2, -1]^T`.
     allowed = {i for i, t in enumerate(tokens)
-               if t == r"\times" and tokens[i + 1:i + 3] == ["10", "^"]
+               if tokens[i:i + 3] == SCIENTIFIC
                or t == "T" and tokens[i - 1:i] == ["^"]}
-    return (any(DIGITS.fullmatch(t) for t in tokens)
-            and all(DIGITS.fullmatch(t) or t in NUMBER_TOKENS or i in allowed
+    return (any(NUMBER.fullmatch(t) for t in tokens)
+            and all(NUMBER.fullmatch(t) or t in NUMBER_TOKENS or i in allowed
                     for i, t in enumerate(tokens)))
 
 
@@ -70,9 +70,12 @@ PLACE = re.compile(rf"(?:§\s*|\b(?:{'|'.join(PLACES)})\.?\s+){NUMBERS}", re.I)
 # A number in a name: after a capitalised word within a sentence (`Learning 1`,
 # `BY-SA 4.0`); the word stays, the number is blanked.
 NAME = re.compile(r"(?<=[\w,;)\]'\"’])(\s[A-Z][\w-]*[ \t]+)(\d+(?:\.\d+)*)(?!\w)")
+PARAGRAPHS = re.compile(r"(\n[ \t]*\n)")  # a blank line, kept by split() as a part
 
 
 def blank(match: re.Match) -> str:
+    """The matched text as spaces and newlines: offsets and lines stay where they were
+    (equations.py blanks code and formulas with it too)."""
     return re.sub(r"[^\n]", " ", match[0])
 
 
@@ -94,9 +97,6 @@ def numerals(prose: str) -> list[tuple[int, str]]:
                       for m in NUMERAL.finditer(part)]
         offset += len(part)
     return found
-
-
-PARAGRAPHS = re.compile(r"(\n[ \t]*\n)")
 
 
 def problems(page: str, prose: str) -> list[str]:

@@ -13,7 +13,8 @@ import re
 from .tex_tokens import group_end
 
 DECIMALS = re.compile(r"\d+\.(\d+)")
-NUMBER = re.compile(r"\d+(?:\.\d+)?")
+NUMBER = re.compile(r"\d+(?:\.\d+)?")  # a number as the tokenizer cuts it
+SCIENTIFIC = [r"\times", "10", "^"]  # after m in `m \times 10^{e}`
 
 
 def leading_number(side: list[str]) -> list[str]:
@@ -28,7 +29,7 @@ def written_number(side: list[str]) -> list[str] | None:
     `1.175 \\times 10^{-38}`; None for any other side."""
     body = leading_number(side)
     if body and NUMBER.fullmatch(body[0]) and (
-            len(body) == 1 or body[1:4] == [r"\times", "10", "^"] or body[1:] == [r"\%"]):
+            len(body) == 1 or body[1:4] == SCIENTIFIC or body[1:] == [r"\%"]):
         return body
     return None
 
