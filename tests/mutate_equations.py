@@ -4,17 +4,17 @@
 
 A tool beside the benchmark, not a test. It copies the book to a temporary folder, builds it
 once (strict, every snippet executed) to warm the caches, then makes N random changes, one at
-a time, each inside a display equation of a chapter or an inline formula that states a
-relation (`$x = 2$`): a digit becomes another digit, a sign `+`/`-` the other, an index
-letter in a subscript another index letter, a variable (a letter standing alone, as in
-`x^2` or `a + b`) another variable of the same equation, or a function or operation one
-of its kin (`\\sin` and `\\cos`, `\\exp` and `\\log`, `\\sum` and `\\prod`, `+` for
-`\\cdot`). Declared formulas (`% declared:`, definitions and the sources' own words, which
-the build reads but does not compute) are left out. Equation numbers (`\\tag{}`) and step
-labels (`\\stackrel{3}{=}`), markers, `\\computed{}` references and the words of
-`\\text{}` and its kin are never touched. Each change is built with `mkdocs build
---strict`; it is caught when the build fails. Prints every change with its verdict and
-the first line of the build's error, then the share caught.
+a time, each inside a display equation of a chapter, an inline formula that states a
+relation (`$x = 2$`) or a formula of a figure's alt text: a digit becomes another digit,
+a sign `+`/`-` the other, an index letter in a subscript another index letter, a variable
+(a letter standing alone, as in `x^2` or `a + b`) another variable of the same equation,
+or a function or operation one of its kin (`\\sin` and `\\cos`, `\\exp` and `\\log`,
+`\\sum` and `\\prod`, `+` for `\\cdot`). Declared formulas (`% declared:`, definitions
+and the sources' own words, which the build reads but does not compute) are left out.
+Equation numbers (`\\tag{}`) and step labels (`\\stackrel{3}{=}`), markers, `\\computed{}`
+references and the words of `\\text{}` and its kin are never touched. Each change is built
+with `mkdocs build --strict`; it is caught when the build fails. Prints every change with
+its verdict and the first line of the build's error, then the share caught.
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+from textbook.alt_text import SPAN  # noqa: E402
 from textbook.equations import (  # noqa: E402
     DISPLAY,
     INLINE,
@@ -50,13 +51,16 @@ KIN = {r"\sin": [r"\cos"], r"\cos": [r"\sin"], r"\exp": [r"\log"], r"\log": [r"\
        r"\ln": [r"\exp"], r"\sum": [r"\prod"], r"\prod": [r"\sum"], r"\cdot": ["+"],
        r"\times": ["+"]}
 COMMAND = re.compile(r"\\[a-zA-Z]+")
+ALT = re.compile(r'^[ \t]*(?:`{3,}|~{3,})[ \t]*python\b.*?\balt="(?P<alt>[^"]*)"', re.M)
 
 
 def candidates(text: str) -> list[tuple[int, int, str, list[str]]]:
     """(offset, length, kind, what it may become) for every slip the tool may make in a
     chapter."""
     found, prose = [], outside_code(text)
-    for match in [*DISPLAY.finditer(prose), *filter(relation, INLINE.finditer(prose))]:
+    alts = [span for block in ALT.finditer(text)  # a figure's alt text: all its formulas
+            for span in SPAN.finditer(text, block.start("alt"), block.end("alt"))]
+    for match in [*DISPLAY.finditer(prose), *filter(relation, INLINE.finditer(prose)), *alts]:
         start, tex = match.start("tex"), match["tex"]
         if any(marker["kind"] == "declared" for marker in MARKER.finditer(tex)):
             continue

@@ -27,9 +27,10 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from . import prose_numbers
+from . import alt_text, prose_numbers
+from .errors import BookError
 from .prose_numbers import blank, states_number
-from .sections import page_title
+from .sections import Block, find_blocks, page_title
 from .tex_tokens import (
     COLONS,
     COMPUTED,
@@ -70,12 +71,14 @@ class Formula:
     at: list[list[str]] = field(default_factory=list)  # [snippet symbol, python]
     reason: str = ""  # why a declared one is not computed
     lead: str = ""  # the displays whose chain this one continues (it opens with `=`)
+    alt: bool = False  # in a figure's alt text (alt_text.py), on its block's line
 
     @property
     def where(self) -> str:
         tag = TAG.search(self.tex)
         if not self.display:
-            return f"docs/{self.page}:{self.line} (${' '.join(self.tex.split())}$)"
+            alt = "alt text: " if self.alt else ""
+            return f"docs/{self.page}:{self.line} ({alt}${' '.join(self.tex.split())}$)"
         return f"docs/{self.page}:{self.line}" + (f" (eq. ({tag['tag']}))" if tag else "")
 
     def payload(self) -> dict:
@@ -101,8 +104,9 @@ def outside_code(markdown: str) -> str:
     return "".join(out)
 
 
-def parse_marker(kind: str, spec: str, formula: Formula) -> str | None:
-    """Fill a formula's binding from its marker; an error message, or None."""
+def parse_marker(kind: str, spec: str, formula: Formula, scope: str = "") -> str | None:
+    """Fill a formula's binding from its marker; an error message, or None. `scope`: the
+    file `% check: :name` means (a `<!-- check: -->` line's, an alt text's block's)."""
     if kind == "declared":
         if not spec:
             return "`% declared:` needs a reason (a definition, notation, a problem statement)"
@@ -110,6 +114,11 @@ def parse_marker(kind: str, spec: str, formula: Formula) -> str | None:
         return None
     head, *options = [part.strip() for part in spec.split(";")]
     path, _, target = head.partition(":")
+    if not path and target and scope:
+        path = scope
+    elif not path and target:
+        return (f"`% check: {head}` names no file, and no `<!-- check: file.py -->` line above "
+                "gives one: write `% check: file.py:name`")
     if not path.endswith(".py"):
         return f"`% check:` names a snippet file (`% check: part_2/x/file.py`), not {head!r}"
     formula.kind, formula.path, formula.target = "checked", path.strip(), target.strip()
@@ -147,11 +156,11 @@ def states_relation(tex: str) -> bool:
     return False
 
 
-def classify(formula: Formula, marker: tuple[str, str] | None) -> str | None:
+def classify(formula: Formula, marker: tuple[str, str] | None, scope: str = "") -> str | None:
     """Set a formula's kind from its marker and \\computed{} values; an error, or None."""
     computed = {m["path"] for m in COMPUTED.finditer(formula.tex)}
     if marker:
-        error = parse_marker(*marker, formula)
+        error = parse_marker(*marker, formula, scope)
         if error:
             return error
         if formula.kind == "declared" and computed:
@@ -171,7 +180,8 @@ def classify(formula: Formula, marker: tuple[str, str] | None) -> str | None:
     what = ("display equation" if formula.display else
             "inline formula states a relation or a number but")
     where = ("a first line `% check: file.py`" if formula.display else
-             "`% check: file.py` at its end, or a line `<!-- check: file.py -->` above it")
+             "`% check: :name` at its end, for a value of the block's snippet" if formula.alt
+             else "`% check: file.py` at its end, or a line `<!-- check: file.py -->` above it")
     return (f"this {what} is neither produced (\\computed{{file.py:name}}), checked ({where}) "
             "nor declared (`% declared: why it is not computed`); see CONTRIBUTING.md, "
             "'Three kinds of equation'")
@@ -208,26 +218,52 @@ def find_formulas(page: str, markdown: str) -> tuple[list[Formula], list[str]]:
     for match in INLINE.finditer(text):
         default = next((scope for start, scope in reversed(scopes) if start < match.start()),
                        None)
-        raw = match["tex"]
-        own = MARKER.search(raw)
-        formula = Formula(page, markdown.count("\n", 0, match.start()) + 1,
-                          INLINE_COMMENT.sub("", raw), display=False)
-        if not own and not COMPUTED.search(raw):
-            try:
-                if not (states_relation(formula.tex) or states_number(formula.tex)):
-                    continue
-            except TexError as err:  # whether it needs a kind is unknown: say why
-                errors.append(f"{formula.where}: cannot be read: {err}")
-                continue
-        marker = (own["kind"], own["spec"]) if own else (
-            default if not COMPUTED.search(raw) else None)
-        error = classify(formula, marker)
-        if error:
-            errors.append(f"{formula.where}: {error}")
-        else:
-            formulas.append(formula)
+        formula = Formula(page, markdown.count("\n", 0, match.start()) + 1, match["tex"],
+                          display=False)
+        inline(formula, default, formulas, errors)
     errors += prose_numbers.problems(page, INLINE.sub(blank, text))
+    for block in figure_blocks(page, markdown):  # alt text is read as the prose is
+        alt = block.attrs["alt"]
+        errors += [f"{block.where}: {problem}" for problem in alt_text.problems(alt)]
+        for span in alt_text.SPAN.finditer(alt):
+            inline(Formula(page, block.line, span["tex"], display=False, alt=True), None,
+                   formulas, errors, scope=block.path)
+        errors += prose_numbers.problems(page, alt_text.SPAN.sub(blank, alt), block.line,
+                                         "alt text")
     return formulas, errors
+
+
+def inline(formula: Formula, default: tuple[str, str] | None, formulas: list[Formula],
+           errors: list[str], scope: str = "") -> None:
+    """Classify an inline formula (its tex still holding its marker) if it needs a kind:
+    into `formulas`, or a message into `errors`. `default`: the `<!-- check: -->` marker
+    above it; `scope`: the file `% check: :name` means, if no such line gives one."""
+    raw = formula.tex
+    own, computed = MARKER.search(raw), COMPUTED.search(raw)
+    formula.tex = INLINE_COMMENT.sub("", raw)
+    if not own and not computed:
+        try:
+            if not (states_relation(formula.tex) or states_number(formula.tex)):
+                return
+        except TexError as err:  # whether it needs a kind is unknown: say why
+            errors.append(f"{formula.where}: cannot be read: {err}")
+            return
+    marker = (own["kind"], own["spec"]) if own else (default if not computed else None)
+    if default:
+        scope = default[1].split(";")[0].partition(":")[0].strip()
+    error = classify(formula, marker, scope)
+    if error:
+        errors.append(f"{formula.where}: {error}")
+    else:
+        formulas.append(formula)
+
+
+def figure_blocks(page: str, markdown: str) -> list[Block]:
+    """The chapter's exec blocks with alt text (a malformed block is reported by pages.py)."""
+    try:
+        return [block for block in find_blocks(page, markdown) if block.attrs.get("alt")]
+    except BookError:
+        return []
 
 
 @functools.lru_cache(maxsize=64)  # the workbooks and the chapter notebooks strip each chapter

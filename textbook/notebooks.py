@@ -196,7 +196,7 @@ class Builder:
             outputs.append(node({
                 "output_type": "display_data",
                 "data": {"image/svg+xml": svg, "text/plain": "<Figure>"},
-                "metadata": {"image/svg+xml": {"alt": block.attrs.get("alt", "")}}}))
+                "metadata": {"image/svg+xml": {"alt": block.alt}}}))
         cell = new_code_cell(code.rstrip("\n"), outputs=outputs, execution_count=count)
         cell.metadata["snippet"] = f"{block.path}:{block.section}"
         return cell

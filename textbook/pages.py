@@ -278,7 +278,7 @@ class Book:
             parts.append(self.converter.reset().convert(
                 f'{fence}{{ .text .no-copy .snippet-output title="Output" }}\n'
                 f"{stdout.rstrip(chr(10))}\n{fence}\n"))
-        if figures and not block.attrs.get("alt"):
+        if figures and not block.alt:
             errors.append(f"{block.where}: snippets/{block.path}:{block.section} draws a "
                           'figure: give the block alt="..." text describing it')
         for k, svg in enumerate(figures, 1):  # a marker until search has indexed the page
@@ -287,7 +287,7 @@ class Book:
                 errors.append(f"{block.where}: {problem}")
             elif problem:
                 log.warning("%s: %s", block.where, problem)
-            self.figures.append(figure_html(svg, block.attrs.get("alt", "")))
+            self.figures.append(figure_html(svg, block.alt))
             parts.append(f"<!-- book-figure {len(self.figures) - 1} -->")
         return "\n".join(parts)
 

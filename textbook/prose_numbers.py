@@ -99,9 +99,11 @@ def numerals(prose: str) -> list[tuple[int, str]]:
     return found
 
 
-def problems(page: str, prose: str) -> list[str]:
-    """Messages for the numbers in the words of a chapter (see numerals())."""
-    return [f"docs/{page}:{line}: the number {numeral} in the text is neither a formula nor "
+def problems(page: str, prose: str, first: int = 1, place: str = "text") -> list[str]:
+    """Messages for the numbers in the words of a chapter (see numerals()), or of another
+    text of it (`place`: "alt text") whose first line is the chapter's line `first`."""
+    return [f"docs/{page}:{line + first - 1}: the number {numeral} in the {place} is neither "
+            "a formula nor "
             "a place (§, eq., footnote, row ...): write it as a formula, produced, checked "
             f"or declared (`${numeral.rstrip('%')} % check: file.py:name$`); see "
             "CONTRIBUTING.md, 'Numbers in the text'" for line, numeral in numerals(prose)]

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from pymdownx.snippets import SnippetPreprocessor
 
+from .alt_text import plain
 from .errors import BookError
 from .tex_tokens import COMPUTED
 
@@ -107,6 +108,11 @@ class Block:
     def where(self) -> str:
         """The chapter file and line of the block, as failure messages name it."""
         return f"docs/{self.page}:{self.line}"
+
+    @property
+    def alt(self) -> str:
+        """The figure's alt text as a page shows it (alt_text.py: markers gone)."""
+        return plain(self.attrs.get("alt", ""))
 
 
 def find_blocks(page: str, markdown: str, first: int = 1) -> list[Block]:

@@ -15,6 +15,7 @@ from .tex_tokens import group_end
 DECIMALS = re.compile(r"\d+\.(\d+)")
 NUMBER = re.compile(r"\d+(?:\.\d+)?")  # a number as the tokenizer cuts it
 SCIENTIFIC = [r"\times", "10", "^"]  # after m in `m \times 10^{e}`
+LIST = {"(", ")", "[", "]", ",", "-", "+"}  # what a list of numbers holds beside them
 
 
 def leading_number(side: list[str]) -> list[str]:
@@ -36,9 +37,12 @@ def written_number(side: list[str]) -> list[str] | None:
 
 def rounded_number(side: list[str]) -> bool:
     """Whether a side is a number written rounded: with decimals (`0.7071`, `-1.5`,
-    `1.175 \\times 10^{-38}`)."""
+    `1.175 \\times 10^{-38}`), or a list of numbers one of which is (`(0.87, -0.33)`)."""
     body = written_number(side)
-    return body is not None and "." in body[0]
+    if body is not None:
+        return "." in body[0]
+    return side[:1] in (["("], ["["]) and any("." in t for t in side) and all(
+        NUMBER.fullmatch(t) or t in LIST for t in side)
 
 
 def tolerance(relation: str, *sides: list[str]) -> float:

@@ -487,7 +487,7 @@ def test_snippet_files_never_become_pages(site):
 def test_workbook_figures_are_inline_svg_with_their_chapter_alt_text(site):
     """A solutions page shows each figure as the chapter does: inline SVG whose ink follows
     the theme, labelled with the alt text of the chapter block that drew it."""
-    alts = {block.attrs["alt"] for block in chapter_blocks() if block.attrs.get("alt")}
+    alts = {block.alt for block in chapter_blocks() if block.alt}
     figures = 0
     for uri in WORKBOOKS:
         soup = built_page(site / uri.removesuffix(".ipynb") / "index.html")

@@ -54,14 +54,10 @@ fig.tight_layout()
 plt.show()
 # --8<-- [end:plot]
 
-# The table is a distribution; 100 of the 400 people are 22, and among them
-# 30%, 50% and 20% have heights 1.60, 1.70 and 1.80 m, as in the source.
+# The table is a distribution, and 100 of the 400 people are 22.
 assert np.isclose(joint.sum(), 1) and (joint >= 0).all()
 assert counts[3].sum() == 100 and counts.sum() == 400
 assert p_22 == 0.25
-assert np.allclose(conditional, [0.3, 0.5, 0.2])
-# The figure's alt text: the filtered bars, and the rescaled ones four times as tall.
-assert np.allclose(row, [0.075, 0.125, 0.05]) and np.allclose(conditional, 4 * row)
 assert np.isclose(conditional.sum(), 1)
 # The heat map has the printed table's layout: a row per age, a column per height.
 assert image.get_array().shape == (len(ages), len(heights)) == joint.shape
@@ -91,3 +87,15 @@ share_1, share_2, share_3 = conditional
 # The share of the people aged 22, counted directly: what the kept entries add up to.
 share_aged_22 = counts[ages == age].sum() / population
 assert np.isclose(row.sum(), share_aged_22)
+
+# The figure's alt text: the age of the row outlined in red (the rectangle's corner lies
+# half a row before the centre of the row it outlines), the heights of the blue bars (the row as
+# filtered) and of the red ones (rescaled), and how many times as tall the red ones are:
+# one over the share the filtered row adds up to.
+outlined_age = ages[round(left.patches[0].get_y() + 0.5)]
+filtered_bars = np.array([bar.get_height() for bar in right.containers[0]])
+conditional_bars = np.array([bar.get_height() for bar in right.containers[1]])
+times_taller = 1 / filtered_bars.sum()
+assert outlined_age == age and np.array_equal(filtered_bars, row)
+assert np.allclose(conditional_bars, times_taller * filtered_bars)
+assert np.allclose(conditional_bars, counts[ages == age][0] / counts[ages == age].sum())

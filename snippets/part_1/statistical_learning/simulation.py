@@ -98,3 +98,9 @@ y_star = implemented_function(
 conditional_mean = implemented_function("E_T", lambda h: float(mean_grade(float(h))))
 x = sp.Symbol("x", nonnegative=True)  # hours studied
 TEX = {r"y^\star(x)": y_star(x), r"\mathbb{E}[T \mid X = x]": conditional_mean(x)}
+
+# The figure's alt text: how far the purple curve lies above the true conditional mean,
+# and where the dashed line of the right panel is drawn (at the noise variance).
+shift = np.mean(predictors["E[T | X = x] + 0.5"](hours) - mean_grade(hours))
+noise_line = right.lines[0].get_xdata()[0]
+assert noise_line == noise_variance

@@ -29,3 +29,11 @@ plt.show()
 # The marked point is the lowest sampled loss, and the slope changes sign there.
 assert abs(a[np.argmin(loss)] - best) < 1e-12
 assert slope[a < best].max() < 0 < slope[a > best].min()
+
+# For the figure's alt text, what it draws: both curves as polynomials in a, fitted
+# through their samples.
+import sympy as sp  # noqa: E402
+
+a_symbol = sp.Symbol("a")
+loss_drawn = sp.Poly(np.polyfit(a, loss, 2), a_symbol).as_expr()
+slope_drawn = sp.Poly(np.polyfit(a, slope, 1), a_symbol).as_expr()

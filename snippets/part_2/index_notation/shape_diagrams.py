@@ -66,3 +66,9 @@ for title, (_, rr, rc), (_, lr, lc), (_, rrow, rcol) in products:
     left = np.ones((size[lr], size[lc]))
     right = np.ones((size[rrow], size[rcol]))
     assert (left @ right).shape == (size[rr], size[rc]), title
+
+# The rectangles drawn, as arrays of their sizes: result, left factor and right factor of
+# each panel in turn (matrix-matrix, matrix-vector, vector-matrix, inner, outer).
+(mm_C, mm_A, mm_B), (mv_v, mv_A, mv_c), (vm_v, vm_r, vm_B), (in_v, in_r, in_c), (
+    out_V, out_c, out_bT) = ([np.zeros((size[rows], size[cols])) for _, rows, cols in shapes]
+                             for _, *shapes in products)

@@ -122,3 +122,7 @@ x_r, x_g, x_b, x_p = solution
 G = sp.Matrix([0, 1, 0])
 # The weight of r that works with one unit of p, the page's "must be -sqrt(2)".
 r_weight = sp.solve(sp.Symbol("x") * R + P - D, sp.Symbol("x"))[sp.Symbol("x")]
+# The lengths of the figure's red arrows: 1/sqrt(2) by red and blue only, sqrt(2) with
+# the purple knob.
+red_step_first, red_step_second = (np.linalg.norm(route[0][0]) for route in routes)
+assert np.isclose(red_step_first, 1 / np.sqrt(2)) and np.isclose(red_step_second, np.sqrt(2))

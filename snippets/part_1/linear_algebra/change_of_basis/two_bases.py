@@ -31,3 +31,6 @@ plt.show()
 
 # The new basis really is a basis: d1 and d2 are independent.
 assert abs(np.linalg.det(np.column_stack([d1, d2]))) > 0.1
+
+# The blue arrows the figure draws: the canonical basis vectors b1 and b2.
+b1, b2 = (np.array(u) for u, _, _ in arrows[:2])

@@ -116,3 +116,10 @@ assert np.all((float(cos_opposite) <= sims) & (sims <= float(cos_same)))
 football, election = word_sims[1], word_sims[2]
 count_floor = cosine_similarity(np.array([1.0, 0, 0, 0]), np.array([0, 0, 1.0, 0]))
 assert min(word_sims) >= count_floor
+
+# The figure's vectors w and u, the cosines its labels show, and the angle its arc marks
+# between v and w, in degrees: exactly the worked example's theta (same v and w).
+w_drawn, u_drawn = others[1][0], others[2][0]
+label_2v, label_w, label_u, label_minus_v = labels
+angle_vw = sp.deg(theta_exact)
+assert np.isclose(np.degrees(direct), float(angle_vw))

@@ -46,7 +46,7 @@ plt.show()
 A, B = sp.symbols("a b", real=True)
 assert sp.expand(c_dot_c - (A**2 + B**2)) == 0
 assert a_vec.dot(b_vec) == 0
-assert c @ c == a**2 + b**2 == 13.0
+assert c @ c == a**2 + b**2
 
 # For the equation checker: the page's vectors entry by entry, and two arbitrary vectors of
 # the plane for the general expansion of ||a + b||^2.
@@ -54,3 +54,5 @@ TEX = {r"[a, 0]^T": sp.Matrix([A, 0]), r"[0, b]^T": sp.Matrix([0, B]),
        r"[a, b]^T": sp.Matrix([A, B])}
 a_any = sp.Matrix(sp.symbols("a1:3", real=True))
 b_any = sp.Matrix(sp.symbols("b1:3", real=True))
+# The figure's title: ||c||^2 = a^2 + b^2 for the numbers a and b it draws.
+norm_c_squared = c @ c

@@ -49,7 +49,6 @@ plt.show()
 # b'_1 and b'_2 as the source lists them, and they are A's columns.
 b1_image = A @ b1
 b2_image = A @ b2
-assert (b1_image == [-1, 1]).all() and (b2_image == [-2, -1]).all()
 assert (np.column_stack([b1_image, b2_image]) == A).all()
 # The figure's square ends up as the parallelogram spanned by the two columns.
 assert (A @ square == np.array([[0, -1, -3, -2, 0], [0, 1, 0, -1, 0]])).all()
@@ -61,3 +60,8 @@ assert (A[0] != b1_image).any() and (A[1] != b2_image).any()
 import sympy as sp  # noqa: E402
 
 TEX = {r"\mathbf{b}'_1": sp.Matrix(A[:, 0]), r"\mathbf{b}'_2": sp.Matrix(A[:, 1])}
+
+# The arrows the figure draws: the basis vectors before (left panel) and after A (right).
+before_b1, before_b2 = panels[0][1].T
+after_b1, after_b2 = panels[1][1].T
+assert (np.column_stack([after_b1, after_b2]) == np.column_stack([b1_image, b2_image])).all()
