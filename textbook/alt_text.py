@@ -21,7 +21,8 @@ MARKER = re.compile(r"[ \t]*(?<!\\)%.*$")  # its `% check: ...` or `% declared: 
 SPOKEN = {r"\times": "×", r"\approx": "≈", r"\,": " ", r"\infty": "∞", r"\%": "%"}
 POWER = re.compile(r"\^(?:\{(?P<group>-?\d+|T)\}|(?P<one>\d|T))")  # `^2`, `^{-45}`, `^T`
 RAISED = str.maketrans("0123456789-T", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻ᵀ")  # as a screen reader says them
-PLAIN = re.compile(r"[A-Za-z0-9 .,:;()\[\]+\-=/×≈∞%'⁰¹²³⁴⁵⁶⁷⁸⁹⁻ᵀ]*")  # what a spoken formula holds
+ROOT = re.compile(r"\\sqrt\{(\w+)\}")  # `\sqrt{2}`: √2
+PLAIN = re.compile(r"[A-Za-z0-9 .,:;()\[\]+\-=/×≈∞%'⁰¹²³⁴⁵⁶⁷⁸⁹⁻ᵀ√]*")  # what a spoken formula holds
 
 
 def spoken(tex: str) -> str:
@@ -30,14 +31,16 @@ def spoken(tex: str) -> str:
     for command, word in SPOKEN.items():
         text = text.replace(command, word)
     text = POWER.sub(lambda m: (m["group"] or m["one"]).translate(RAISED), text)
+    text = ROOT.sub(r"√\1", text)
     return re.sub(r"\s+", " ", text)
 
 
 def problems(alt: str) -> list[str]:
     """What in an alt text's formulas would not read aloud as it is written."""
     return [f"the formula ${span['tex']}$ of the alt text reads aloud as written, so it holds "
-            "only digits, letters, signs, brackets, `=`, `\\times`, `\\approx` and powers "
-            f"(`^2`, `^{{-45}}`, `^T`), no other TeX: {spoken(span['tex'])!r}"
+            "only digits, letters, signs, brackets, `=`, `\\times`, `\\approx`, powers "
+            f"(`^2`, `^{{-45}}`, `^T`) and roots (`\\sqrt{{2}}`), no other TeX: "
+            f"{spoken(span['tex'])!r}"
             for span in SPAN.finditer(alt) if not PLAIN.fullmatch(spoken(span["tex"]))]
 
 

@@ -56,7 +56,8 @@ def test_a_check_without_a_file_takes_the_file_of_the_check_line_above():
 
 def test_the_page_speaks_the_alt_text_without_markers():
     assert plain(r"about $1.4 \times 10^{-45} % check: :tiny$ at $[3, 1]^T % check: :v$, "
-                 r"$3^2 + 2^2 = 13 % check: :c$") == "about 1.4 × 10⁻⁴⁵ at [3, 1]ᵀ, 3² + 2² = 13"
+                 r"$3^2 + 2^2 = 13 % check: :c$, $1/\sqrt{2} % check: :r$") == (
+        "about 1.4 × 10⁻⁴⁵ at [3, 1]ᵀ, 3² + 2² = 13, 1/√2")
 
 
 @pytest.mark.parametrize("tex, ok", [("(0.87, -0.33)", True), ("(0.88, -0.33)", False),
