@@ -104,3 +104,11 @@ TEX = {r"y^\star(x)": y_star(x), r"\mathbb{E}[T \mid X = x]": conditional_mean(x
 shift = np.mean(predictors["E[T | X = x] + 0.5"](hours) - mean_grade(hours))
 noise_line = right.lines[0].get_xdata()[0]
 assert noise_line == noise_variance
+
+# The alt text: the true conditional mean is "rising and flattening" (each hour's rise
+# smaller than the one before), and of the test MSE bars "the flat overall mean [is] by
+# far the longest" (over twice the next longest).
+true_curve = mean_grade(hours)
+assert (np.diff(true_curve) > 0).all() and (np.diff(true_curve, 2) < 0).all()
+flat_mse, *shorter = sorted(mse.values(), reverse=True)
+assert flat_mse == mse["mean of t, ignoring x"] and flat_mse > 2 * shorter[0]

@@ -20,10 +20,15 @@ fig.tight_layout()
 plt.show()
 # --8<-- [end:plot]
 
-# Each curve has slope 0 at x = 0, and only the first has its lowest value there.
+# Each curve has slope 0 at x = 0. As the alt text says, x^2 has its lowest value there,
+# -x^2 its highest, and x^3 neither, not even nearby: lower just left of 0, higher just right.
 import sympy as sp  # noqa: E402
 
 s = sp.symbols("x")
 for f in (s**2, -(s**2), s**3):
     assert sp.diff(f, s).subs(s, 0) == 0
-assert [int(np.argmin(y)) == 60 for _, y in panels] == [True, False, False]
+at_zero = int(np.flatnonzero(x == 0)[0])
+curves = [y for _, y in panels]
+assert [int(np.argmin(y)) == at_zero for y in curves] == [True, False, False]
+assert [int(np.argmax(y)) == at_zero for y in curves] == [False, True, False]
+assert curves[2][at_zero - 1] < curves[2][at_zero] < curves[2][at_zero + 1]

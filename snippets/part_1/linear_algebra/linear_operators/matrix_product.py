@@ -117,3 +117,10 @@ assert Cs[:, 1] == As * (Bs * b2) == sp.Matrix([A11 * B12 + A12 * B22, A21 * B12
 # The arrows the figure draws: the images of b1 and b2 under AB (left) and BA (right).
 AB_b1, AB_b2 = panels[0][0].T
 BA_b1, BA_b2 = panels[1][0].T
+
+# The alt text: under BA the unit square becomes "a different, wider parallelogram" than
+# under AB: its corners differ and spread further along x (the areas are equal, both
+# |det A det B|, so "wider" is not "larger").
+corners_AB, corners_BA = AB @ square, BA @ square
+assert not np.array_equal(corners_AB, corners_BA)
+assert np.ptp(corners_BA[0]) > np.ptp(corners_AB[0])
