@@ -20,19 +20,22 @@ from .tex_tokens import IGNORED_TOKENS, tokenize
 
 # What a formula of numbers alone is written with: digits, signs, powers, factorials,
 # fractions and roots, intervals, lists and their transposes, a percent sign, scientific
-# notation (`1.2 \times 10^{-38}`); or a shape alone (`2 \times 3`).
+# notation (`1.2 \times 10^{-38}`); or a shape alone (`2 \times 3`, `N \times M`).
 NUMBER_TOKENS = {"+", "-", "/", "^", "!", "(", ")", "[", "]", "{", "}", ",", r"\%", r"\frac",
                  r"\tfrac", r"\dfrac", r"\sqrt", r"\infty", r"\pi", r"\left", r"\right",
                  *IGNORED_TOKENS}
+
+
+SIZE = re.compile(r"\d+|[A-Za-z]")  # one side of a shape: `2`, `N`
 
 
 def states_number(tex: str) -> bool:
     """Whether an inline formula is a number (or an interval, a list of numbers, a shape)
     alone: a result the text states, like a relation; TexError if it cannot be read."""
     tokens = [t for t in tokenize(tex) if t not in IGNORED_TOKENS]
-    if len(tokens) == 3 and tokens[1] == r"\times" and tokens[0].isdigit() and (
-            tokens[2].isdigit()):
-        return True  # a shape, `2 \times 3`: compared with the shape of a matrix
+    if len(tokens) == 3 and tokens[1] == r"\times" and all(
+            SIZE.fullmatch(size) for size in tokens[::2]):
+        return True  # a shape, `2 \times 3` or `N \times M`: a matrix's, or a definition
     # \times only in `1.2 \times 10^{-38}`, a letter only in a transpose, `[2, -1]^T`.
     allowed = {i for i, t in enumerate(tokens)
                if tokens[i:i + 3] == SCIENTIFIC

@@ -48,8 +48,8 @@ def test_a_number_is_reported_at_its_line():
     ("0", True), ("-1", True), (r"\frac{1}{2}", True), (r"1/\sqrt{2}", True),
     (r"30\%", True), ("(1, 2)", True), (r"[-1, 1]", True), (r"(-\infty, -2)", True),
     (r"10^{-6}", True), (r"1.2 \times 10^{-38}", True), (r"[2, -1]^T", True), ("5!", True),
-    (r"2 \times 3", True),  # a shape, compared with a matrix's
-    (r"N \times 3", False), (r"2 \times 3 \times 4", False),
+    (r"2 \times 3", True), (r"N \times 3", True), (r"1 \times m", True),  # shapes
+    (r"2 \times 3 \times 4", False), (r"\mathbf{a} \times \mathbf{b}", False),
     (r"\mathbf{0}", False), ("x^2", False), (r"\log(-1)", False), ("n", False),
 ])
 def test_an_inline_number_needs_a_kind_as_a_relation_does(tex, number):

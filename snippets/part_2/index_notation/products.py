@@ -128,3 +128,6 @@ TEX = {
     r"\qquad" "\n" r"\underbrace{v}_{1 \times 1}": sp.Matrix([[np.sum(inner["r"] ** 2)]]),
     r"\qquad" "\n" r"\underbrace{V}_{M \times M}": sp.Matrix(np.outer(r, r)),
 }
+
+# The outer product's second factor, the row b^T (1 x P).
+bT = b.T

@@ -48,3 +48,6 @@ TEX[r"\left(A^T\right)_{ij}"] = sum(
 # The page's "an N x M matrix becomes M x N", for this 3 x 4 matrix A (N rows, M columns).
 N, M = A.shape
 A_sym, AT_sym = sp.Matrix(A), sp.Matrix(A.T)
+
+# The column c transposed: the row the text's 1 x N names.
+cT = c.T

@@ -124,3 +124,6 @@ BA_b1, BA_b2 = panels[1][0].T
 corners_AB, corners_BA = AB @ square, BA @ square
 assert not np.array_equal(corners_AB, corners_BA)
 assert np.ptp(corners_BA[0]) > np.ptp(corners_AB[0])
+
+# The summary's rule on the example: an n x k matrix times a k x m one is n x m.
+A23_B34 = A23 @ B34
