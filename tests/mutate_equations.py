@@ -51,15 +51,17 @@ KIN = {r"\sin": [r"\cos"], r"\cos": [r"\sin"], r"\exp": [r"\log"], r"\log": [r"\
        r"\ln": [r"\exp"], r"\sum": [r"\prod"], r"\prod": [r"\sum"], r"\cdot": ["+"],
        r"\times": ["+"]}
 COMMAND = re.compile(r"\\[a-zA-Z]+")
-ALT = re.compile(r'^[ \t]*(?:`{3,}|~{3,})[ \t]*python\b.*?\balt="(?P<alt>[^"]*)"', re.M)
+ALT = re.compile(r'^[ \t]*(?:`{3,}|~{3,})[ \t]*python\b(?=.*(?<![\w-])exec="(?:on|1|true)")'
+                 r'.*?(?<![\w-])alt="(?P<alt>[^"]*)"', re.M)  # an exec block's alt text
 
 
 def candidates(text: str) -> list[tuple[int, int, str, list[str]]]:
     """(offset, length, kind, what it may become) for every slip the tool may make in a
     chapter."""
     found, prose = [], outside_code(text)
-    alts = [span for block in ALT.finditer(text)  # a figure's alt text: all its formulas
-            for span in SPAN.finditer(text, block.start("alt"), block.end("alt"))]
+    alts = [span for block in ALT.finditer(text)  # a figure's alt text: its bound formulas
+            for span in SPAN.finditer(text, block.start("alt"), block.end("alt"))
+            if MARKER.search(span["tex"])]
     for match in [*DISPLAY.finditer(prose), *filter(relation, INLINE.finditer(prose)), *alts]:
         start, tex = match.start("tex"), match["tex"]
         if any(marker["kind"] == "declared" for marker in MARKER.finditer(tex)):

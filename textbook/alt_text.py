@@ -36,12 +36,19 @@ def spoken(tex: str) -> str:
 
 
 def problems(alt: str) -> list[str]:
-    """What in an alt text's formulas would not read aloud as it is written."""
-    return [f"the formula ${span['tex']}$ of the alt text reads aloud as written, so it holds "
-            "only digits, letters, signs, brackets, `=`, `\\times`, `\\approx`, powers "
-            f"(`^2`, `^{{-45}}`, `^T`) and roots (`\\sqrt{{2}}`), no other TeX: "
-            f"{spoken(span['tex'])!r}"
-            for span in SPAN.finditer(alt) if not PLAIN.fullmatch(spoken(span["tex"]))]
+    """What in an alt text's formulas would not read aloud as it is written, or is not
+    bound: each formula there states a result, so each carries its marker."""
+    found = ["a display formula `$$...$$` cannot stand in alt text"] if "$$" in alt else []
+    for span in SPAN.finditer(alt):
+        if not MARKER.search(span["tex"]):
+            found.append(f"the formula ${span['tex']}$ of the alt text has no `% check: :name` "
+                         "or `% declared: why`: a formula there states a result")
+        elif not PLAIN.fullmatch(spoken(span["tex"])):
+            found.append(f"the formula ${span['tex']}$ of the alt text reads aloud as "
+                         "written, so it holds only digits, letters, signs, brackets, `=`, "
+                         "`\\times`, `\\approx`, powers (`^2`, `^{-45}`, `^T`) and roots "
+                         f"(`\\sqrt{{2}}`), no other TeX: {spoken(span['tex'])!r}")
+    return found
 
 
 def plain(alt: str) -> str:

@@ -117,8 +117,10 @@ def parse_marker(kind: str, spec: str, formula: Formula, scope: str = "") -> str
     if not path and target and scope:
         path = scope
     elif not path and target:
-        return (f"`% check: {head}` names no file, and no `<!-- check: file.py -->` line above "
-                "gives one: write `% check: file.py:name`")
+        return (f"`% check: {head}` names no file, and none is given here (an inline formula "
+                "takes the file of a `<!-- check: file.py -->` line above it, an alt text's "
+                "that of its block; a display equation names its own): write "
+                "`% check: file.py:name`")
     if not path.endswith(".py"):
         return f"`% check:` names a snippet file (`% check: part_2/x/file.py`), not {head!r}"
     formula.kind, formula.path, formula.target = "checked", path.strip(), target.strip()
@@ -221,15 +223,17 @@ def find_formulas(page: str, markdown: str) -> tuple[list[Formula], list[str]]:
         formula = Formula(page, markdown.count("\n", 0, match.start()) + 1, match["tex"],
                           display=False)
         inline(formula, default, formulas, errors)
-    errors += prose_numbers.problems(page, INLINE.sub(blank, text))
-    for block in figure_blocks(page, markdown):  # alt text is read as the prose is
+    errors += prose_numbers.problems(page, prose_numbers.numerals(INLINE.sub(blank, text)))
+    for block in figure_blocks(page, markdown, errors):  # alt text is read as prose is
         alt = block.attrs["alt"]
         errors += [f"{block.where}: {problem}" for problem in alt_text.problems(alt)]
-        for span in alt_text.SPAN.finditer(alt):
-            inline(Formula(page, block.line, span["tex"], display=False, alt=True), None,
-                   formulas, errors, scope=block.path)
-        errors += prose_numbers.problems(page, alt_text.SPAN.sub(blank, alt), block.line,
-                                         "alt text")
+        for span in alt_text.SPAN.finditer(alt):  # one without a marker: problems() says so
+            if MARKER.search(span["tex"]):
+                inline(Formula(page, block.line, span["tex"], display=False, alt=True), None,
+                       formulas, errors, scope=block.path)
+        errors += prose_numbers.problems(
+            page, prose_numbers.alt_numerals(alt_text.SPAN.sub(blank, alt)), block.line,
+            "alt text")
     return formulas, errors
 
 
@@ -258,11 +262,13 @@ def inline(formula: Formula, default: tuple[str, str] | None, formulas: list[For
         formulas.append(formula)
 
 
-def figure_blocks(page: str, markdown: str) -> list[Block]:
-    """The chapter's exec blocks with alt text (a malformed block is reported by pages.py)."""
+def figure_blocks(page: str, markdown: str, errors: list[str]) -> list[Block]:
+    """The chapter's exec blocks with alt text; a malformed block is an error (the build
+    stops at it before the equations are read, `check_chapter` does not)."""
     try:
         return [block for block in find_blocks(page, markdown) if block.attrs.get("alt")]
-    except BookError:
+    except BookError as err:
+        errors.append(str(err))
         return []
 
 

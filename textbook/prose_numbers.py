@@ -102,12 +102,23 @@ def numerals(prose: str) -> list[tuple[int, str]]:
     return found
 
 
-def problems(page: str, prose: str, first: int = 1, place: str = "text") -> list[str]:
-    """Messages for the numbers in the words of a chapter (see numerals()), or of another
-    text of it (`place`: "alt text") whose first line is the chapter's line `first`."""
+FIGURE = re.compile(r"\b(?:figure|fig\.)\s*\d+", re.I)
+
+
+def alt_numerals(alt: str) -> list[tuple[int, str]]:
+    """(1, numeral) of every number in the words of a figure's alt text (its formulas
+    blanked). They describe a drawing, so only the figure's own number (`Figure 1`) is a
+    place: "a line 2 units up", "position 4.5", a title quoted are results."""
+    return [(1, match[0]) for match in NUMERAL.finditer(FIGURE.sub(blank, alt))]
+
+
+def problems(page: str, found: list[tuple[int, str]], first: int = 1,
+             place: str = "text") -> list[str]:
+    """Messages for the numbers `found` (numerals(), alt_numerals()) in the words of a
+    chapter, or of another text of it (`place`) whose first line is the chapter's `first`."""
     return [f"docs/{page}:{line + first - 1}: the number {numeral} in the {place} is neither "
             "a formula nor "
             "a place (§, eq., footnote, row ...): write it as a formula, produced, checked "
             f"or declared (`${numeral.rstrip('%')} % check: file.py:name$`); see "
-            "CONTRIBUTING.md, 'Numbers in the text'" for line, numeral in numerals(prose)]
+            "CONTRIBUTING.md, 'Numbers in the text'" for line, numeral in found]
 

@@ -15,7 +15,6 @@ from .tex_tokens import group_end
 DECIMALS = re.compile(r"\d+\.(\d+)")
 NUMBER = re.compile(r"\d+(?:\.\d+)?")  # a number as the tokenizer cuts it
 SCIENTIFIC = [r"\times", "10", "^"]  # after m in `m \times 10^{e}`
-LIST = {"(", ")", "[", "]", ",", "-", "+"}  # what a list of numbers holds beside them
 
 
 def leading_number(side: list[str]) -> list[str]:
@@ -37,12 +36,27 @@ def written_number(side: list[str]) -> list[str] | None:
 
 def rounded_number(side: list[str]) -> bool:
     """Whether a side is a number written rounded: with decimals (`0.7071`, `-1.5`,
-    `1.175 \\times 10^{-38}`), or a list of numbers one of which is (`(0.87, -0.33)`)."""
+    `1.175 \\times 10^{-38}`), or a list of two or more numbers all written to the same
+    decimals (`(0.87, -0.33)`, `[0.87, -0.33]^T`; not `(0.5, 1)`, whose 1 is exact)."""
     body = written_number(side)
     if body is not None:
         return "." in body[0]
-    return side[:1] in (["("], ["["]) and any("." in t for t in side) and all(
-        NUMBER.fullmatch(t) or t in LIST for t in side)
+    side = [t for t in side if t not in (r"\left", r"\right")]
+    if side[-2:] == ["^", "T"]:
+        side = side[:-2]
+    if side[:1] not in (["("], ["["]) or side[-1:] != [{"(": ")", "[": "]"}[side[0]]]:
+        return False
+    entries, entry = [], []
+    for token in [*side[1:-1], ","]:
+        if token != ",":
+            entry.append(token)
+        elif len(leading_number(entry)) == 1 and NUMBER.fullmatch(leading_number(entry)[0]):
+            entries.append(leading_number(entry)[0])
+            entry = []
+        else:
+            return False  # an entry that is not a number alone: `(2 - 0.5)`, `[x, 1]`
+    decimals = {len(DECIMALS.fullmatch(n)[1]) if "." in n else 0 for n in entries}
+    return len(entries) > 1 and len(decimals) == 1 and 0 not in decimals
 
 
 def tolerance(relation: str, *sides: list[str]) -> float:

@@ -30,10 +30,17 @@ def test_a_formula_of_the_alt_text_is_checked_against_the_blocks_own_snippet():
 
 @pytest.mark.parametrize("alt, message", [
     ("a line at 45 degrees", "docs/c.md:5: the number 45 in the alt text is neither"),
-    ("a line to $(1, 2)$", "docs/c.md:5 (alt text: $(1, 2)$): this inline formula states "
-                           "a relation or a number but is neither"),
+    ("a line to $(1, 2)$", "docs/c.md:5: the formula $(1, 2)$ of the alt text has no"),
+    ("a line at $45 degrees$", "the formula $45 degrees$ of the alt text has no"),
+    ("prices from $5 to $10", "the formula $5 to $ of the alt text has no"),
     (r"a line at $\frac{1}{2} % check: :h$", r"reads aloud as written"),
     (r"a line at $x_1 = 2 % check: :h$", r"reads aloud as written"),
+    # Words that name a place in prose describe the drawing here: its numbers are results.
+    ("a red line 2 units up", "the number 2 in the alt text"),
+    ("the point at position 4.5", "the number 4.5 in the alt text"),
+    ("the title reads “norm = 13”", "the number 13 in the alt text"),
+    ("a Gaussian with Variance 4", "the number 4 in the alt text"),
+    ("a point labelled (7)", "the number 7 in the alt text"),
 ])
 def test_an_unbound_or_unspeakable_number_of_the_alt_text_is_an_error(alt, message):
     _, errors = find_formulas("c.md", chapter(alt))
@@ -42,8 +49,22 @@ def test_an_unbound_or_unspeakable_number_of_the_alt_text_is_an_error(alt, messa
 
 def test_places_and_names_in_the_alt_text_are_words():
     """`Figure 1` is a place; b1 and 3D are names, not numbers."""
-    _, errors = find_formulas("c.md", chapter("Figure 1: b1 and b2 in 3D"))
-    assert errors == []
+    formulas, errors = find_formulas("c.md", chapter(
+        "Figure 1: b1 and b2 in 3D, at $2 % check: :two$"))
+    assert errors == [] and [f.target for f in formulas] == ["two"]
+
+
+def test_a_quote_inside_the_options_of_a_block_is_an_error():
+    """alt="the label "max" at ..." would end the alt text at "the label ": a check after
+    the quote would vanish unread."""
+    _, errors = find_formulas("c.md", chapter('the label "max" at $2 % check: :two$'))
+    assert any("docs/c.md:5: the options of this block" in error for error in errors), errors
+
+
+def test_a_check_without_a_file_in_a_display_says_where_files_come_from():
+    _, errors = find_formulas("c.md", "# C\n\n<!-- check: part_1/a.py -->\n\n$$\n"
+                                      "% check: :two\nx = 2\n$$\n")
+    assert "a display equation names its own" in errors[0]
 
 
 def test_a_check_without_a_file_takes_the_file_of_the_check_line_above():
@@ -55,17 +76,29 @@ def test_a_check_without_a_file_takes_the_file_of_the_check_line_above():
 
 
 def test_the_page_speaks_the_alt_text_without_markers():
-    assert plain(r"about $1.4 \times 10^{-45} % check: :tiny$ at $[3, 1]^T % check: :v$, "
+    assert plain(r"about $\approx 1.4 \times 10^{-45} % check: :tiny$ at $[3, 1]^T % check: :v$, "
                  r"$3^2 + 2^2 = 13 % check: :c$, $1/\sqrt{2} % check: :r$") == (
-        "about 1.4 × 10⁻⁴⁵ at [3, 1]ᵀ, 3² + 2² = 13, 1/√2")
+        "about ≈ 1.4 × 10⁻⁴⁵ at [3, 1]ᵀ, 3² + 2² = 13, 1/√2")
 
 
 @pytest.mark.parametrize("tex, ok", [("(0.87, -0.33)", True), ("(0.88, -0.33)", False),
                                      ("(0.87, 0.33)", False), ("(0.867, -0.333)", True),
-                                     ("(0.866, -0.333)", False)])
+                                     ("(0.866, -0.333)", False), ("[0.87, -0.33]^T", True),
+                                     (r"\left(0.87, -0.33\right)", True),
+                                     ("(0.9, -0.33)", False)])  # one digit each: no mix
 def test_a_list_of_rounded_numbers_agrees_to_its_last_digit(tex, ok):
     value = sp.Matrix([sp.Rational(13, 15), sp.Rational(-1, 3)])
     assert (check(tex, {"value": value}, target="value") == []) == ok
+
+
+@pytest.mark.parametrize("tex, value, ok", [
+    ("(0.5, 1)", [0.5, 1.05], False),  # the 1 is exact: not a list rounded to 1 decimal
+    ("(2 - 0.5)", [1.54], False),  # a decimal inside an expression is exact
+    ("(1.5, -0.5)", [1.54, -0.5], True), ("(1.5, -0.5)", [1.56, -0.5], False),
+])
+def test_only_a_list_of_numbers_to_the_same_decimals_is_rounded(tex, value, ok):
+    target = sp.Matrix(value) if len(value) > 1 else sp.Float(value[0])
+    assert (check(tex, {"value": target}, target="value") == []) == ok
 
 
 def test_a_slip_in_the_alt_text_stops_the_build(tmp_path):
