@@ -182,8 +182,7 @@ def classify(formula: Formula, marker: tuple[str, str] | None, scope: str = "") 
     what = ("display equation" if formula.display else
             "inline formula states a relation or a number but")
     where = ("a first line `% check: file.py`" if formula.display else
-             "`% check: :name` at its end, for a value of the block's snippet" if formula.alt
-             else "`% check: file.py` at its end, or a line `<!-- check: file.py -->` above it")
+             "`% check: file.py` at its end, or a line `<!-- check: file.py -->` above it")
     return (f"this {what} is neither produced (\\computed{{file.py:name}}), checked ({where}) "
             "nor declared (`% declared: why it is not computed`); see CONTRIBUTING.md, "
             "'Three kinds of equation'")
