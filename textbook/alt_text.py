@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 SPAN = re.compile(r"(?<!\\)\$(?P<tex>[^$]+?)(?<!\\)\$")  # an inline formula of the alt text
-MARKER = re.compile(r"[ \t]*(?<!\\)%.*$")  # its `% check: ...` or `% declared: ...`
+MARKER = re.compile(r"[ \t]*(?<!\\)%.*$")  # its marker, stripped as equations.INLINE_COMMENT does
 SPOKEN = {r"\times": "×", r"\approx": "≈", r"\,": " ", r"\infty": "∞", r"\%": "%"}
 POWER = re.compile(r"\^(?:\{(?P<group>-?\d+|T)\}|(?P<one>\d|T))")  # `^2`, `^{-45}`, `^T`
 RAISED = str.maketrans("0123456789-T", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻ᵀ")  # as a screen reader says them
@@ -36,14 +36,11 @@ def spoken(tex: str) -> str:
 
 
 def problems(alt: str) -> list[str]:
-    """What in an alt text's formulas would not read aloud as it is written, or is not
-    bound: each formula there states a result, so each carries its marker."""
+    """What in an alt text's formulas would not read aloud as it is written (whether each
+    carries its marker, equations.find_formulas checks with the build's own marker)."""
     found = ["a display formula `$$...$$` cannot stand in alt text"] if "$$" in alt else []
     for span in SPAN.finditer(alt):
-        if not MARKER.search(span["tex"]):
-            found.append(f"the formula ${span['tex']}$ of the alt text has no `% check: :name` "
-                         "or `% declared: why`: a formula there states a result")
-        elif not PLAIN.fullmatch(spoken(span["tex"])):
+        if not PLAIN.fullmatch(spoken(span["tex"])):
             found.append(f"the formula ${span['tex']}$ of the alt text reads aloud as "
                          "written, so it holds only digits, letters, signs, brackets, `=`, "
                          "`\\times`, `\\approx`, powers (`^2`, `^{-45}`, `^T`) and roots "

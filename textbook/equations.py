@@ -226,10 +226,14 @@ def find_formulas(page: str, markdown: str) -> tuple[list[Formula], list[str]]:
     for block in figure_blocks(page, markdown, errors):  # alt text is read as prose is
         alt = block.attrs["alt"]
         errors += [f"{block.where}: {problem}" for problem in alt_text.problems(alt)]
-        for span in alt_text.SPAN.finditer(alt):  # one without a marker: problems() says so
+        for span in alt_text.SPAN.finditer(alt):
             if MARKER.search(span["tex"]):
                 inline(Formula(page, block.line, span["tex"], display=False, alt=True), None,
                        formulas, errors, scope=block.path)
+            else:  # a formula there states a result, and no `<!-- check: -->` line reaches it
+                errors.append(f"{block.where}: the formula ${span['tex']}$ of the alt text has "
+                              "no `% check: :name` or `% declared: why`: a formula there "
+                              "states a result")
         errors += prose_numbers.problems(
             page, prose_numbers.alt_numerals(alt_text.SPAN.sub(blank, alt)), block.line,
             "alt text")

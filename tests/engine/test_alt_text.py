@@ -33,6 +33,8 @@ def test_a_formula_of_the_alt_text_is_checked_against_the_blocks_own_snippet():
     ("a line to $(1, 2)$", "docs/c.md:5: the formula $(1, 2)$ of the alt text has no"),
     ("a line at $45 degrees$", "the formula $45 degrees$ of the alt text has no"),
     ("prices from $5 to $10", "the formula $5 to $ of the alt text has no"),
+    ("a line to $(1, 2) % checks: :end$", "the formula $(1, 2) % checks: :end$ of the alt text "
+                                         "has no"),  # a misspelt marker is no marker
     (r"a line at $\frac{1}{2} % check: :h$", r"reads aloud as written"),
     (r"a line at $x_1 = 2 % check: :h$", r"reads aloud as written"),
     # Words that name a place in prose describe the drawing here: its numbers are results.
