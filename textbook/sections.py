@@ -131,11 +131,11 @@ def find_blocks(page: str, markdown: str, first: int = 1) -> list[Block]:
         if close is None:
             raise BookError(f"docs/{page}:{i + first}: code fence is never closed")
         attrs = dict(ATTR.findall(match["attrs"]))
-        if "exec" in attrs and ATTR.sub("", match["attrs"]).strip():
+        left_over = ATTR.sub("", match["attrs"]).strip()
+        if "exec" in attrs and left_over:
             raise BookError(f"docs/{page}:{i + first}: the options of this block are "
                             'name="value" pairs, and a value cannot hold a double quote '
-                            f"(write ' or “ ” inside it): {ATTR.sub('', match['attrs']).strip()!r}"
-                            " is left over")
+                            f"(write ' or “ ” inside it): {left_over!r} is left over")
         if attrs.get("exec") in {"on", "1", "true"}:
             body = [line for line in lines[i + 1:close] if line.strip()]
             include = INCLUDE.match(body[0]) if len(body) == 1 else None

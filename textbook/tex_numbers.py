@@ -50,11 +50,12 @@ def rounded_number(side: list[str]) -> bool:
     for token in [*side[1:-1], ","]:
         if token != ",":
             entry.append(token)
-        elif len(leading_number(entry)) == 1 and NUMBER.fullmatch(leading_number(entry)[0]):
-            entries.append(leading_number(entry)[0])
-            entry = []
-        else:
+            continue
+        number = leading_number(entry)
+        if len(number) != 1 or not NUMBER.fullmatch(number[0]):
             return False  # an entry that is not a number alone: `(2 - 0.5)`, `[x, 1]`
+        entries.append(number[0])
+        entry = []
     decimals = {len(DECIMALS.fullmatch(n)[1]) if "." in n else 0 for n in entries}
     return len(entries) > 1 and len(decimals) == 1 and 0 not in decimals
 
