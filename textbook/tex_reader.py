@@ -140,6 +140,8 @@ class Reader(Constructs):
             inner = [self.take()]
         if inner in ([r"\top"], ["T"], [r"\intercal"], [r"\mathsf", "{", "T", "}"]):
             return base.T
+        if inner == [r"\circ"]:  # an angle in degrees, read in radians: 60^\circ is pi/3
+            return base * sp.pi / 180
         exponent = Reader(inner, self.ns, self.symbols).read()
         if base is sp.E:
             return sp.exp(exponent)

@@ -187,6 +187,8 @@ def test_a_point_is_put_in_as_subs_would_put_it():
     (r"3! = 3", False),  # a factorial is read, not dropped as \! is
     (r"30\% = \frac{3}{10}", True),
     (r"30\% = 3", False),  # a percent sign divides by 100
+    (r"60^\circ = \frac{\pi}{3}", True),  # an angle in degrees is read in radians
+    (r"60^\circ = 60", False),
     (r"\binom{4}{2} = \frac{4!}{2!\,2!}", True),
     (r"\frac{d^2}{dx^2} x^3 = 6x", True),
     (r"\frac{d^3}{dx^2} x^3 = 6x", False),  # the numerator's order disagrees
@@ -220,10 +222,11 @@ def test_a_point_is_put_in_as_subs_would_put_it():
 ])
 def test_the_reader_knows_the_books_notation(tex, ok):
     """Matrices, entries, tuples and calls, sums (inside their arrays), deltas, inverses,
-    norms, rounding, factorials, percentages, the shapes of `\\in \\mathbb{R}^{n \\times m}` and
-    of a signature `f : \\mathbb{R}^n \\to \\mathbb{R}^m`, a rule `f : x \\mapsto x^2`, the
-    expressions under a d/dx and its order, the shapes (one size per letter) and counts
-    under a brace and the dots of a matrix read as the book means."""
+    norms, rounding, factorials, percentages, degrees, the shapes of
+    `\\in \\mathbb{R}^{n \\times m}` and of a signature `f : \\mathbb{R}^n \\to \\mathbb{R}^m`,
+    a rule `f : x \\mapsto x^2`, the expressions under a d/dx and its order, the shapes
+    (one size per letter) and counts under a brace and the dots of a matrix read as the
+    book means."""
     A = sp.Matrix([[1, 2], [3, 4]])
     B = sp.Matrix([[0, 1], [5, 2]])
     x, y = sp.symbols("x y")
