@@ -120,3 +120,8 @@ sympy_rules = sp.ImmutableMatrix([sp.expand(sp.diff(fun, x)) for _, fun, _ in ru
 # SymPy's derivative of each row, by name, for the derivatives the prose names.
 (d_constant, d_power, d_exponential, d_exp, d_log_b, d_log, d_sin, d_cos, d_identity,
  d_linear, d_sqrt) = sympy_standard
+# The page's central difference (h(x0 + eps) - h(x0 - eps)) / (2 eps), with the rules'
+# concrete f = sin for h: the column "finite diff." of the table's sine row.
+sine_difference = checks[[name for name, _, _ in standard].index("sine")][2]
+# The function of the row "identity", x = x^1: the power whose rule the page applies to ax.
+identity_function = {name: fun for name, fun, _ in standard}["identity"]

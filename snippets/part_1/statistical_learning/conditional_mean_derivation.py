@@ -69,3 +69,7 @@ assert sp.expand(best_c - mean) == 0
 # The second derivative of the loss, with probabilities that sum to one (as the page's
 # \sum_k p_k reads here): positive, so the best c is a minimum.
 curvature = sp.diff(loss, c, 2)
+# What a prediction c pays on top of the variance.
+excess_loss = loss - variance
+# It is (c - mu)^2, mu the mean, as the page says.
+assert sp.expand(excess_loss - (c - mean) ** 2) == 0

@@ -113,3 +113,8 @@ lowest_squared = c[np.argmin(squared)]
 lowest_absolute = c[np.argmin(absolute)]
 assert np.isclose(lowest_squared, heights_22.mean()) and abs(lowest_squared - float(exact)) < 1e-9
 assert np.isclose(lowest_absolute, median)
+# What any prediction c adds to the smallest MSE, with c a symbol.
+any_c = sp.Symbol("c", real=True)
+extra_cost = sp.factor(mse(any_c) - smallest_mse)
+# It is (c - 1.69)^2, the square of the distance to the mean, as the page says.
+assert sp.expand(extra_cost - (any_c - mean_height) ** 2) == 0

@@ -99,3 +99,6 @@ times_taller = 1 / filtered_bars.sum()
 assert outlined_age == age and np.array_equal(filtered_bars, row)
 assert np.allclose(conditional_bars, times_taller * filtered_bars)
 assert np.allclose(conditional_bars, counts[ages == age][0] / counts[ages == age].sum())
+# The page's name for the conditional distribution at age 22: the rescaled row printed as
+# "p(Y | X = 22)" above, to compare with the conditional of the figure.
+TEX[r"p(Y \mid X = 22)"] = sp.Matrix(row / p_22)

@@ -67,3 +67,7 @@ grade_low, grade_high = t[x == shared_hours]
 expected_squared_error = np.mean((y(x) - t) ** 2)
 TEX[r"\sum_x p(X = x)\,\mathbb{E}\big[(y(x) - T)^2 \mid X = x\big]"] = sum(
     np.mean(x == value) * np.mean((y(value) - t[x == value]) ** 2) for value in np.unique(x))
+# The prediction at the shared input for any model y (an unknown function): the page's
+# "whatever y(4) is".
+any_y = sp.Function("y")
+y_at_shared = any_y(int(shared_hours))

@@ -18,3 +18,8 @@ assert sp.diff(x**-half, x) == -half * x ** (-3 * half)
 assert sp.diff(x**-2, x) == -2 * x**-3
 assert derivative == 12 * x**3 - x ** (-3 * half) - 2 * x**-3
 assert derivative != 12 * x**3 - x ** (3 * half) - 2 * x**-3  # the source's eq. (13)
+# The page's "SymPy prints x^{-3/2} as 1/x**(3/2) and x^{-3} as 1/x**3": the powers in the
+# second and third terms' derivatives, which SymPy prints as fractions, -1/x**(3/2), -2/x**3.
+middle_power = sp.diff(terms[1], x).as_coeff_Mul()[1]
+last_power = sp.diff(terms[2], x).as_coeff_Mul()[1]
+assert str(sp.diff(terms[1], x)) == "-1/x**(3/2)" and str(sp.diff(terms[2], x)) == "-2/x**3"

@@ -26,3 +26,7 @@ assert fractional == 1 / (2 * sp.sqrt(x)) == sp.Rational(1, 2) * x ** sp.Rationa
 assert zeroth == 0
 assert first == 1
 assert all(slope == p * x ** (p - 1) for p, slope in cases.items())
+# The page's x^{1/2}, the fractional case (its power is a key of `cases`): a real number
+# because x is declared positive.
+square_root = x ** sp.S.Half
+assert sp.S.Half in cases and square_root == sp.sqrt(x) and square_root.is_real

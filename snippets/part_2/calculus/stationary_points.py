@@ -32,3 +32,8 @@ curves = [y for _, y in panels]
 assert [int(np.argmin(y)) == at_zero for y in curves] == [True, False, False]
 assert [int(np.argmax(y)) == at_zero for y in curves] == [False, True, False]
 assert curves[2][at_zero - 1] < curves[2][at_zero] < curves[2][at_zero + 1]
+# The page's "the middle of x^3": the polynomial through the plotted points of the panel
+# that is neither, in SymPy's x (s above).
+coefficients = np.polyfit(x, dict(panels)["neither"], 3)[::-1]  # constant term first
+neither = sum(int(round(c)) * s**n for n, c in enumerate(coefficients))
+assert np.allclose(sp.lambdify(s, neither)(x), dict(panels)["neither"])

@@ -20,3 +20,6 @@ assert dy_dx == 3 * (x + 1) ** 2
 assert dy_dx == sp.diff((x + 1) ** 3, x)
 # For the page's eqs. (116)-(119): the chain rule's factors, dy/du taken with u the variable.
 TEX = {r"\frac{du}{dx}": du_dx, r"\frac{dy}{du}": dy_du}
+# The page's (x + 1)^3, the function of eq. (98): the outer power of the inner function.
+cubic = outer.subs(u, inner)
+assert dy_dx == sp.diff(cubic, x)

@@ -62,3 +62,9 @@ TEX = {r"X_{ij}\,\frac{\partial w_j}{\partial w_k}": Xb[i, j] * sp.diff(wb[j], w
 # The page's "k lies between 1 and N": w_k is a term of the sum over j = 1, ..., N.
 _, first_index, last_index = y_i.limits[0]
 assert last_index == N
+# The page's column k of the estimate J, (X(w + h e_k) - X(w - h e_k))/(2h), for k = 2:
+# e_k is column k of the identity, the step the loop above takes divided by h.
+column = 2
+e_k = np.eye(3)[:, column - 1]
+J_column = J[:, column - 1]
+assert np.array_equal(J_column, (X @ (w + h * e_k) - X @ (w - h * e_k)) / (2 * h))

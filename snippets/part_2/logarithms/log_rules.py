@@ -50,3 +50,6 @@ TEX = {
 }
 log_of_power = sp.expand_log(sp.log(x_symbol**y))
 assert log_of_power == y * sp.log(x_symbol)
+# The page's log(-1), each of the two equal terms of the right side at b = c = -1: no real value.
+log_of_minus_1 = right_at_minus_1 / 2
+assert log_of_minus_1 == sp.log(-1) and log_of_minus_1.is_real is False

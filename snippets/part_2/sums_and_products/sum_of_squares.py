@@ -25,3 +25,5 @@ assert value == loop_total == 1 + 4 + 9 == 14
 _, lower, upper = symbolic.limits[0]
 stop = upper + 1
 assert sum(k**2 for k in range(lower, stop)) == loop_total
+# The page's summand i^2, the body of the sum.
+summand = symbolic.function

@@ -83,3 +83,7 @@ u_of_x, v_of_x = (sp.Function(name)(X1, X2, X3) for name in "uv")
 TEX[r"(x_1, x_2, x_3)"] = sp.Matrix(x0)
 # The second term of the two-path sum, the path through v, written in the x's.
 second_term = through_v.subs(g)
+# The local derivative on the path through v, dv/dx2, which the page writes x3/(2 sqrt(x2 x3)).
+dv_dx2 = sp.diff(g[V], X2)
+# SymPy prints it as sqrt(x2 x3)/(2 x2), as the page says.
+assert str(dv_dx2) == "sqrt(x2*x3)/(2*x2)"

@@ -20,3 +20,7 @@ assert dy_dx.subs(x, 0) == 0 and sp.solve(sp.diff(dy_dx, x), x) == [-1, 1]
 
 # For the page's checker: the local derivatives in the slash notation of its prose.
 TEX = {"dy/du": dy_du, "du/dx": du_dx}
+# The inner value 1 + x^2, the argument of the logarithm in y.
+u_of_x = y.args[0]
+# It is what the answer puts back in for u.
+assert dy_dx == (dy_du * du_dx).subs(u, u_of_x)

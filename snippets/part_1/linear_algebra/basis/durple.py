@@ -126,3 +126,5 @@ r_weight = sp.solve(sp.Symbol("x") * R + P - D, sp.Symbol("x"))[sp.Symbol("x")]
 # the purple knob.
 red_step_first, red_step_second = (np.linalg.norm(route[0][0]) for route in routes)
 assert np.isclose(red_step_first, 1 / np.sqrt(2)) and np.isclose(red_step_second, np.sqrt(2))
+# The source's combination -2 r + p as the column vector it is (the page shows its transpose).
+source_vector = source_combination.T

@@ -54,3 +54,8 @@ assert sp.Matrix([[0, 0, S], [1, 0, 0], [0, 1, S]]).det() != 0  # {g, b, p} exac
 # For the equation checker: the zero vector, and the matrix with columns r, g, b, p.
 TEX = {r"\mathbf{0}": sp.zeros(3, 1),
        r"[\mathbf{r}\ \mathbf{g}\ \mathbf{b}\ \mathbf{p}]": np.column_stack([r, g, b, p])}
+# Any vector v of R^3, for the correction's trivial recipe.
+v_any = sp.Matrix(sp.symbols("v1:4", real=True))
+# Every v is 1 times itself, so without "taken from B" every set would satisfy the
+# spanning condition.
+assert 1 * v_any == v_any

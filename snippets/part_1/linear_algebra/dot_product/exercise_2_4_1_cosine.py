@@ -22,3 +22,11 @@ assert cos_theta == sp.Rational(14, 27)
 theta = sp.acos(cos_theta)  # the angle, below pi / 3 since the cosine falls on [0, pi]
 assert theta < sp.pi / 3
 cos_60 = sp.cos(sp.pi / 3)  # the page's "a little more than 1/2, the cosine of 60 degrees"
+# The angle the question compares with: the one whose cosine is cos_60.
+threshold_angle = sp.acos(cos_60)
+# It is 60 degrees, pi/3 in radians.
+assert threshold_angle == sp.pi / 3
+# The angles between two vectors run from acos(1) = 0 to acos(-1) = pi (0 to 180 degrees).
+angle_min, angle_max = sp.acos(1), sp.acos(-1)
+# The cosine decreases over all of them: the page's reason that theta < 60 degrees.
+assert sp.is_strictly_decreasing(sp.cos(sp.Symbol("a")), sp.Interval.open(angle_min, angle_max))

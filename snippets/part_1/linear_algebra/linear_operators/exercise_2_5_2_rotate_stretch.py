@@ -23,3 +23,9 @@ assert not np.array_equal(BR, R @ B)
 RB = R @ B  # the other order, which the prose names too
 # Where the rotation sends the basis vectors, its columns (the answer names them).
 rotated_b1, rotated_b2 = R[:, 0], R[:, 1]
+import sympy as sp  # noqa: E402
+
+# The angle R turns b1 through, anticlockwise positive: the question's 90 degrees.
+rotation_angle = sp.atan2(R[1, 0], R[0, 0])
+# R is a rotation (orthogonal, determinant 1), so it turns b2 by the same angle.
+assert np.array_equal(R.T @ R, np.eye(2)) and round(np.linalg.det(R)) == 1

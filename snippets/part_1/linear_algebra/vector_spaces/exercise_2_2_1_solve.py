@@ -19,3 +19,7 @@ answer = list(x)  # the vector a reader types
 # The factor that takes 3v - u to the solution, the page's "scale both sides by 1/2".
 scale = solution[0] / (3 * v - u)[0]
 assert sp.Matrix(list(solution)) == scale * (3 * v - u)
+# The left side 2x + u with the solution put back in.
+put_back = 2 * x + u
+# 3v equals it: the page's "2x + u and 3v agree".
+assert put_back == 3 * v
