@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 
 from . import alt_text, prose_numbers
 from .errors import BookError
-from .prose_numbers import blank, states_number
+from .prose_numbers import blank, holds_numeral, states_number
 from .sections import Block, find_blocks, page_title
 from .tex_tokens import (
     COLONS,
@@ -180,7 +180,7 @@ def classify(formula: Formula, marker: tuple[str, str] | None, scope: str = "") 
         formula.kind, formula.path = "produced", computed.pop()
         return None
     what = ("display equation" if formula.display else
-            "inline formula states a relation or a number but")
+            "inline formula states a relation or holds a number but")
     where = ("a first line `% check: file.py`" if formula.display else
              "`% check: file.py` at its end, or a line `<!-- check: file.py -->` above it")
     return (f"this {what} is neither produced (\\computed{{file.py:name}}), checked ({where}) "
@@ -250,7 +250,8 @@ def inline(formula: Formula, default: tuple[str, str] | None, formulas: list[For
     formula.tex = INLINE_COMMENT.sub("", raw)
     if not own and not computed:
         try:
-            if not (states_relation(formula.tex) or states_number(formula.tex)):
+            if not (states_relation(formula.tex) or states_number(formula.tex)
+                    or holds_numeral(formula.tex)):
                 return
         except TexError as err:  # whether it needs a kind is unknown: say why
             errors.append(f"{formula.where}: cannot be read: {err}")

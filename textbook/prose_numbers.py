@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from .tex_numbers import NUMBER, SCIENTIFIC
-from .tex_tokens import IGNORED_TOKENS, tokenize
+from .tex_tokens import IGNORED_TOKENS, group_end, tokenize
 
 # --- Inline formulas that state a number --------------------------------------------
 
@@ -43,6 +43,42 @@ def states_number(tex: str) -> bool:
     return (any(NUMBER.fullmatch(t) for t in tokens)
             and all(NUMBER.fullmatch(t) or t in NUMBER_TOKENS or i in allowed
                     for i, t in enumerate(tokens)))
+
+
+# Where a numeral inside a larger formula names a thing instead of stating a value: a
+# subscript (`x_1`, `A_{13}`) and the limits of a sum or product, a space's dimension
+# (`\mathbb{R}^3`), an inverse (`A^{-1}`), the order of a derivative (`\partial^2`), the
+# zero vector (`\mathbf{0}`), the start of an index range (`1, \dots, m`). Anywhere else
+# (a coefficient, a power, a constant, an angle) it states a value: `$12x^3$`, `$60^\circ$`.
+LIMITED = {r"\sum", r"\prod", r"\int", r"\lim", r"\max", r"\min"}
+DOTS = {r"\dots", r"\ldots", r"\cdots"}
+
+
+def holds_numeral(tex: str) -> bool:
+    """Whether a formula holds a numeral that states a value (see above): the formula
+    is then a result or a given, bound like a number alone; TexError if unreadable."""
+    tokens = [t for t in tokenize(tex) if t not in IGNORED_TOKENS]
+    i, limits = 0, False  # limits: the scripts after \\sum and its kin are its limits
+    while i < len(tokens):
+        token = tokens[i]
+        if token in ("_", "^") and i + 1 < len(tokens):
+            end = group_end(tokens, i + 1) if tokens[i + 1] == "{" else i + 2
+            names = (token == "_" or limits or tokens[i + 1:end] == ["{", "-", "1", "}"]
+                     or tokens[i - 1:i] == [r"\partial"]
+                     or tokens[max(i - 4, 0):i - 2] == [r"\mathbb", "{"])
+            i = end if names else i + 1  # a power or an angle is read as the rest is
+            continue
+        limits = token in LIMITED
+        if token == r"\mathbf" and tokens[i + 1:i + 2] == ["{"]:
+            end = group_end(tokens, i + 1)
+            if all(NUMBER.fullmatch(t) for t in tokens[i + 2:end - 1]):
+                i = end  # \mathbf{0}, the zero vector
+                continue
+        if NUMBER.fullmatch(token) and not (tokens[i + 1:i + 2] == [","]
+                                            and tokens[i + 2:i + 3] and tokens[i + 2] in DOTS):
+            return True
+        i += 1
+    return False
 
 
 # --- Numbers in the words -----------------------------------------------------------

@@ -18,7 +18,7 @@ CHAPTER = '''\
 
 ### Exercise 1 { #exercise-1 }
 
-Differentiate $x^3 + 2x$.
+Differentiate $x^3 + 2x % declared: the exercise's function$.
 
 ??? success "Answer to Exercise 1"
 
@@ -30,7 +30,7 @@ Differentiate $x^3 + 2x$.
 
 ### Exercise 2 { #exercise-2 }
 
-Multiply out $(1, 2) \\cdot (3, 4)$.
+Multiply out $(1, 2) \\cdot (3, 4) % declared: the exercise's vectors$.
 
 ??? success "Answer to Exercise 2"
 

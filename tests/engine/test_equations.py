@@ -48,7 +48,7 @@ def test_the_three_kinds_are_read_from_the_markdown():
         "$$\n\\frac{d}{dx} x^3 = \\computed{a/b.py:slope}\n$$\n\n"
         "$$\n% check: a/c.py:best; L = loss; at a = best\nL(a) = 2\n$$\n\n"
         "$$\n% declared: notation\n\\mathbf{a} = (a_1, a_2)\n$$\n\n"
-        "Inline $x = 2 % check: a/d.py$ and $x^2$ and $[i = j] % declared: Iverson$.\n\n"
+        "Inline $x = 2 % check: a/d.py$ and $x_2$ and $[i = j] % declared: Iverson$.\n\n"
         "<!-- check: a/e.py -->\n\nThen $y = 3$.\n\n## Next\n\nAnd $z = 4$.\n")
     formulas, errors = find_formulas("c.md", markdown)
     kinds = [(f.kind, f.path, f.display) for f in formulas]
@@ -63,9 +63,9 @@ def test_the_three_kinds_are_read_from_the_markdown():
 def test_a_signature_or_rule_needs_a_kind_as_a_relation_does():
     """`f : \\mathbb{R}^2 \\to \\mathbb{R}` states what f maps between and
     `f : x \\mapsto x^2` what it does, so each is checked or declared like `x = 2`; a ratio
-    `a : b` and `x \\mapsto x^2` without a name state neither."""
+    `a : b` and `x \\mapsto \\sin x` without a name state neither."""
     markdown = (r"Take $f : \mathbb{R}^2 \to \mathbb{R}$, $g \colon \mathbb{R} \to \mathbb{R}$,"
-                "\n" r"$f : x \mapsto x^2$, $x \mapsto x^2$ and $a : b$." "\n")
+                "\n" r"$f : x \mapsto x^2$, $x \mapsto \sin x$ and $a : b$." "\n")
     formulas, errors = find_formulas("c.md", markdown)
     assert not formulas and len(errors) == 3
     assert "$f : \\mathbb{R}^2 \\to \\mathbb{R}$" in errors[0] and "$g \\colon" in errors[1]

@@ -154,7 +154,7 @@ def test_unknown_computed_name(project):
 
 def test_bad_tex(project):
     """TeX that KaTeX cannot typeset names the chapter line."""
-    edit(project, "docs/chapter.md", "Intro line.", "Intro $\\fracc{1}{2}$ line.")
+    edit(project, "docs/chapter.md", "Intro line.", "Intro $\\fracc{a}{b}$ line.")
     failing_build(project, "docs/chapter.md:3", "KaTeX cannot typeset", "fracc")
 
 

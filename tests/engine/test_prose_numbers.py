@@ -49,15 +49,39 @@ def test_a_number_is_reported_at_its_line():
     (r"30\%", True), ("(1, 2)", True), (r"[-1, 1]", True), (r"(-\infty, -2)", True),
     (r"10^{-6}", True), (r"1.2 \times 10^{-38}", True), (r"[2, -1]^T", True), ("5!", True),
     (r"2 \times 3", True), (r"N \times 3", True), (r"1 \times m", True),  # shapes
-    (r"2 \times 3 \times 4", False), (r"\mathbf{a} \times \mathbf{b}", False),
-    (r"\mathbf{0}", False), ("x^2", False), (r"\log(-1)", False), ("n", False),
+    (r"\mathbf{a} \times \mathbf{b}", False), (r"\mathbf{0}", False), ("n", False),
+    ("x^2", True), (r"2 \times 3 \times 4", True), (r"\log(-1)", True),  # hold a number
 ])
 def test_an_inline_number_needs_a_kind_as_a_relation_does(tex, number):
     """`$0$` alone states a number, as `$x = 0$` states a relation: it is produced,
-    checked or declared; notation without a number is not."""
+    checked or declared; so is a formula holding one (below); notation without one is not."""
     formulas, errors = find_formulas("c.md", f"It is ${tex}$.\n")
     assert bool(errors) == number
     if number:
-        assert "inline formula states a relation or a number" in errors[0]
+        assert "inline formula states a relation or holds a number" in errors[0]
     checked, _ = find_formulas("c.md", f"It is ${tex} % check: a/b.py:value$.\n")
     assert [f.kind for f in checked] == ["checked"]
+
+
+@pytest.mark.parametrize("tex", [
+    "x^2", r"12x^3 - x^{-3/2} - 2x^{-3}", r"60^\circ", r"(c - 1.69)^2", r"\log(-1)",
+    r"2\pi i", r"p(X = 22)", r"\lVert \mathbf{a} \rVert^2", r"3(x+1)^2", r"2\mathbf{x}",
+    r"\sum_{i=1}^{N} i^2", r"\frac{x_3}{2\sqrt{x_2 x_3}}", r"x^{1/2}", r"y(4)",
+])
+def test_a_formula_holding_a_number_needs_a_kind(tex):
+    """A coefficient, a power, a constant, an angle or an argument states a value: the
+    formula is a result or a given, and a slipped digit in it must fail somewhere."""
+    errors = find_formulas("c.md", f"It is ${tex}$.\n")[1]
+    assert len(errors) == 1 and "holds a number" in errors[0], errors
+
+
+@pytest.mark.parametrize("tex", [
+    "x_1", "A_{13}", r"\sum_{i=1}^{N} x_i", r"\prod_{j=1}^{3} x_j", r"\mathbb{R}^3",
+    r"\mathbb{R}^{2 \times 3}", "A^{-1}", r"S^{-1}S", r"\mathbf{0}", r"\log_{10} x",
+    r"\frac{\partial^2 f}{\partial x\,\partial y}", r"1, \dots, m",
+    r"\mathbf{v}_1, \ldots, \mathbf{v}_n",
+])
+def test_a_numeral_that_names_a_thing_needs_no_kind(tex):
+    """A subscript, a sum's limits, a space's dimension, an inverse, a derivative's order,
+    the zero vector and the start of an index range name things: the formula is notation."""
+    assert find_formulas("c.md", f"It is ${tex}$.\n")[1] == []
