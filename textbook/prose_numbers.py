@@ -45,40 +45,76 @@ def states_number(tex: str) -> bool:
                     for i, t in enumerate(tokens)))
 
 
-# Where a numeral inside a larger formula names a thing instead of stating a value: a
-# subscript (`x_1`, `A_{13}`) and the limits of a sum or product, a space's dimension
-# (`\mathbb{R}^3`), an inverse (`A^{-1}`), the order of a derivative (`\partial^2`), the
-# zero vector (`\mathbf{0}`), the start of an index range (`1, \dots, m`). Anywhere else
-# (a coefficient, a power, a constant, an angle) it states a value: `$12x^3$`, `$60^\circ$`.
-LIMITED = {r"\sum", r"\prod", r"\int", r"\lim", r"\max", r"\min"}
+# Where a numeral inside a larger formula names a thing instead of stating a value: an
+# index (`x_1`, `A_{13}`, `x^{(2)}`), a sum's lower limit 0 or 1 (`\sum_{i=1}`), a space's
+# dimension (`\mathbb{R}^3`), a matrix's inverse (`A^{-1}`), a derivative's order
+# (`\partial^2`), the zero or ones vector (`\mathbf{0}`), an index range (`1, 2, \dots, n`).
+# Anywhere else it states a value (`$12x^3$`, `$60^\circ$`): a coefficient, a power, a
+# constant, an angle, a sum's upper limit, a log's base, a bound, a limit point, a decimal
+# subscript (`p_{0.5}`), a number in `\text{}`.
+SUMS = {r"\sum", r"\prod"}
+READ_SCRIPTS = {r"\log", r"\int", r"\lim", r"\max", r"\min", r"\sup", r"\inf"}
+ORDERS = {r"\partial", r"\nabla"}
+BOLD = {r"\mathbf", r"\boldsymbol", r"\bm", r"\vec", r"\mathbb"}
 DOTS = {r"\dots", r"\ldots", r"\cdots"}
 
 
 def holds_numeral(tex: str) -> bool:
     """Whether a formula holds a numeral that states a value (see above): the formula
     is then a result or a given, bound like a number alone; TexError if unreadable."""
-    tokens = [t for t in tokenize(tex) if t not in IGNORED_TOKENS]
-    i, limits = 0, False  # limits: the scripts after \\sum and its kin are its limits
+    return _holds([t for t in tokenize(tex)
+                   if t not in IGNORED_TOKENS and t not in (r"\limits", r"\nolimits")])
+
+
+def _holds(tokens: list[str]) -> bool:
+    i, base = 0, ""  # base: what the scripts at i belong to
     while i < len(tokens):
         token = tokens[i]
         if token in ("_", "^") and i + 1 < len(tokens):
             end = group_end(tokens, i + 1) if tokens[i + 1] == "{" else i + 2
-            names = (token == "_" or limits or tokens[i + 1:end] == ["{", "-", "1", "}"]
-                     or tokens[i - 1:i] == [r"\partial"]
-                     or tokens[max(i - 4, 0):i - 2] == [r"\mathbb", "{"])
-            i = end if names else i + 1  # a power or an angle is read as the rest is
+            script = tokens[i + 1:end]
+            if not _names(token, base, script) and _holds(script):
+                return True
+            i = end
             continue
-        limits = token in LIMITED
-        if token == r"\mathbf" and tokens[i + 1:i + 2] == ["{"]:
-            end = group_end(tokens, i + 1)
-            if all(NUMBER.fullmatch(t) for t in tokens[i + 2:end - 1]):
-                i = end  # \mathbf{0}, the zero vector
-                continue
-        if NUMBER.fullmatch(token) and not (tokens[i + 1:i + 2] == [","]
-                                            and tokens[i + 2:i + 3] and tokens[i + 2] in DOTS):
+        if token in BOLD and i + 1 < len(tokens):
+            end = group_end(tokens, i + 1) if tokens[i + 1] == "{" else i + 2
+            inside = [t for t in tokens[i + 1:end] if t not in ("{", "}")]
+            if token != r"\mathbb" and inside not in (["0"], ["1"]) and _holds(inside):
+                return True
+            i, base = end, token
+            continue
+        if token.startswith((r"\text", r"\mbox")) and re.search(r"\d", token):
             return True
-        i += 1
+        if NUMBER.fullmatch(token):
+            j = _range_end(tokens, i)
+            if j == i:
+                return True
+            i = j
+            continue
+        i, base = i + 1, token
     return False
+
+
+def _names(kind: str, base: str, script: list[str]) -> bool:
+    """Whether a script's numerals name things: see above."""
+    numerals = [t for t in script if NUMBER.fullmatch(t)]
+    if kind == "_":
+        if base in SUMS:
+            return set(numerals) <= {"0", "1"}
+        return base not in READ_SCRIPTS and not any("." in n for n in numerals)
+    return (base == r"\mathbb" or base in ORDERS or script[:2] == ["{", "("]
+            or script == ["{", "-", "1", "}"] and (base in BOLD or base.isupper()))
+
+
+def _range_end(tokens: list[str], i: int) -> int:
+    """Past an index range's whole numbers from 0 or 1, `1, 2, \\dots`; else i."""
+    numbers, j = [], i
+    while j + 1 < len(tokens) and tokens[j].isdigit() and tokens[j + 1] == ",":
+        numbers, j = [*numbers, int(tokens[j])], j + 2
+    starts = numbers and numbers[0] in (0, 1)
+    steps = numbers == list(range(numbers[0], numbers[0] + len(numbers))) if starts else False
+    return j if starts and steps and j < len(tokens) and tokens[j] in DOTS else i
 
 
 # --- Numbers in the words -----------------------------------------------------------

@@ -2,8 +2,8 @@
 
 A number written with decimals (`1.69`, `-0.5`, `1.175 \\times 10^{-38}`) or after
 `\\approx` is rounded: it agrees to its last digit, whose unit is 10^e in
-`m \\times 10^{e}` and 1/100 in `m\\%`. One written exactly (`22`, `\\frac{1}{2}`) agrees
-exactly.
+`m \\times 10^{e}`, 1/100 in `m\\%` and pi/180 in `m^\\circ` (an angle is read in
+radians). One written exactly (`22`, `\\frac{1}{2}`) agrees exactly.
 """
 
 from __future__ import annotations
@@ -24,12 +24,16 @@ def leading_number(side: list[str]) -> list[str]:
     return side[1:] if side[:1] in (["-"], ["+"]) else side
 
 
+DEGREES = (["^", r"\circ"], ["^", "{", r"\circ", "}"])  # `58.8^\circ`, read in radians
+
+
 def written_number(side: list[str]) -> list[str] | None:
     """A side that is a number alone, as tokens without its sign: `0.7071`, `22`, `30\\%`,
-    `1.175 \\times 10^{-38}`; None for any other side."""
+    `58.8^\\circ`, `1.175 \\times 10^{-38}`; None for any other side."""
     body = leading_number(side)
     if body and NUMBER.fullmatch(body[0]) and (
-            len(body) == 1 or body[1:4] == SCIENTIFIC or body[1:] == [r"\%"]):
+            len(body) == 1 or body[1:4] == SCIENTIFIC or body[1:] == [r"\%"]
+            or body[1:] in DEGREES):
         return body
     return None
 
@@ -75,7 +79,7 @@ def tolerance(relation: str, *sides: list[str]) -> float:
 
 def magnitude(*sides: tuple[list[str], object]) -> float:
     """What one unit of the last digit is worth: 10^e for a side written `m \\times 10^{e}`,
-    1/100 for `m\\%` (its value over its leading number m), else 1."""
+    1/100 for `m\\%`, pi/180 for `m^\\circ` (its value over its leading number m), else 1."""
     for side, value in sides:
         body = written_number(side)
         if body and len(body) > 1 and float(body[0]) and value is not None:

@@ -134,10 +134,7 @@ class Reader(Constructs):
                 return value
 
     def power(self, base):
-        if self.peek() == "{":
-            inner = self.group_tokens()
-        else:
-            inner = [self.take()]
+        inner = self.group_tokens()  # as TeX: `2^10` is 2 to the 1, then a 0
         if inner in ([r"\top"], ["T"], [r"\intercal"], [r"\mathsf", "{", "T", "}"]):
             return base.T
         if inner == [r"\circ"]:  # an angle in degrees, read in radians: 60^\circ is pi/3

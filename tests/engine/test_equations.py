@@ -189,6 +189,7 @@ def test_a_point_is_put_in_as_subs_would_put_it():
     (r"30\% = 3", False),  # a percent sign divides by 100
     (r"60^\circ = \frac{\pi}{3}", True),  # an angle in degrees is read in radians
     (r"60^\circ = 60", False),
+    (r"2^{10} = 1024", True), (r"2^10 = 1024", False),  # TeX shows 2^1 0, as it is read
     (r"\binom{4}{2} = \frac{4!}{2!\,2!}", True),
     (r"\frac{d^2}{dx^2} x^3 = 6x", True),
     (r"\frac{d^3}{dx^2} x^3 = 6x", False),  # the numerator's order disagrees
@@ -350,6 +351,9 @@ def test_computed_values_are_written_in_the_books_notation():
     (r"\approx 1.5 \times 10^{-45}", 1.401298464324817e-45, False),
     (r"30\%", 0.3, True), (r"40\%", 0.4013, False),
     (r"\approx 40\%", 0.4013, True), (r"\approx 41\%", 0.4013, False),  # to the percent
+    (r"58.8^\circ", 1.025685, True), (r"58.7^\circ", 1.025685, False),  # acos(14/27)
+    (r"\approx 59^{\circ}", 1.025685, True), (r"\approx 61^\circ", 1.025685, False),
+    (r"60^\circ", sp.pi / 3, True), (r"59^\circ", sp.pi / 3, False),  # exact: pi/3
 ])
 def test_a_number_agrees_with_its_value_to_the_digits_it_shows(tex, value, ok):
     """A number alone with a `:name` target: exact when written exactly; when rounded (a
@@ -362,6 +366,7 @@ def test_a_number_agrees_with_its_value_to_the_digits_it_shows(tex, value, ok):
     (r"0.1^{45} \approx 1.0 \times 10^{-45}", True),
     (r"0.1^{45} \approx 1.1 \times 10^{-45}", False),  # not within 0.51 of the whole value
     (r"\sqrt{2} \approx 1.41", True), (r"\sqrt{2} \approx 1.42", False),
+    (r"\frac{\pi}{3} \approx 60^\circ", True), (r"\frac{\pi}{3} \approx 61^\circ", False),
 ])
 def test_a_rounded_step_agrees_to_its_last_digit(tex, ok):
     assert (check(tex, {}) == []) == ok

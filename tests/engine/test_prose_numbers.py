@@ -67,21 +67,26 @@ def test_an_inline_number_needs_a_kind_as_a_relation_does(tex, number):
     "x^2", r"12x^3 - x^{-3/2} - 2x^{-3}", r"60^\circ", r"(c - 1.69)^2", r"\log(-1)",
     r"2\pi i", r"p(X = 22)", r"\lVert \mathbf{a} \rVert^2", r"3(x+1)^2", r"2\mathbf{x}",
     r"\sum_{i=1}^{N} i^2", r"\frac{x_3}{2\sqrt{x_2 x_3}}", r"x^{1/2}", r"y(4)",
+    r"\prod_{j=1}^{3} x_j", r"\sum_{i=2}^{N} x_i", r"\log_{10} x", r"\log_2 x", "p_{0.5}",
+    r"\int_0^1 x\,dx", r"\lim_{x \to 3} f(x)", r"x \text{ for 3 steps}", "e^{-1}", "x^{-1}",
+    r"(0.5, \dots)", r"\mathbf{2}", r"2, 3, \dots, n",
 ])
 def test_a_formula_holding_a_number_needs_a_kind(tex):
-    """A coefficient, a power, a constant, an angle or an argument states a value: the
-    formula is a result or a given, and a slipped digit in it must fail somewhere."""
+    """A coefficient, a power, a constant, an angle, an argument, an upper limit, a log's
+    base, a bound, a decimal subscript or a number in words states a value: the formula
+    is a result or a given, and a slipped digit in it must fail somewhere."""
     errors = find_formulas("c.md", f"It is ${tex}$.\n")[1]
     assert len(errors) == 1 and "holds a number" in errors[0], errors
 
 
 @pytest.mark.parametrize("tex", [
-    "x_1", "A_{13}", r"\sum_{i=1}^{N} x_i", r"\prod_{j=1}^{3} x_j", r"\mathbb{R}^3",
-    r"\mathbb{R}^{2 \times 3}", "A^{-1}", r"S^{-1}S", r"\mathbf{0}", r"\log_{10} x",
-    r"\frac{\partial^2 f}{\partial x\,\partial y}", r"1, \dots, m",
+    "x_1", "A_{13}", r"\sum_{i=1}^{N} x_i", r"\sum\limits_{n=0}^{N} x_n", r"\mathbb{R}^3",
+    r"\mathbb R^3", r"\mathbb{R}^{2 \times 3}", "A^{-1}", r"S^{-1}S", r"\mathbf{A}^{-1}",
+    r"\frac{\partial^2 f}{\partial x\,\partial y}", r"\nabla^2 f", "x^{(1)}",
+    r"\mathbf{0}", r"\boldsymbol{0}", r"\vec{0}", r"1, \dots, m", r"1, 2, \dots, n",
     r"\mathbf{v}_1, \ldots, \mathbf{v}_n",
 ])
 def test_a_numeral_that_names_a_thing_needs_no_kind(tex):
-    """A subscript, a sum's limits, a space's dimension, an inverse, a derivative's order,
-    the zero vector and the start of an index range name things: the formula is notation."""
+    """An index, a sum's lower limit, a space's dimension, a matrix's inverse, a
+    derivative's order, the zero vector and an index range name things: notation."""
     assert find_formulas("c.md", f"It is ${tex}$.\n")[1] == []
