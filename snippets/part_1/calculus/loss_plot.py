@@ -54,3 +54,9 @@ assert np.array_equal(ax.lines[4].get_xydata(), [[x_lowest, f_lowest], [x_lowest
 x_symbol = sp.Symbol("x")
 f_drawn = sp.Poly(np.polyfit(x, f, 2), x_symbol).as_expr()
 slope_drawn = sp.Poly(np.polyfit(x, slope, 1), x_symbol).as_expr()
+
+# The formulas the figures draw: each checked against what the file computes, or declared.
+DRAWN = {
+    r"f(x) = x^2 + 4x - 2": "check: :f_drawn; f = f_drawn; x = x_symbol",
+    r"f'(x) = 2x + 4": "check: :slope_drawn; f = f_drawn; x = x_symbol",
+}

@@ -102,3 +102,14 @@ assert np.allclose(conditional_bars, counts[ages == age][0] / counts[ages == age
 # The page's name for the conditional distribution at age 22: the rescaled row printed as
 # "p(Y | X = 22)" above, to compare with the conditional of the figure.
 TEX[r"p(Y \mid X = 22)"] = sp.Matrix(row / p_22)
+
+# The figure's legend names its blue bars p(X = 22, Y): the joint probabilities of the row
+# of age 22, which the formula reader cannot read as written.
+TEX[r"p(X = 22, Y)"] = sp.Matrix(joint[ages == 22][0])
+
+# The formulas the figures draw: each checked against what the file computes, or declared.
+# The legend's bars: filtered (blue) and rescaled (red), as the figure draws them.
+DRAWN = {
+    r"p(X = 22, Y)": "check: :filtered_bars",
+    r"p(Y \mid X = 22)": "check: :conditional_bars",
+}

@@ -37,3 +37,14 @@ import sympy as sp  # noqa: E402
 a_symbol = sp.Symbol("a")
 loss_drawn = sp.Poly(np.polyfit(a, loss, 2), a_symbol).as_expr()
 slope_drawn = sp.Poly(np.polyfit(a, slope, 1), a_symbol).as_expr()
+
+# The bottom axis's label writes the derivative as d\mathcal{L}/da, which the checker's reader
+# takes for a product: it means the derivative of the drawn loss curve.
+TEX = {r"d\mathcal{L}/da": sp.diff(loss_drawn, a_symbol)}
+
+# The formulas the figures draw: each checked against what the file computes, or declared.
+DRAWN = {
+    r"\mathcal{L}(a) = a^2 + 5a - 3": "check: :loss_drawn; L = loss_drawn; a = a_symbol",
+    r"d\mathcal{L}/da = 2a + 5": "check: :slope_drawn; a = a_symbol",
+    r"a = -5/2": "check: :best; a = best",
+}

@@ -115,3 +115,17 @@ N_lowest_point = int(N[nonzero][-1])
 lowest_point = products[nonzero][-1]
 assert lowest_point == products[nonzero].min() == smallest_subnormal
 assert N_lowest_point + 1 == first_zero
+
+# The blue points' label, 0.1^N for a whole number N: read from the drawn points, the
+# factor is the first point (N = 1), as the shortest decimal that is that float32, and
+# every later point is the one before times it.
+drawn_N, drawn_products = ax.lines[0].get_data()
+assert drawn_N[0] == 1 and np.all(np.diff(drawn_N) == 1)
+assert np.all(drawn_products[1:] == drawn_products[:-1] * drawn_products[0])
+factor_drawn = sp.Rational(str(drawn_products[0]))
+product_drawn = factor_drawn**N_symbol
+
+# The formulas the figures draw: each checked against what the file computes, or declared.
+DRAWN = {
+    r"0.1^N": "check: :product_drawn; N = N_symbol",
+}

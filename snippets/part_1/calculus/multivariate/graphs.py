@@ -71,3 +71,19 @@ def paths(edges, node, target):
 assert sorted(p[2] for p in paths(c_edges, "x", "y")) == ["u", "v"]
 assert sorted(p[2] for p in paths(d_edges, "x2", "y2")) == ["u", "v"]
 assert len(paths(d_edges, "x1", "y2")) == 1 and not paths(d_edges, "x3", "y1")
+
+# The formulas the figures draw: each checked against what the file computes, or declared.
+DRAWN = {
+    r"y = x_1 x_2^2": "declared: the example function graph (a) draws",
+    r"x_1 x_2^2": "declared: graph (a)'s function box, labelled with the operation it does",
+    r"\mathbf{y} = (x^2, \sqrt{x})": "declared: the example function graph (b) draws",
+    r"x^2": "declared: a function box of graphs (b) and (c), labelled with its operation",
+    r"y = uv": "declared: the example function graph (c) draws, its last step",
+    r"u = x^2": "declared: the example function graph (c) draws, its step to u",
+    r"v = \ln x": "declared: the example function graph (c) draws, its step to v",
+    r"\mathbf{y} = \mathbf{h}(\mathbf{g}(x_1, x_2, x_3))":
+        "declared: notation, graph (d)'s function as h after g",
+    r"x_1^2 x_2^2": "declared: a function box of graph (d), labelled with its operation",
+    r"u^2": "declared: a function box of graph (d), labelled with its operation",
+    r"v^2": "declared: a function box of graph (d), labelled with its operation",
+}

@@ -42,3 +42,16 @@ assert sp.diff(x**2, x) == 2 * x
 assert sp.diff(sp.sin(x), x) == sp.cos(x)
 assert sp.diff(sp.exp(u), u) == sp.exp(u)
 assert [len(c) for c in chains] == [3, 5]
+
+# The gray label under the first graph's box is the local derivative of the operation the
+# box's label names: read that label from the drawn chain and differentiate it.
+square_box = chains[0][1][0]  # the box between x and y
+square_local = sp.diff(sp.sympify(square_box.strip("$").replace("^", "**")), x)
+
+# The formulas the figures draw: each checked against what the file computes, or declared.
+DRAWN = {
+    r"y = x^2": "declared: the example function the first graph draws",
+    r"x^2": "declared: the first graph's function box, labelled with its operation",
+    r"2x": "check: :square_local",
+    r"y = \exp(\sin x)": "declared: the example function the second graph draws",
+}

@@ -128,3 +128,15 @@ red_step_first, red_step_second = (np.linalg.norm(route[0][0]) for route in rout
 assert np.isclose(red_step_first, 1 / np.sqrt(2)) and np.isclose(red_step_second, np.sqrt(2))
 # The source's combination -2 r + p as the column vector it is (the page shows its transpose).
 source_vector = source_combination.T
+
+# The arrows the figure draws, each the step its label names, in the red-blue plane's r, b:
+# -r/sqrt(2) then b/sqrt(2) on the left, -sqrt(2) r (then p) on the right.
+arrow_red_first, arrow_blue_first = (step for step, _, _ in routes[0])
+arrow_red_second = routes[1][0][0]
+
+# The formulas the figures draw: each checked against what the file computes, or declared.
+DRAWN = {
+    r"-\frac{1}{\sqrt{2}}\mathbf{r}": "check: :arrow_red_first",
+    r"\frac{1}{\sqrt{2}}\mathbf{b}": "check: :arrow_blue_first",
+    r"-\sqrt{2}\,\mathbf{r}": "check: :arrow_red_second",
+}

@@ -123,3 +123,13 @@ w_drawn, u_drawn = others[1][0], others[2][0]
 label_2v, label_w, label_u, label_minus_v = labels
 angle_vw = sp.deg(theta_exact)
 assert np.isclose(np.degrees(direct), float(angle_vw))
+
+# The figure's arrow labelled 2v, and the angle its arc spans from v to w, in radians.
+twice_v_drawn = others[0][0]
+arc_angle = arc[-1] - arc[0]
+
+# The formulas the figures draw: each checked against what the file computes, or declared.
+DRAWN = {
+    r"2\mathbf{v}": "check: :twice_v_drawn",
+    r"\theta = 45^\circ": "check: :arc_angle",
+}

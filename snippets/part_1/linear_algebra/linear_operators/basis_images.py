@@ -65,3 +65,17 @@ TEX = {r"\mathbf{b}'_1": sp.Matrix(A[:, 0]), r"\mathbf{b}'_2": sp.Matrix(A[:, 1]
 before_b1, before_b2 = panels[0][1].T
 after_b1, after_b2 = panels[1][1].T
 assert (np.column_stack([after_b1, after_b2]) == np.column_stack([b1_image, b2_image])).all()
+
+# The right panel's title names its arrows b'_1, b'_2 (a prime the formula reader takes for
+# a derivative): the arrows the panel draws.
+TEX[r"b'_1"], TEX[r"b'_2"] = after_b1, after_b2
+
+# The formulas the figures draw: each checked against what the file computes, or declared.
+DRAWN = {
+    r"(1, 0)": "check: :before_b1",
+    r"(0, 1)": "check: :before_b2",
+    r"(-1, 1)": "check: :after_b1",
+    r"(-2, -1)": "check: :after_b2",
+    r"b'_1 = A b_1": "check: :after_b1",
+    r"b'_2 = A b_2": "check: :after_b2",
+}

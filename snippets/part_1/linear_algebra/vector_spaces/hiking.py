@@ -67,3 +67,13 @@ v1, v2 = sp.Matrix([x1, y1, z1]), sp.Matrix([x2, y2, z2])
 lam_any = sp.Symbol("lambda")
 w = lam_any * v1 + lam_any * v2
 TEX = {r"\mathbf{v}'": v1 + v2}
+
+# The factor the right panel draws the mountain at: how many times as long its red arrow,
+# the scaled legs' sum a + b, is as the unscaled peak.
+drawn_factor = np.linalg.norm(a + b) / np.linalg.norm(v_peak)
+
+# The formulas the figures draw: each checked against what the file computes, or declared.
+DRAWN = {
+    r"\lambda = 1.5": "check: :drawn_factor; lambda = lam",
+    r"1.5\,": "check: :drawn_factor",
+}
