@@ -39,6 +39,7 @@ from textbook.equations import (  # noqa: E402
     outside_code,
     states_relation,
 )
+from textbook.prose_numbers import holds_numeral, states_number  # noqa: E402
 from textbook.tex_tokens import TexError  # noqa: E402
 
 # What a slip never touches: numbers and markers, words, and (a character at a time) commands.
@@ -94,9 +95,12 @@ def covered(pattern: re.Pattern, tex: str) -> list[bool]:
 
 
 def relation(match: re.Match) -> bool:
-    """Whether an inline formula states a relation: the build checks those."""
+    """Whether the build checks an inline formula: one with a marker, or one that states a
+    relation, is a number or holds one (which the build requires to be bound)."""
+    tex = INLINE_COMMENT.sub("", match["tex"])
     try:
-        return states_relation(INLINE_COMMENT.sub("", match["tex"]))
+        return bool(MARKER.search(match["tex"]) or states_relation(tex) or states_number(tex)
+                    or holds_numeral(tex))
     except TexError:
         return False
 
