@@ -10,15 +10,26 @@ from matplotlib.backend_bases import FigureManagerBase
 from matplotlib.backends import backend_svg
 from matplotlib.textpath import TextToPath
 
+from .figures import axis_text
+
+# While figures.py saves a figure: each line of math text it draws (drawn.py reads them).
+DRAWN: list[str] | None = None
+
 
 class RendererSVG(backend_svg.RendererSVG):
-    """Matplotlib's SVG renderer, with one text-to-path converter for all instances."""
+    """Matplotlib's SVG renderer, with one text-to-path converter for all instances, which
+    records the math it draws: what is drawn, as Matplotlib lays it out line by line."""
 
     text2path = TextToPath()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._text2path = self.text2path
+
+    def draw_text(self, gc, x, y, s, prop, angle, ismath=False, mtext=None):
+        if ismath and DRAWN is not None and not axis_text(mtext):
+            DRAWN.append(s)
+        super().draw_text(gc, x, y, s, prop, angle, ismath, mtext)
 
 
 backend_svg.RendererSVG = RendererSVG  # what FigureCanvasSVG.print_svg draws with

@@ -3,7 +3,8 @@
     .venv/bin/python -m textbook.check_chapter docs/part-2/calculus.md [...]
 
 An author's quick loop: each snippet file a chapter's equations name runs once, top to
-bottom, then every equation is checked in its namespace exactly as the build checks it.
+bottom, then every equation is checked in its namespace exactly as the build checks it;
+so are the formulas its figures draw (drawn.py), over each file as a whole.
 Prints one line per equation (OK, FAIL with the reasons, declared) and the errors of
 equations that are of no kind; exits 1 if any failed or the checking stopped early, 2
 for a path that is no chapter of docs/. The build remains the judge.
@@ -62,6 +63,11 @@ def run_snippet(path: Path, seconds: float) -> dict:
         try:
             with contextlib.redirect_stdout(io.StringIO()):
                 exec(compile(path.read_text(encoding="utf-8"), str(path), "exec"), namespace)
+            if "matplotlib.pyplot" in sys.modules:  # the math its open figures draw
+                from .figures import figure_svgs
+
+                namespace["__drawn__"] = []
+                figure_svgs("check", namespace["__drawn__"])  # (it closes them)
         finally:
             faulthandler.cancel_dump_traceback_later()
             signal.setitimer(signal.ITIMER_REAL, 0)
@@ -83,10 +89,14 @@ def main(argv: list[str]) -> int:
                 print(f"{chapter}: not a chapter of this book's docs/ ({docs})")
                 return 2
         from .equations import find_formulas
+        from .sections import find_blocks
 
         files = {formula.path for chapter in chapters for formula in find_formulas(
             chapter.relative_to(docs).as_posix(), chapter.read_text(encoding="utf-8"))[0]
             if formula.kind != "declared"}
+        files |= {block.path for chapter in chapters for block in find_blocks(
+            chapter.relative_to(docs).as_posix(), chapter.read_text(encoding="utf-8"))
+            if "alt" in block.attrs}  # the formulas their figures draw
         seconds = time_limit(root)
         allowed = seconds * len(files) + 10
         with tempfile.TemporaryDirectory(prefix="check-chapter-") as folder:
@@ -149,7 +159,49 @@ def check(seconds: float, root: Path, docs: Path, argv: list[str]) -> int:
                     f"\n    - {problem}" for problem in verdict["problems"]))
             else:
                 print(f"{formula.where}: OK, {verdict['checked']} relations")
+        failed += check_drawn(page, chapter.read_text(encoding="utf-8"), namespaces, snippets,
+                              seconds)
     return SOME_FAILED if failed else ALL_HELD
+
+
+def check_drawn(page: str, markdown: str, namespaces: dict, snippets: Path,
+                seconds: float) -> int:
+    """Check the formulas the chapter's figures draw (drawn.py), each file's once at its
+    first figure block, over the whole file: the number of problems."""
+    from .drawn import DrawnFormulas
+    from .executor import Job
+    from .formula_check import check_in_namespace
+    from .sections import find_blocks
+
+    drawn, failed = DrawnFormulas(), 0
+    for block in find_blocks(page, markdown):
+        if "alt" not in block.attrs or block.path in drawn.read:
+            continue
+        if block.path not in namespaces:
+            try:
+                namespaces[block.path] = run_snippet(snippets / block.path, seconds)
+            except (Exception, SystemExit) as err:
+                namespaces[block.path] = f"{type(err).__name__}: {err}"
+        namespace = namespaces[block.path]
+        code = (snippets / block.path).read_text(encoding="utf-8")
+        table, payloads, _ = drawn.table(block.path, code)
+        if isinstance(namespace, str):
+            print(f"{block.where} (drawn): FAIL\n    - snippets/{block.path} did not run: "
+                  f"{namespace}")
+            failed += 1
+            continue
+        job = Job(block.path, code, {}, [], formulas=payloads, result={
+            "sections": {"": {"drawn": namespace.get("__drawn__", [])}},
+            "formulas": [check_in_namespace(p, namespace) for p in payloads]})
+        problems = drawn.problems(block.where, job, "", lead=True)
+        for problem in problems:
+            print(f"{problem.partition(': ')[0]} (drawn): FAIL\n    - "
+                  f"{problem.partition(': ')[2]}")
+        if not problems and table:
+            print(f"{block.where} (drawn): OK, {len(payloads)} checked, "
+                  f"{len(table) - len(payloads)} declared")
+        failed += len(problems)
+    return failed
 
 
 if __name__ == "__main__":

@@ -16,14 +16,18 @@ _ID = re.compile(r'\bid="([^"]+)"')
 _REF = re.compile(r'(xlink:href="#|href="#|url\(#)([^")]+)')
 
 
-def figure_svgs(prefix: str) -> list[str]:
-    """Every open Matplotlib figure as inline SVG that follows the page's colours."""
+def figure_svgs(prefix: str, drawn: list[str] | None = None) -> list[str]:
+    """Every open Matplotlib figure as inline SVG that follows the page's colours; each
+    line of math text they draw goes into `drawn` (drawn.py checks them)."""
     if "matplotlib.pyplot" not in sys.modules:
         return []
     import matplotlib.pyplot as plt
     from matplotlib.layout_engine import PlaceHolderLayoutEngine
     from matplotlib.text import Text
 
+    # Its renderer records the math drawn; the runner's backend, but a snippet may have
+    # chosen another, and savefig(format="svg") draws with it all the same.
+    from . import capture_backend
     svgs = []
     for k, num in enumerate(plt.get_fignums()):
         figure, buf, box = plt.figure(num), io.StringIO(), []
@@ -36,9 +40,13 @@ def figure_svgs(prefix: str) -> list[str]:
         if isinstance(figure.get_layout_engine(), PlaceHolderLayoutEngine):
             figure.set_layout_engine(None)  # tight_layout() ran: no layout pass before saving
         watch = figure.canvas.mpl_connect("draw_event", measure)
-        with plt.rc_context({"svg.hashsalt": "book", "svg.fonttype": "path"}):
-            figure.savefig(buf, format="svg", transparent=True, metadata={"Date": None})
-            pad = plt.rcParams["savefig.pad_inches"]
+        capture_backend.DRAWN = drawn
+        try:
+            with plt.rc_context({"svg.hashsalt": "book", "svg.fonttype": "path"}):
+                figure.savefig(buf, format="svg", transparent=True, metadata={"Date": None})
+                pad = plt.rcParams["savefig.pad_inches"]
+        finally:
+            capture_backend.DRAWN = None
         figure.canvas.mpl_disconnect(watch)
         (x0, y0), (x1, y1) = (box[-1].padded(pad).get_points() * 72).round(3)
         view = f"{x0:g} {figure.get_figheight() * 72 - y1:g} {x1 - x0:g} {y1 - y0:g}"
@@ -68,6 +76,19 @@ def figure_svgs(prefix: str) -> list[str]:
         svgs.append(svg)
     plt.close("all")  # the next section starts with no figures open
     return svgs
+
+
+def axis_text(text) -> bool:
+    """Whether a Text is an axis's own: a tick label or the offset text, which its
+    formatter writes from the data."""
+    figure = getattr(text, "figure", None)  # a tick label knows its figure, not its axes
+    for axes in getattr(figure, "axes", []):
+        for axis in (getattr(axes, name, None) for name in ("xaxis", "yaxis", "zaxis")):
+            if axis is not None and (text is axis.offsetText or any(
+                    text is tick.label1 or text is tick.label2
+                    for tick in [*axis.majorTicks, *axis.minorTicks])):
+                return True
+    return False
 
 
 def figure_html(svg: str, alt: str) -> str:

@@ -117,10 +117,11 @@ def run_child(job: dict, workdir: str) -> None:
                     "(use a context manager such as `with np.printoptions(...)` or "
                     "`with plt.rc_context(...)`)")
             if section is not None:
-                started = time.process_time()
+                started, drawn = time.process_time(), []
                 result["sections"][section] = {
                     "span": [before, os.lseek(1, 0, os.SEEK_CUR)],
-                    "figures": figure_svgs(f"{job['figure_prefix']}-{section}")}
+                    "figures": figure_svgs(f"{job['figure_prefix']}-{section}", drawn),
+                    "drawn": drawn}
                 drawing += time.process_time() - started
         section, part = None, ""
         for name in job["export"]:

@@ -9,9 +9,9 @@ starts in milliseconds, and is killed when it passes its time limit.
 
 Job:    {"id", "path", "code", "sections": [[name, first, last], ...], "timeout",
          "export": [names], "figure_prefix"}
-Result: {"id", "sections": {name: {"stdout", "figures": [svg]}}, "stdout", "stderr",
-         "error", "failed_section", "failed_lines", "stderr_part": [section, lines],
-         "values": {name: latex}, "formulas", "answers", "seconds",
+Result: {"id", "sections": {name: {"stdout", "figures": [svg], "drawn": [text]}},
+         "stdout", "stderr", "error", "failed_section", "failed_lines",
+         "stderr_part": [section, lines], "values": {name: latex}, "formulas", "answers", "seconds",
          "cpu": {"process", "figures", "checks"} (CPU seconds of the child)}
 
 What a fork does with its job is fork_child.py: it is confined by sandbox.py before the
