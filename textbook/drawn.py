@@ -23,6 +23,7 @@ formulas.
 from __future__ import annotations
 
 import ast
+import functools
 import re
 
 from .equations import Formula, parse_marker, states_relation
@@ -55,9 +56,12 @@ def formulas(texts: list[str]) -> list[str]:
     return list(dict.fromkeys(tex for tex in found if tex and needs_kind(tex)))
 
 
+@functools.lru_cache(maxsize=1024)  # a version of a file is read once per process
 def read_table(path: str, code: str) -> tuple[dict[str, tuple[str, int]], list[str]]:
     """The file's DRAWN table, {formula: (marker, line)}, read without running it; and
     problems with it. It is assigned once, at the top level, a dict of string literals."""
+    if TABLE not in code:
+        return {}, []  # most files: no table to parse for
     try:
         tree = ast.parse(code)
     except SyntaxError:
@@ -100,6 +104,7 @@ class DrawnFormulas:
         also names its formula, `drawn`, and line), and problems with the table."""
         if self.read.get(path, ("",))[0] != code:
             table, problems = read_table(path, code)
+            problems = list(problems)  # the cached list stays as read
             payloads = []
             for tex, (marker, line) in table.items():
                 kind, colon, spec = marker.partition(":")
