@@ -280,7 +280,8 @@ class Book:
             parts.append(self.converter.reset().convert(
                 f'{fence}{{ .text .no-copy .snippet-output title="Output" }}\n'
                 f"{stdout.rstrip(chr(10))}\n{fence}\n"))
-        lead = next(b for bs in self.blocks.values() for b in bs if b.path == block.path)
+        lead = next((b for bs in self.blocks.values() for b in bs if b.path == block.path),
+                    block)  # the file's first block in the book, which reports its table
         errors += self.drawn.problems(block.where, job, block.section,
                                       lead=(lead.page, lead.line) == (block.page, block.line))
         if figures and not block.alt:
