@@ -12,9 +12,13 @@ or a function or operation one of its kin (`\\sin` and `\\cos`, `\\exp` and `\\l
 `\\sum` and `\\prod`, `+` for `\\cdot`). Declared formulas (`% declared:`, definitions
 and the sources' own words, which the build reads but does not compute) are left out.
 Equation numbers (`\\tag{}`) and step labels (`\\stackrel{3}{=}`), markers, `\\computed{}`
-references and the words of `\\text{}` and its kin are never touched. Each change is built
-with `mkdocs build --strict`; it is caught when the build fails. Prints every change with
-its verdict and the first line of the build's error, then the share caught.
+references and the words of `\\text{}` and its kin are never touched. A formula a figure
+draws (a snippet file's DRAWN table, textbook/drawn.py) is slipped too, by a digit or a
+sign, everywhere the file writes it: in the label it draws and in its table's key, as an
+author who mistyped both would (`--drawn`: only those). Each change is built with
+`mkdocs build --strict`, figures recorded rather than compared with the figure record (a
+changed label changes the drawing); it is caught when the build fails. Prints every
+change with its verdict and the first line of the build's error, then the share caught.
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 from textbook.alt_text import SPAN  # noqa: E402
+from textbook.drawn import read_table  # noqa: E402
 from textbook.equations import (  # noqa: E402
     DISPLAY,
     INLINE,
@@ -86,6 +91,23 @@ def candidates(text: str) -> list[tuple[int, int, str, list[str]]]:
     return found
 
 
+def drawn_candidates(code: str, path: str) -> list[tuple[tuple[str, int], int, str, list[str]]]:
+    """((formula, its table line), index, kind, what it may become) for every slip of a
+    checked formula of the file's DRAWN table that the file writes in its label too (a
+    formatted label is not written as drawn: left out)."""
+    found = []
+    for tex, (marker, entry) in read_table(path, code)[0].items():
+        if not (marker.strip().startswith("check") and f"${tex}$" in code
+                and f'"{tex}"' in code):
+            continue
+        protected = covered(PROTECTED, tex)
+        found += [((tex, entry), k, "digit", [*"0123456789".replace(char, "")])
+                  for k, char in enumerate(tex) if char.isdigit() and not protected[k]]
+        found += [((tex, entry), k, "sign", ["+" if char == "-" else "-"])
+                  for k, char in enumerate(tex) if char in "+-" and not protected[k]]
+    return found
+
+
 def covered(pattern: re.Pattern, tex: str) -> list[bool]:
     """For each character of tex, whether a match of pattern covers it."""
     mask = [False] * len(tex)
@@ -130,7 +152,8 @@ def build(project: Path) -> subprocess.CompletedProcess:
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f",
          str(project / "mkdocs.yml"), "-d", str(project / "site")],
         capture_output=True, text=True, cwd=project, timeout=900,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project)})
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project),
+             "BOOK_FIGURES": "record"})
 
 
 def first_error(output: str) -> str:
@@ -146,6 +169,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-n", type=int, default=40, help="number of slips (default 40)")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--drawn", action="store_true", help="only the figures' formulas")
     args = parser.parse_args()
     rng = random.Random(args.seed)
     with tempfile.TemporaryDirectory(prefix="mutate-") as folder:
@@ -158,25 +182,39 @@ def main() -> None:
         shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
         os.symlink(ROOT / "node_modules", project / "node_modules")  # read only (KaTeX)
         chapters = sorted(project.joinpath("docs").rglob("*.md"))
-        slips = [(page, *slip) for page in chapters
-                 for slip in candidates(page.read_text(encoding="utf-8"))]
-        print(f"{len(slips)} places to slip in {len(chapters)} chapters; warming the caches")
+        slips = [] if args.drawn else [(page, *slip) for page in chapters
+                                       for slip in candidates(page.read_text(encoding="utf-8"))]
+        snippets = sorted(project.joinpath("snippets").rglob("*.py"))
+        slips += [(path, *slip) for path in snippets for slip in drawn_candidates(
+            path.read_text(encoding="utf-8"), path.relative_to(project / "snippets").as_posix())]
+        print(f"{len(slips)} places to slip in {len(chapters)} chapters and the formulas "
+              "figures draw; warming the caches")
         warm = build(project)
         if warm.returncode:
             sys.exit("the unchanged book does not build:\n" + warm.stderr[-2000:])
         caught = 0
         for number, (page, offset, length, kind, choices) in enumerate(
-                rng.sample(slips, args.n), 1):
+                rng.sample(slips, min(args.n, len(slips))), 1):
             text = page.read_text(encoding="utf-8")
             new = rng.choice(choices)
-            line = text.count("\n", 0, offset) + 1
-            # The slip in its line, marked: `... = [-]\sqrt2 ...`, up to 35 characters aside.
-            old, after = text[offset:offset + length], offset + length
-            start = max(text.rfind("\n", 0, offset) + 1, offset - 35)
-            end = text.find("\n", offset)
-            end = min(len(text) if end < 0 else end, after + 35)
-            shown = f"{text[start:offset]}[{old}]{text[after:end]}".strip()
-            page.write_text(text[:offset] + new + text[after:], encoding="utf-8")
+            if isinstance(offset, tuple):  # a drawn formula: `length` is where in it
+                (tex, entry), k = offset, length
+                old, shown = tex[k], f"{tex[:k]}[{tex[k]}]{tex[k + 1:]}"
+                line = text.count("\n", 0, text.index(f"${tex}$")) + 1  # its label
+                slip = tex[:k] + new + tex[k + 1:]
+                lines = text.replace(f"${tex}$", f"${slip}$").split("\n")  # the labels,
+                lines[entry - 1] = lines[entry - 1].replace(f'"{tex}"', f'"{slip}"')  # key
+                slipped = "\n".join(lines)
+            else:
+                line = text.count("\n", 0, offset) + 1
+                # The slip in its line, marked: `... = [-]\sqrt2 ...`, 35 characters aside.
+                old, after = text[offset:offset + length], offset + length
+                start = max(text.rfind("\n", 0, offset) + 1, offset - 35)
+                end = text.find("\n", offset)
+                end = min(len(text) if end < 0 else end, after + 35)
+                shown = f"{text[start:offset]}[{old}]{text[after:end]}".strip()
+                slipped = text[:offset] + new + text[after:]
+            page.write_text(slipped, encoding="utf-8")
             try:
                 result = build(project)
             finally:
@@ -188,7 +226,8 @@ def main() -> None:
                   f"in `{shown}`")
             if result.returncode:
                 print(f"       {first_error(result.stderr + result.stdout)}")
-        print(f"\ncaught {caught} of {args.n} ({100 * caught / args.n:.0f}%), seed {args.seed}")
+        tried = min(args.n, len(slips))
+        print(f"\ncaught {caught} of {tried} ({100 * caught / tried:.0f}%), seed {args.seed}")
 
 
 if __name__ == "__main__":
