@@ -158,11 +158,12 @@ def build(project: Path) -> subprocess.CompletedProcess:
 
 def first_error(output: str) -> str:
     """The line of the build's message that names the chapter and what is wrong."""
-    lines = output.splitlines()
+    lines = [re.sub(r"^(?:ERROR|WARNING)\s+-\s+", "", line.strip())
+             for line in output.splitlines()]  # MkDocs's level, where it leads the line
     for line in lines:
-        if line.startswith("docs/") or "docs/" in line and "ERROR" not in line:
-            return line.strip()[:160]
-    return next((line.strip()[:160] for line in lines if "ERROR" in line), "?")
+        if line.startswith("docs/"):
+            return line[:160]
+    return next((line[:160] for line in lines if "rror" in line), "?")
 
 
 def main() -> None:
