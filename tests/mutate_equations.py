@@ -41,10 +41,9 @@ from textbook.equations import (  # noqa: E402
     INLINE,
     INLINE_COMMENT,
     MARKER,
+    needs_kind,
     outside_code,
-    states_relation,
 )
-from textbook.prose_numbers import holds_numeral, states_number  # noqa: E402
 from textbook.tex_tokens import TexError  # noqa: E402
 
 # What a slip never touches: numbers and markers, words, and (a character at a time) commands.
@@ -121,8 +120,7 @@ def relation(match: re.Match) -> bool:
     relation, is a number or holds one (which the build requires to be bound)."""
     tex = INLINE_COMMENT.sub("", match["tex"])
     try:
-        return bool(MARKER.search(match["tex"]) or states_relation(tex) or states_number(tex)
-                    or holds_numeral(tex))
+        return bool(MARKER.search(match["tex"]) or needs_kind(tex))
     except TexError:
         return False
 

@@ -26,9 +26,9 @@ import ast
 import functools
 import re
 
-from .equations import Formula, parse_marker, states_relation
+from . import equations
+from .equations import Formula, parse_marker
 from .executor import Job
-from .prose_numbers import holds_numeral, states_number
 from .tex_tokens import TexError
 
 DOLLAR = re.compile(r"(?<!\\)\$")  # an unescaped dollar: math opens or closes
@@ -42,7 +42,7 @@ def needs_kind(tex: str) -> bool:
     if UNIT_POWER.fullmatch(tex):
         return False
     try:
-        return states_relation(tex) or states_number(tex) or holds_numeral(tex)
+        return equations.needs_kind(tex)  # as an inline formula of the prose needs one
     except TexError:
         return True  # unreadable: the table says what it is
 

@@ -158,6 +158,12 @@ def states_relation(tex: str) -> bool:
     return False
 
 
+def needs_kind(tex: str) -> bool:
+    """Whether an inline formula without a marker must be bound: it states a relation (or
+    a signature, a rule), is a number alone, or holds one; TexError if unreadable."""
+    return states_relation(tex) or states_number(tex) or holds_numeral(tex)
+
+
 def classify(formula: Formula, marker: tuple[str, str] | None, scope: str = "") -> str | None:
     """Set a formula's kind from its marker and \\computed{} values; an error, or None."""
     computed = {m["path"] for m in COMPUTED.finditer(formula.tex)}
@@ -250,8 +256,7 @@ def inline(formula: Formula, default: tuple[str, str] | None, formulas: list[For
     formula.tex = INLINE_COMMENT.sub("", raw)
     if not own and not computed:
         try:
-            if not (states_relation(formula.tex) or states_number(formula.tex)
-                    or holds_numeral(formula.tex)):
+            if not needs_kind(formula.tex):
                 return
         except TexError as err:  # whether it needs a kind is unknown: say why
             errors.append(f"{formula.where}: cannot be read: {err}")
