@@ -168,15 +168,16 @@ def check_drawn(page: str, markdown: str, namespaces: dict, snippets: Path,
                 seconds: float) -> int:
     """Check the formulas the chapter's figures draw (drawn.py), each file's once at its
     first figure block, over the whole file: the number of problems."""
-    from .drawn import DrawnFormulas
+    from .drawn import entries, problems
     from .executor import Job
     from .formula_check import check_in_namespace
     from .sections import find_blocks
 
-    drawn, failed = DrawnFormulas(), 0
+    seen, failed = set(), 0
     for block in find_blocks(page, markdown):
-        if "alt" not in block.attrs or block.path in drawn.read:
+        if "alt" not in block.attrs or block.path in seen:
             continue
+        seen.add(block.path)
         if block.path not in namespaces:
             try:
                 namespaces[block.path] = run_snippet(snippets / block.path, seconds)
@@ -184,7 +185,7 @@ def check_drawn(page: str, markdown: str, namespaces: dict, snippets: Path,
                 namespaces[block.path] = f"{type(err).__name__}: {err}"
         namespace = namespaces[block.path]
         code = (snippets / block.path).read_text(encoding="utf-8")
-        table, payloads, _ = drawn.table(block.path, code)
+        table, payloads, _ = entries(block.path, code)
         if isinstance(namespace, str):
             print(f"{block.where} (drawn): FAIL\n    - snippets/{block.path} did not run: "
                   f"{namespace}")
@@ -193,14 +194,14 @@ def check_drawn(page: str, markdown: str, namespaces: dict, snippets: Path,
         job = Job(block.path, code, {}, [], formulas=payloads, result={
             "sections": {"": {"drawn": namespace.get("__drawn__", [])}},
             "formulas": [check_in_namespace(p, namespace) for p in payloads]})
-        problems = drawn.problems(block.where, job, "", lead=True)
-        for problem in problems:
+        found = problems(block.where, job, "", lead=True)
+        for problem in found:
             print(f"{problem.partition(': ')[0]} (drawn): FAIL\n    - "
                   f"{problem.partition(': ')[2]}")
-        if not problems and table:
+        if not found and table:
             print(f"{block.where} (drawn): OK, {len(payloads)} checked, "
                   f"{len(table) - len(payloads)} declared")
-        failed += len(problems)
+        failed += len(found)
     return failed
 
 

@@ -56,7 +56,6 @@ def formulas(texts: list[str]) -> list[str]:
     return list(dict.fromkeys(tex for tex in found if tex and needs_kind(tex)))
 
 
-@functools.lru_cache(maxsize=1024)  # a version of a file is read once per process
 def read_table(path: str, code: str) -> tuple[dict[str, tuple[str, int]], list[str]]:
     """The file's DRAWN table, {formula: (marker, line)}, read without running it; and
     problems with it. It is assigned once, at the top level, a dict of string literals."""
@@ -66,98 +65,93 @@ def read_table(path: str, code: str) -> tuple[dict[str, tuple[str, int]], list[s
         tree = ast.parse(code)
     except SyntaxError:
         return {}, []  # the run reports it
-    table, problems = {}, []
+    table, errors = {}, []
     usage = (f"{TABLE} is assigned once, at the top level, a dict of string literals "
              '{r"formula as drawn": "check: :name" or "declared: why"}')
     top = [node for node in tree.body if isinstance(node, ast.Assign)
            and [getattr(t, "id", None) for t in node.targets] == [TABLE]]
+    table_node = top[0] if top else None
     for node in ast.walk(tree):
         targets = (node.targets if isinstance(node, ast.Assign) else [node.target]
                    if isinstance(node, (ast.AnnAssign, ast.AugAssign)) else [])
         names = [n.id for t in targets for n in ast.walk(t) if isinstance(n, ast.Name)]
-        if TABLE in names and node is not (top[0] if top else None):
-            problems.append(f"snippets/{path}:{node.lineno}: {usage}")
-    if not top:
-        return table, problems
-    node = top[0]
+        if TABLE in names and node is not table_node:
+            errors.append(f"snippets/{path}:{node.lineno}: {usage}")
+    if table_node is None:
+        return table, errors
+    node = table_node
     if not isinstance(node.value, ast.Dict) or not all(
             isinstance(part, ast.Constant) and isinstance(part.value, str)
             for part in [*node.value.keys, *node.value.values]):
-        return table, [*problems, f"snippets/{path}:{node.lineno}: {usage}"]
+        return table, [*errors, f"snippets/{path}:{node.lineno}: {usage}"]
     for key, value in zip(node.value.keys, node.value.values):
         tex = " ".join(key.value.split())
         if tex in table:
-            problems.append(f"snippets/{path}:{key.lineno} ({TABLE}, ${tex}$): the "
+            errors.append(f"snippets/{path}:{key.lineno} ({TABLE}, ${tex}$): the "
                             f"formula has an entry already, on line {table[tex][1]}")
         table.setdefault(tex, (value.value, key.lineno))
-    return table, problems
+    return table, errors
 
 
-class DrawnFormulas:
-    """Each snippet file's table, read once per version of the file."""
+@functools.lru_cache(maxsize=1024)  # a version of a file is read once per process
+def entries(path: str, code: str) -> tuple[dict, list[dict], list[str]]:
+    """The file's table, its `check:` entries as the runner checks them (each payload
+    also names its formula, `drawn`, and line), and problems with the table. Read
+    only: the build shares them between calls."""
+    table, errors = read_table(path, code)
+    checked = []
+    for tex, (marker, line) in table.items():
+        kind, colon, spec = marker.partition(":")
+        if kind.strip() == "check" and spec.strip() in ("", ":"):
+            spec = path  # `check:`, a relation checked in the file as it stands
+        formula = Formula("", line, tex, display=False)
+        problem = (parse_marker(kind.strip(), spec.strip(), formula, scope=path)
+                   if colon and kind.strip() in ("check", "declared") else
+                   f'the entry is "check: :name" or "declared: why", not {marker!r}')
+        if not problem and formula.kind == "checked" and formula.path != path:
+            problem = "an entry is checked in its own file: write `check: :name`"
+        if problem:
+            errors.append(f"snippets/{path}:{line} ({TABLE}, ${tex}$): {problem}")
+        elif formula.kind == "checked":
+            checked.append({**formula.payload(), "drawn": tex, "line": line})
+    return table, checked, errors
 
-    def __init__(self):
-        self.read: dict[str, tuple] = {}  # path -> (code, table, payloads, problems)
 
-    def table(self, path: str, code: str) -> tuple[dict, list[dict], list[str]]:
-        """The file's table, its `check:` entries as the runner checks them (each payload
-        also names its formula, `drawn`, and line), and problems with the table."""
-        if self.read.get(path, ("",))[0] != code:
-            table, problems = read_table(path, code)
-            problems = list(problems)  # the cached list stays as read
-            payloads = []
-            for tex, (marker, line) in table.items():
-                kind, colon, spec = marker.partition(":")
-                if kind.strip() == "check" and spec.strip() in ("", ":"):
-                    spec = path  # `check:`, a relation checked in the file as it stands
-                formula = Formula("", line, tex, display=False)
-                problem = (parse_marker(kind.strip(), spec.strip(), formula, scope=path)
-                           if colon and kind.strip() in ("check", "declared") else
-                           f'the entry is "check: :name" or "declared: why", not {marker!r}')
-                if not problem and formula.kind == "checked" and formula.path != path:
-                    problem = "an entry is checked in its own file: write `check: :name`"
-                if problem:
-                    problems.append(f"snippets/{path}:{line} ({TABLE}, ${tex}$): {problem}")
-                elif formula.kind == "checked":
-                    payloads.append({**formula.payload(), "drawn": tex, "line": line})
-            self.read[path] = (code, table, payloads, problems)
-        return self.read[path][1:]
+def payloads(path: str, code: str) -> list[dict]:
+    """What the runner checks for the file's table, after the prose's formulas."""
+    return entries(path, code)[1]
 
-    def payloads(self, path: str, code: str) -> list[dict]:
-        """What the runner checks for the table, after the prose's formulas."""
-        return self.table(path, code)[1]
 
-    def problems(self, where: str, job: Job, section: str, lead: bool) -> list[str]:
-        """Messages for one block's figures: `where` its chapter line, `job` its file's run;
-        `lead`: the block is the file's first in the book, which reports the table's own."""
-        table, _, errors = self.table(job.path, job.code)
-        sections = (job.result or {}).get("sections", {})
-        drawn = formulas(sections.get(section, {}).get("drawn", []))
-        messages, of = [], f" (section {section!r})" if section else ""
-        for tex in drawn:
-            if tex not in table:
-                written = [f"${tex}$", tex]  # as the code writes it: raw, or with \\
-                written += [w.replace("\\", "\\\\") for w in written]
-                line = next((n for w in written for n, text in
-                             enumerate(job.code.splitlines(), 1) if w in text), None)
-                at = f"snippets/{job.path}:{line}" if line else f"snippets/{job.path}"
-                messages.append(
-                    f"{where}: {at}{of} draws ${tex}$, which states a relation or holds a "
-                    f'number: bind it in the file\'s {TABLE} table, {{r"{tex}": '
-                    '"check: :name"} or "declared: why" (CONTRIBUTING.md, \'Numbers in the '
-                    "text')")
-        verdicts = (job.result or {}).get("formulas") or []
-        for payload, verdict in zip(job.formulas, verdicts):
-            if payload.get("drawn") in drawn:
-                messages += [f"{where}: snippets/{job.path}:{payload['line']} ({TABLE}): the "
-                             f"figure{of} draws ${payload['drawn']}$, which does not agree "
-                             f"with the file: {problem}" for problem in verdict["problems"]]
-        if not lead:
-            return messages
-        everywhere = {tex for part in sections.values()
-                      for tex in formulas(part.get("drawn", []))}
-        messages += [f"{where}: {problem}" for problem in errors]
-        messages += [f"{where}: snippets/{job.path}:{line} ({TABLE}): no figure of the file "
-                     f"draws ${tex}$ (as a formula that needs a kind): remove the entry"
-                     for tex, (_, line) in table.items() if tex not in everywhere]
+def problems(where: str, job: Job, section: str, lead: bool) -> list[str]:
+    """Messages for one block's figures: `where` its chapter line, `job` its file's run;
+    `lead`: the block is the file's first in the book, which reports the table's own."""
+    table, _, errors = entries(job.path, job.code)
+    sections = (job.result or {}).get("sections", {})
+    drawn = formulas(sections.get(section, {}).get("drawn", []))
+    messages, of = [], f" (section {section!r})" if section else ""
+    for tex in drawn:
+        if tex not in table:
+            written = [f"${tex}$", tex]  # as the code writes it: raw, or with \\
+            written += [w.replace("\\", "\\\\") for w in written]
+            line = next((n for w in written for n, text in
+                         enumerate(job.code.splitlines(), 1) if w in text), None)
+            at = f"snippets/{job.path}:{line}" if line else f"snippets/{job.path}"
+            messages.append(
+                f"{where}: {at}{of} draws ${tex}$, which states a relation or holds a "
+                f'number: bind it in the file\'s {TABLE} table, {{r"{tex}": '
+                '"check: :name"} or "declared: why" (CONTRIBUTING.md, \'Numbers in the '
+                "text')")
+    verdicts = (job.result or {}).get("formulas") or []
+    for payload, verdict in zip(job.formulas, verdicts):
+        if payload.get("drawn") in drawn:
+            messages += [f"{where}: snippets/{job.path}:{payload['line']} ({TABLE}): the "
+                         f"figure{of} draws ${payload['drawn']}$, which does not agree "
+                         f"with the file: {problem}" for problem in verdict["problems"]]
+    if not lead:
         return messages
+    everywhere = {tex for part in sections.values() for tex in formulas(part.get("drawn", []))}
+    messages += [f"{where}: {problem}" for problem in errors]
+    messages += [f"{where}: snippets/{job.path}:{line} ({TABLE}): no figure of the file "
+                 f"draws ${tex}$ (as a formula that needs a kind): remove the entry"
+                 for tex, (_, line) in table.items() if tex not in everywhere]
+    return messages

@@ -19,8 +19,8 @@ from pathlib import Path
 
 from markdown import Markdown
 
+from . import drawn
 from .build_info import BuildInfo, restamp, stand_in_for
-from .drawn import DrawnFormulas
 from .equations import Equations, counts, strip_markers
 from .errors import BookError
 from .executor import Executor, Job
@@ -111,7 +111,7 @@ class Book:
         self.highlighted = remember(root)  # Pygments' HTML, kept across builds
         self.rendered = Rendered(root, config)  # each chapter's HTML, likewise
         self.includes = "pymdownx.snippets" in config.markdown_extensions  # --8<-- elsewhere
-        self.equations, self.drawn = Equations(), DrawnFormulas()
+        self.equations = Equations()
         self.started = time.perf_counter()
 
     def scan(self, page: str, markdown: str) -> None:
@@ -159,7 +159,7 @@ class Book:
         code = read_snippet(self.snippets, path)
         names = names | self.exports.get(path, set())
         formulas, answers = self.equations.payloads(path), self.answers.get(path, [])
-        formulas += self.drawn.payloads(path, code)  # the formulas its figures draw
+        formulas += drawn.payloads(path, code)  # the formulas its figures draw
         job = self.files.get(path)
         if (job is None or job.code != code or not names <= set(job.export)
                 or job.formulas != formulas or job.answers != answers):
@@ -282,8 +282,8 @@ class Book:
                 f"{stdout.rstrip(chr(10))}\n{fence}\n"))
         lead = next((b for bs in self.blocks.values() for b in bs if b.path == block.path),
                     block)  # the file's first block in the book, which reports its table
-        errors += self.drawn.problems(block.where, job, block.section,
-                                      lead=(lead.page, lead.line) == (block.page, block.line))
+        errors += drawn.problems(block.where, job, block.section,
+                                 lead=(lead.page, lead.line) == (block.page, block.line))
         if figures and not block.alt:
             errors.append(f"{block.where}: snippets/{block.path}:{block.section} draws a "
                           'figure: give the block alt="..." text describing it')

@@ -10,7 +10,7 @@ from conftest import build
 from test_equations import check_chapter
 from test_pipeline import edit, failing_build, make_project
 
-from textbook.drawn import DrawnFormulas, formulas, read_table
+from textbook.drawn import formulas, payloads, problems, read_table
 from textbook.executor import Job
 
 
@@ -64,11 +64,10 @@ def test_a_table_that_is_not_one_literal_is_reported(code, line):
     ("f = 2", 'the entry is "check: :name" or "declared: why"'),
 ])
 def test_a_malformed_entry_is_reported_with_its_line(marker, problem):
-    drawn = DrawnFormulas()
-    assert drawn.payloads("a/b.py", f'DRAWN = {{"y = 2": "{marker}"}}\n') == []
+    assert payloads("a/b.py", f'DRAWN = {{"y = 2": "{marker}"}}\n') == []
     job = Job("a/b.py", f'DRAWN = {{"y = 2": "{marker}"}}\n', {}, [],
               result={"sections": {"plot": {"drawn": ["the line $y = 2$"]}}})
-    [message] = drawn.problems("docs/c.md:5", job, "plot", lead=True)
+    [message] = problems("docs/c.md:5", job, "plot", lead=True)
     assert message.startswith("docs/c.md:5: snippets/a/b.py:1 (DRAWN, $y = 2$): ")
     assert problem in message
 
