@@ -91,12 +91,12 @@ def main(argv: list[str]) -> int:
         from .equations import find_formulas
         from .sections import find_blocks
 
-        files = {formula.path for chapter in chapters for formula in find_formulas(
-            chapter.relative_to(docs).as_posix(), chapter.read_text(encoding="utf-8"))[0]
-            if formula.kind != "declared"}
-        files |= {block.path for chapter in chapters for block in find_blocks(
-            chapter.relative_to(docs).as_posix(), chapter.read_text(encoding="utf-8"))
-            if "alt" in block.attrs}  # the formulas their figures draw
+        texts = {chapter.relative_to(docs).as_posix(): chapter.read_text(encoding="utf-8")
+                 for chapter in chapters}
+        files = {formula.path for page, markdown in texts.items()
+                 for formula in find_formulas(page, markdown)[0] if formula.kind != "declared"}
+        files |= {block.path for page, markdown in texts.items()  # and those whose figures
+                  for block in find_blocks(page, markdown) if "alt" in block.attrs}  # draw
         seconds = time_limit(root)
         allowed = seconds * len(files) + 10
         with tempfile.TemporaryDirectory(prefix="check-chapter-") as folder:
@@ -131,10 +131,19 @@ def check(seconds: float, root: Path, docs: Path, argv: list[str]) -> int:
 
     failed = 0
     namespaces: dict[str, dict | str] = {}
-    snippets = root / "snippets"
+
+    def ran(path: str) -> dict | str:
+        """The namespace snippets/<path> leaves, run once; or why it did not run."""
+        if path not in namespaces:
+            try:
+                namespaces[path] = run_snippet(root / "snippets" / path, seconds)
+            except (Exception, SystemExit) as err:  # no such file, or its own error
+                namespaces[path] = f"{type(err).__name__}: {err}"
+        return namespaces[path]
+
     for chapter in map(Path, argv):
-        page = chapter.relative_to(docs).as_posix()
-        formulas, errors = find_formulas(page, chapter.read_text(encoding="utf-8"))
+        page, markdown = chapter.relative_to(docs).as_posix(), chapter.read_text(encoding="utf-8")
+        formulas, errors = find_formulas(page, markdown)
         for error in errors:
             print(error)
         failed += len(errors)
@@ -142,32 +151,27 @@ def check(seconds: float, root: Path, docs: Path, argv: list[str]) -> int:
             if formula.kind == "declared":
                 print(f"{formula.where}: declared ({formula.reason})")
                 continue
-            if formula.path not in namespaces:
-                try:
-                    namespaces[formula.path] = run_snippet(snippets / formula.path, seconds)
-                except (Exception, SystemExit) as err:  # no such file, or its own error
-                    namespaces[formula.path] = f"{type(err).__name__}: {err}"
-            if isinstance(namespaces[formula.path], str):
+            namespace = ran(formula.path)
+            if isinstance(namespace, str):
                 failed += 1
                 print(f"{formula.where}: FAIL\n    - snippets/{formula.path} did not run: "
-                      f"{namespaces[formula.path]}")
+                      f"{namespace}")
                 continue
-            verdict = check_in_namespace(formula.payload(), namespaces[formula.path])
+            verdict = check_in_namespace(formula.payload(), namespace)
             if verdict["problems"]:
                 failed += 1
                 print(f"{formula.where}: FAIL" + "".join(
                     f"\n    - {problem}" for problem in verdict["problems"]))
             else:
                 print(f"{formula.where}: OK, {verdict['checked']} relations")
-        failed += check_drawn(page, chapter.read_text(encoding="utf-8"), namespaces, snippets,
-                              seconds)
+        failed += check_drawn(page, markdown, ran, root / "snippets")
     return SOME_FAILED if failed else ALL_HELD
 
 
-def check_drawn(page: str, markdown: str, namespaces: dict, snippets: Path,
-                seconds: float) -> int:
+def check_drawn(page: str, markdown: str, ran, snippets: Path) -> int:
     """Check the formulas the chapter's figures draw (drawn.py), each file's once at its
-    first figure block, over the whole file: the number of problems."""
+    first figure block, over the whole file (`ran(path)`: the namespace it left, or why
+    it did not run): the number of problems."""
     from .drawn import entries, problems
     from .executor import Job
     from .formula_check import check_in_namespace
@@ -178,19 +182,14 @@ def check_drawn(page: str, markdown: str, namespaces: dict, snippets: Path,
         if "alt" not in block.attrs or block.path in seen:
             continue
         seen.add(block.path)
-        if block.path not in namespaces:
-            try:
-                namespaces[block.path] = run_snippet(snippets / block.path, seconds)
-            except (Exception, SystemExit) as err:
-                namespaces[block.path] = f"{type(err).__name__}: {err}"
-        namespace = namespaces[block.path]
-        code = (snippets / block.path).read_text(encoding="utf-8")
-        table, payloads, _ = entries(block.path, code)
+        namespace = ran(block.path)
         if isinstance(namespace, str):
             print(f"{block.where} (drawn): FAIL\n    - snippets/{block.path} did not run: "
                   f"{namespace}")
             failed += 1
             continue
+        code = (snippets / block.path).read_text(encoding="utf-8")
+        table, payloads, _ = entries(block.path, code)
         job = Job(block.path, code, {}, [], formulas=payloads, result={
             "sections": {"": {"drawn": namespace.get("__drawn__", [])}},
             "formulas": [check_in_namespace(p, namespace) for p in payloads]})

@@ -125,3 +125,15 @@ def test_a_drawn_formula_is_bound_or_the_build_stops(tmp_path):
     edit(project, snippet, '"$y = 3x$"', '"a line"')
     failing_build(project, f"docs/chapter.md:5: snippets/chapter/example.py:{entry} (DRAWN): "
                   "no figure of the file draws $y = 3x$", BOOK_FIGURES="record")
+
+
+def test_check_chapter_reports_a_figure_file_that_does_not_run(tmp_path):
+    """A figure block whose file is missing is a failure of its drawn formulas, named,
+    not a traceback of check_chapter."""
+    project = make_project(tmp_path)
+    edit(project, "docs/chapter.md", 'exec="on"\n--8<-- "chapter/example.py:show"',
+         'exec="on" alt="a line"\n--8<-- "chapter/gone.py:show"')
+    result = check_chapter(project)
+    assert result.returncode == 1 and "Traceback" not in result.stdout + result.stderr, result
+    assert ("docs/chapter.md:5 (drawn): FAIL\n    - snippets/chapter/gone.py did not run: "
+            "FileNotFoundError") in result.stdout, result.stdout
