@@ -12,13 +12,14 @@ from matplotlib.textpath import TextToPath
 
 from .figures import axis_text
 
-# While figures.py saves a figure: each line of math text it draws (drawn.py reads them).
+# While figures.py saves a figure: each line of text it draws (drawn.py reads them).
 DRAWN: list[str] | None = None
 
 
 class RendererSVG(backend_svg.RendererSVG):
     """Matplotlib's SVG renderer, with one text-to-path converter for all instances, which
-    records the math it draws: what is drawn, as Matplotlib lays it out line by line."""
+    records the text it draws, tick labels aside: what is drawn, as Matplotlib lays it
+    out line by line."""
 
     text2path = TextToPath()
 
@@ -27,7 +28,7 @@ class RendererSVG(backend_svg.RendererSVG):
         self._text2path = self.text2path
 
     def draw_text(self, gc, x, y, s, prop, angle, ismath=False, mtext=None):
-        if ismath and DRAWN is not None and not axis_text(mtext):
+        if DRAWN is not None and s and not axis_text(mtext):
             DRAWN.append(s)
         super().draw_text(gc, x, y, s, prop, angle, ismath, mtext)
 

@@ -18,6 +18,12 @@ the file's namespace with the prose's formulas, and stops on a drawn formula the
 lacks, an entry no figure draws, or a table it cannot read. Tick labels and an axis's
 offset text (its formatter's, from the data) and a unit's power (`m$^2$`) are not
 formulas.
+
+A number in a drawn text's words ("3 knobs", "mean 1.69 m") is a result as well. Formatted
+from a value when the figure is drawn (`f"{m} knobs"`), it is the file's; typed in a string
+of the file, it is stated, and the build asks for it to be formatted from the value the
+file computes, or declared in the table under the line as drawn. Only the figure's own
+number (`Figure 2: ...`) is a place, as in an alt text.
 """
 
 from __future__ import annotations
@@ -29,6 +35,7 @@ import re
 from . import equations
 from .equations import Formula, parse_marker
 from .executor import Job
+from .prose_numbers import FIGURE, NUMERAL, blank
 from .tex_tokens import TexError
 
 DOLLAR = re.compile(r"(?<!\\)\$")  # an unescaped dollar: math opens or closes
@@ -54,6 +61,73 @@ def formulas(texts: list[str]) -> list[str]:
     found = [" ".join(tex.split()) for text in texts for line in text.split("\n")
              if len(DOLLAR.findall(line)) % 2 == 0 for tex in DOLLAR.split(line)[1::2]]
     return list(dict.fromkeys(tex for tex in found if tex and needs_kind(tex)))
+
+
+MATH = re.compile(r"(?<!\\)\$.*?(?<!\\)\$")  # a formula of a line with paired dollars
+
+
+def words(line: str) -> str:
+    """A drawn line with its formulas and the figure's own number blanked, offsets kept."""
+    if len(DOLLAR.findall(line)) % 2 == 0:
+        line = MATH.sub(blank, line)
+    return FIGURE.sub(blank, line)
+
+
+@functools.lru_cache(maxsize=256)
+def strings(code: str) -> tuple[tuple[re.Pattern, tuple[str, ...]], ...]:
+    """Each line of each string the file writes: a pattern whose groups are the values an
+    f-string formats into it, and the line's own text between them."""
+    try:
+        tree = ast.parse(code)
+    except SyntaxError:
+        return ()
+    found = {}
+    for node in ast.walk(tree):
+        parts = (node.values if isinstance(node, ast.JoinedStr) else [node]
+                 if isinstance(node, ast.Constant) and isinstance(node.value, str) else [])
+        lines = [("", ())]
+        for part in parts:
+            pattern, chunks = lines.pop()
+            if isinstance(part, ast.Constant):
+                first, *rest = str(part.value).split("\n")
+                lines += [(pattern + re.escape(first), (*chunks, first)),
+                          *((re.escape(line), (line,)) for line in rest)]
+            else:  # a formatted value
+                lines.append((pattern + "(.*?)", chunks))
+        found.update((pattern, chunks) for pattern, chunks in lines if pattern)
+    return tuple((re.compile(pattern, re.S), chunks) for pattern, chunks in found.items())
+
+
+def typed(line: str, code: str) -> list[str]:
+    """The numerals in a drawn line's words that the file types in a string, not formats
+    from a value. For a line a string of the file writes whole, those outside its
+    f-string's values (of several such strings, the one typing most); for a line built
+    another way (`str(x)`, joined, concatenated), those inside a piece of a string of
+    the file that the line holds."""
+    found = list(NUMERAL.finditer(words(line)))
+    if not found:
+        return []
+    readings = [[n[0] for n in found if not any(
+                     a <= n.start() < b for a, b in map(match.span, range(1, pattern.groups + 1)))]
+                for pattern, _ in strings(code) if (match := pattern.fullmatch(line))]
+    if readings:
+        return max(readings, key=len)
+    pieces = {chunk for _, chunks in strings(code) for chunk in chunks
+              if chunk and NUMERAL.search(chunk) and chunk in line}
+    return [n[0] for n in found if any(
+        (n.start() - at, n.end() - at) in [m.span() for m in NUMERAL.finditer(piece)]
+        for piece in pieces for at in _occurrences(piece, line))]
+
+
+def _occurrences(piece: str, line: str) -> list[int]:
+    return [m.start() for m in re.finditer(f"(?={re.escape(piece)})", line)]
+
+
+def stated(texts: list[str], code: str) -> list[str]:
+    """The drawn lines whose words hold a number the file types, each once, in order,
+    with their spaces collapsed as in the table's keys."""
+    lines = [line for text in texts for line in text.split("\n") if typed(line, code)]
+    return list(dict.fromkeys(" ".join(line.split()) for line in lines))
 
 
 def read_table(path: str, code: str) -> tuple[dict[str, tuple[str, int]], list[str]]:
@@ -122,25 +196,42 @@ def payloads(path: str, code: str) -> list[dict]:
     return entries(path, code)[1]
 
 
+def _at(job: Job, written: list[str]) -> str:
+    """The snippet file's line that writes a drawn text, as written in the code: raw, or
+    with `\\`; the file alone where none does (a text built from parts)."""
+    written += [w.replace("\\", "\\\\") for w in written]
+    line = next((n for w in written for n, text in enumerate(job.code.splitlines(), 1)
+                 if w in text), None)
+    return f"snippets/{job.path}:{line}" if line else f"snippets/{job.path}"
+
+
 def problems(where: str, job: Job, section: str, lead: bool) -> list[str]:
     """Messages for one block's figures: `where` its chapter line, `job` its file's run;
     `lead`: the block is the file's first in the book, which reports the table's own."""
-    table, _, errors = entries(job.path, job.code)
+    table, checked, errors = entries(job.path, job.code)
     sections = (job.result or {}).get("sections", {})
-    drawn = formulas(sections.get(section, {}).get("drawn", []))
+    texts = sections.get(section, {}).get("drawn", [])
+    drawn, lines = formulas(texts), stated(texts, job.code)
     messages, of = [], f" (section {section!r})" if section else ""
-    for tex in drawn:
-        if tex not in table:
-            written = [f"${tex}$", tex]  # as the code writes it: raw, or with \\
-            written += [w.replace("\\", "\\\\") for w in written]
-            line = next((n for w in written for n, text in
-                         enumerate(job.code.splitlines(), 1) if w in text), None)
-            at = f"snippets/{job.path}:{line}" if line else f"snippets/{job.path}"
+    messages += [f"{where}: {_at(job, [f'${tex}$', tex])}{of} draws ${tex}$, which states "
+                 f"a relation or holds a number: bind it in the file's {TABLE} table, "
+                 f'{{r"{tex}": "check: :name"}} or "declared: why" (CONTRIBUTING.md, '
+                 "'Numbers in the text')" for tex in drawn if tex not in table]
+    for line in lines:
+        numbers = ", ".join(next(typed(part, job.code) for text in texts for part in
+                                 text.split("\n") if " ".join(part.split()) == line))
+        if line not in table:
+            at = _at(job, [repr(line), '"' + line + '"', line])  # as the code writes it
             messages.append(
-                f"{where}: {at}{of} draws ${tex}$, which states a relation or holds a "
-                f'number: bind it in the file\'s {TABLE} table, {{r"{tex}": '
-                '"check: :name"} or "declared: why" (CONTRIBUTING.md, \'Numbers in the '
-                "text')")
+                f'{where}: {at}{of} draws the number {numbers} in the words "{line}", '
+                "typed in a string of the file: format it from the value the file computes "
+                f'(f"... {{name}} ..."), or declare it in the {TABLE} table, {{r"{line}": '
+                "\"declared: why\"} (CONTRIBUTING.md, 'Numbers in the text')")
+        elif any(payload["drawn"] == line for payload in checked):
+            messages.append(
+                f"{where}: snippets/{job.path}:{table[line][1]} ({TABLE}): the figure{of} "
+                f'draws the number {numbers} in the words "{line}": a number in words is '
+                "formatted from its value (f\"... {name} ...\") or declared, not checked")
     verdicts = (job.result or {}).get("formulas") or []
     for payload, verdict in zip(job.formulas, verdicts):
         if payload.get("drawn") in drawn:
@@ -149,9 +240,11 @@ def problems(where: str, job: Job, section: str, lead: bool) -> list[str]:
                          f"with the file: {problem}" for problem in verdict["problems"]]
     if not lead:
         return messages
-    everywhere = {tex for part in sections.values() for tex in formulas(part.get("drawn", []))}
+    everywhere = {entry for part in sections.values() for entry in [
+        *formulas(part.get("drawn", [])), *stated(part.get("drawn", []), job.code)]}
     messages += [f"{where}: {problem}" for problem in errors]
     messages += [f"{where}: snippets/{job.path}:{line} ({TABLE}): no figure of the file "
-                 f"draws ${tex}$ (as a formula that needs a kind): remove the entry"
+                 f"draws ${tex}$ (as a formula that needs a kind, or words with a typed "
+                 "number): remove the entry"
                  for tex, (_, line) in table.items() if tex not in everywhere]
     return messages

@@ -18,14 +18,14 @@ _REF = re.compile(r'(xlink:href="#|href="#|url\(#)([^")]+)')
 
 def figure_svgs(prefix: str, drawn: list[str] | None = None) -> list[str]:
     """Every open Matplotlib figure as inline SVG that follows the page's colours; each
-    line of math text they draw goes into `drawn` (drawn.py checks them)."""
+    line of text they draw goes into `drawn` (drawn.py checks them)."""
     if "matplotlib.pyplot" not in sys.modules:
         return []
     import matplotlib.pyplot as plt
     from matplotlib.layout_engine import PlaceHolderLayoutEngine
     from matplotlib.text import Text
 
-    # Its renderer records the math drawn; the runner's backend, but a snippet may have
+    # Its renderer records the text drawn; the runner's backend, but a snippet may have
     # chosen another, and savefig(format="svg") draws with it all the same.
     from . import capture_backend
     svgs = []

@@ -10,7 +10,7 @@ from conftest import build
 from test_equations import check_chapter
 from test_pipeline import edit, failing_build, make_project
 
-from textbook.drawn import formulas, payloads, problems, read_table
+from textbook.drawn import formulas, payloads, problems, read_table, typed
 from textbook.executor import Job
 
 
@@ -72,11 +72,51 @@ def test_a_malformed_entry_is_reported_with_its_line(marker, problem):
     assert problem in message
 
 
+@pytest.mark.parametrize("line, code, found", [
+    ("3 knobs", 'ax.text(0, 0, "3 knobs")', ["3"]),  # typed
+    ("3 knobs", 'ax.text(0, 0, f"{n} knobs")', []),  # formatted from a value
+    ("$x_2$ at 0.5", 'f"$x_2$ at {a}"', []),  # a formula's numbers are its own matter
+    ("$x_2$ at 0.5, 1", 'f"$x_2$ at {a}, 1"', ["1"]),
+    ("median 1", 'ax.text(0, 0, "mean\\nmedian 1")', ["1"]),  # a line of a string
+    ("mean 1.69 m", 'label = "mean {:.2f} m".format(m)', []),  # built: from a value
+    ("noise 1", 'label = "noise " + "1"', ["1"]),  # built: from the file's own "1"
+    ("2", '"""The 2 x 2 example."""\nax.text(0, 0, str(v))', []),  # no piece of it
+    ("12 apples", 'label = str(n) + " apples"\nother = "2"', []),  # "2" is not "12"
+    ("E + 0.5", 'p = {"E + 0.5": f}\nlabel = f"E + {shift}"', ["0.5"]),  # the one typing
+    ("Figure 2: a loss", 'ax.set_title("Figure 2: a loss")', []),  # the figure's number
+    ("float32 product", 'label = "float32 product"', []),  # a digit in a word
+])
+def test_the_numbers_a_figure_types_in_its_words(line, code, found):
+    """A number in a drawn text's words is the file's when an f-string formats it from a
+    value; typed in a string of the file, it is stated, and must be bound."""
+    assert typed(line, code) == found
+
+
+@pytest.mark.parametrize("table, found", [
+    ("{}", 'snippets/a/b.py:1 (section \'plot\') draws the number 3 in the words '
+           '"3 knobs", typed in a string of the file: format it from the value'),
+    ('{"3 knobs": "declared: the example\'s machine"}', None),
+    ('{"3 knobs": "check: :n"}', 'snippets/a/b.py:2 (DRAWN): the figure (section '
+                                 '\'plot\') draws the number 3 in the words "3 knobs": '
+                                 "a number in words is formatted from its value"),
+])
+def test_a_typed_number_in_words_is_formatted_or_declared(table, found):
+    code = f'ax.text(0, 0, "3 knobs")\nDRAWN = {table}\nn = 3\n'
+    job = Job("a/b.py", code, {}, [], result={"sections": {"plot": {"drawn": ["3 knobs"]}}})
+    messages = problems("docs/c.md:5", job, "plot", lead=True)
+    assert len(messages) == (found is not None), messages
+    assert not found or messages[0].startswith(f"docs/c.md:5: {found}"), messages
+    job.result["sections"]["plot"]["drawn"] = ["4 knobs"]  # the figure changed
+    stale = problems("docs/c.md:5", job, "plot", lead=True)
+    assert ("no figure of the file draws $3 knobs$" in "".join(stale)) == (table != "{}")
+
+
 FIGURE = """\
 import matplotlib.pyplot as plt
 fig, ax = plt.subplots()
 ax.plot([0, 1], [0, 2])
 ax.set_title("$y = 2x$")
+ax.set_xlabel("3 steps")  # a number typed in the words
 ax.set_xticks([0, 1], ["$0$", "$2\\pi$"])  # the axis's own: not formulas
 ax.table([["a cell: $1 + 1 = 2$"]], loc="bottom")
 fig.text(0, 0, "$7 = 8$").set_visible(False)  # not drawn
@@ -101,10 +141,12 @@ def test_a_drawn_formula_is_bound_or_the_build_stops(tmp_path):
     edit(project, snippet, "# --8<-- [start:show]",
          "# --8<-- [start:setup]\nimport math\n# --8<-- [end:setup]\n\n# --8<-- [start:show]")
     edit(project, "docs/chapter.md", 'exec="on"', 'exec="on" alt="a line"')
-    title = line_of(project, '"$y = 2x$"')
+    title, words = line_of(project, '"$y = 2x$"'), line_of(project, '"3 steps"')
     stderr = failing_build(
         project, f"docs/chapter.md:5: snippets/chapter/example.py:{title} (section 'show') "
-        "draws $y = 2x$, which states a relation", "draws $1 + 1 = 2$", BOOK_FIGURES="record")
+        "draws $y = 2x$, which states a relation", "draws $1 + 1 = 2$",
+        f"snippets/chapter/example.py:{words} (section 'show') draws the number 3 in the "
+        'words "3 steps"', BOOK_FIGURES="record")
     assert "7 = 8" not in stderr and "pi" not in stderr
     result = check_chapter(project)  # the author's quick check says so too
     assert result.returncode == 1, result
@@ -112,10 +154,11 @@ def test_a_drawn_formula_is_bound_or_the_build_stops(tmp_path):
             "$y = 2x$") in result.stdout, result.stdout
     edit(project, snippet, "assert slope", textwrap.dedent('''\
         line = 2 * x  # the line the figure draws, in x
-        DRAWN = {"y = 2x": "check: :line; y = line", "1 + 1 = 2": "check:"}
+        DRAWN = {"y = 2x": "check: :line; y = line", "1 + 1 = 2": "check:",
+                 "3 steps": "declared: the example's count"}
         assert slope'''))
     assert build(project, project / "site", BOOK_FIGURES="record").returncode == 0
-    assert "docs/chapter.md:5 (drawn): OK, 2 checked, 0 declared" in check_chapter(project).stdout
+    assert "docs/chapter.md:5 (drawn): OK, 2 checked, 1 declared" in check_chapter(project).stdout
     edit(project, snippet, '"$y = 2x$"', '"$y = 3x$"')
     edit(project, snippet, '"y = 2x"', '"y = 3x"')
     entry = line_of(project, "DRAWN = ")

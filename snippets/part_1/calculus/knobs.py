@@ -19,8 +19,8 @@ for x, y, label in knobs + outputs:
                 textcoords=a, arrowprops=dict(
                     arrowstyle="-|>", patchA=a.get_bbox_patch(),
                     patchB=b.get_bbox_patch()))
-ax.text(0.05, 1.0, "3 knobs (inputs)", ha="center")
-ax.text(0.95, 1.0, "2 outputs", ha="center")
+ax.text(0.05, 1.0, f"{len(knobs)} knobs (inputs)", ha="center")
+ax.text(0.95, 1.0, f"{len(outputs)} outputs", ha="center")
 ax.text(0.5, -0.05, r"$3 \times 2 = 6$ derivatives "
         r"$\partial y_i / \partial x_j$", ha="center")
 ax.set_xlim(-0.05, 1.05)

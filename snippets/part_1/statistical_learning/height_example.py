@@ -118,3 +118,8 @@ any_c = sp.Symbol("c", real=True)
 extra_cost = sp.factor(mse(any_c) - smallest_mse)
 # It is (c - 1.69)^2, the square of the distance to the mean, as the page says.
 assert sp.expand(extra_cost - (any_c - mean_height) ** 2) == 0
+
+# The figure's words: the age is the example's given, the one whose heights it draws.
+DRAWN = {
+    r"prediction $c$ for age 22 (m)": "declared: the example's given age (ML1 §4)",
+}

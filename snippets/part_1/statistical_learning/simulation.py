@@ -5,26 +5,28 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 rng = np.random.default_rng(0)
+noise_sd = 1  # of the grades around their mean
 
 
 def mean_grade(x):  # E[T | X = x]: each extra hour helps a little less
     return 4 + 5 * (1 - np.exp(-x / 4))
 
 
-def sample(size):  # hours 0, 1, ..., 12, and a grade with noise of sd 1
+def sample(size):  # hours 0, 1, ..., 12, and a noisy grade
     x = rng.integers(0, 13, size=size)
-    return x, mean_grade(x) + rng.normal(0, 1, size=size)
+    return x, mean_grade(x) + rng.normal(0, noise_sd, size=size)
 
 
 x_train, t_train = sample(200)  # the data set D we learn from
 x_test, t_test = sample(100_000)  # fresh people, to measure the MSE
 group_mean = np.array([t_train[x_train == h].mean() for h in range(13)])
 slope, intercept = np.polyfit(x_train, t_train, 1)
+offset = 0.5  # a predictor that is always this much too high
 predictors = {
     "E[T | X = x]": mean_grade,
     "group means of D": lambda x: group_mean[x],
     "least-squares line": lambda x: intercept + slope * x,
-    "E[T | X = x] + 0.5": lambda x: mean_grade(x) + 0.5,
+    f"E[T | X = x] + {offset}": lambda x: mean_grade(x) + offset,
     "mean of t, ignoring x": lambda x: np.full(len(x), t_train.mean()),
 }
 mse = {name: np.mean((y(x_test) - t_test) ** 2)
@@ -44,9 +46,9 @@ left.set_xlabel("hours studied $x$")
 left.set_ylabel("grade $t$")
 left.legend(fontsize=8, frameon=False)  # no white box in dark mode
 right.barh(list(mse), list(mse.values()), color=styles)
-right.axvline(1, color="gray", linestyle="--")  # the noise variance
+right.axvline(noise_sd**2, color="gray", linestyle="--")
 right.invert_yaxis()
-right.set_xlabel("test MSE (dashed: noise variance 1)")
+right.set_xlabel(f"test MSE (dashed: noise variance {noise_sd**2})")
 fig.tight_layout()
 plt.show()
 # --8<-- [end:simulate]
@@ -59,7 +61,7 @@ assert abs(mse["E[T | X = x]"] - 1) < 0.02
 for name, y in predictors.items():
     gap = np.mean((y(x_test) - mean_grade(x_test)) ** 2)
     assert abs(mse[name] - (1 + gap)) < 0.03, name
-assert abs(mse["E[T | X = x] + 0.5"] - 1.25) < 0.03
+assert abs(mse[f"E[T | X = x] + {offset}"] - 1.25) < 0.03
 # On the data set itself, no function of x beats the group means: moving
 # any one group's prediction away from its mean raises the training MSE.
 assert all((x_train == h).any() for h in range(13))
@@ -74,12 +76,11 @@ per_hour = np.bincount(x_train, minlength=13)
 assert per_hour.sum() == 200 and 8 <= per_hour.min() and per_hour.max() <= 25
 
 # The page's words: the hours from 0 to 12, the noise (standard deviation and variance 1,
-# as drawn by rng.normal(0, 1) above), the sizes of D and of the fresh test set, and the
-# students per hour, on average about 15.
+# as drawn by rng.normal(0, noise_sd) above), the sizes of D and of the fresh test set,
+# and the students per hour, on average about 15.
 hours_min, hours_max = hours.min(), hours.max()
 assert set(np.unique(x_test)) == set(np.unique(x_train)) == set(hours)
-noise_variance = 1
-noise_sd = np.sqrt(noise_variance)
+noise_variance = noise_sd**2
 assert abs(np.var(t_test - mean_grade(x_test)) - noise_variance) < 0.02
 n_train, n_test = len(x_train), len(x_test)
 true_mse = mse["E[T | X = x]"]  # the page's "MSE of about 1"
@@ -101,7 +102,7 @@ TEX = {r"y^\star(x)": y_star(x), r"\mathbb{E}[T \mid X = x]": conditional_mean(x
 
 # The figure's alt text: how far the purple curve lies above the true conditional mean,
 # and where the dashed line of the right panel is drawn (at the noise variance).
-shift = np.mean(predictors["E[T | X = x] + 0.5"](hours) - mean_grade(hours))
+shift = np.mean(predictors[f"E[T | X = x] + {offset}"](hours) - mean_grade(hours))
 noise_line = right.lines[0].get_xdata()[0]
 assert noise_line == noise_variance
 

@@ -72,3 +72,8 @@ for title, (_, rr, rc), (_, lr, lc), (_, rrow, rcol) in products:
 (mm_C, mm_A, mm_B), (mv_v, mv_A, mv_c), (vm_v, vm_r, vm_B), (in_v, in_r, in_c), (
     out_V, out_c, out_bT) = ([np.zeros((size[rows], size[cols])) for _, rows, cols in shapes]
                              for _, *shapes in products)
+
+# The figure's words: a vector's single row or column is a size of its shape, as M is.
+DRAWN = {
+    r"1": "declared: the size of a vector's one row or column, notation",
+}

@@ -42,8 +42,9 @@ nonzero = products > 0
 fig, ax = plt.subplots(figsize=(6, 4))
 ax.semilogy(N[nonzero], products[nonzero], "o", color="tab:blue",
             markersize=4, label=r"float32 product $0.1^N$")
-ax.plot(N[~nonzero], np.full((~nonzero).sum(), 2e-47), "x",
-        color="tab:red", label="float32 product is exactly 0")
+zero = products[~nonzero]  # the products that underflowed
+ax.plot(N[~nonzero], np.full(zero.size, 2e-47), "x", color="tab:red",
+        label=f"float32 product is exactly {zero.max():g}")
 ax.axhline(info.tiny, color="#e66100", linestyle="--",
            label="smallest normal float32")
 ax.axhspan(info.smallest_subnormal, info.tiny, color="#e66100",
