@@ -38,6 +38,7 @@ from .tex_tokens import (
     RELATIONS,
     RULE,
     TexError,
+    group_end,
     tokenize,
     top_level,
 )
@@ -149,12 +150,22 @@ def opens_with_relation(tex: str) -> bool:
 def states_relation(tex: str) -> bool:
     """Whether an inline formula states a relation, a function's signature
     (`f : \\mathbb{R}^n \\to \\mathbb{R}^m`) or its rule (`f : x \\mapsto x^2`), outside
-    every group; TexError if it cannot be read (an unbalanced brace)."""
-    colon = False
-    for _, token in top_level(tokenize(tex)):
+    every group but a bare one (`{a = b}`, braces that are no command's argument or
+    script); TexError if it cannot be read (an unbalanced brace)."""
+    return _states_relation(tokenize(tex))
+
+
+def _states_relation(tokens: list[str]) -> bool:
+    colon, before = False, None
+    for i, token in top_level(tokens):
         if token in RELATIONS or colon and (token in MAPS_TO or token == RULE):
             return True
-        colon = colon or token in COLONS
+        bare = token == "{" and not (before in ("_", "^", "}", "]") or
+                                     before is not None and before.startswith("\\"))
+        if bare and _states_relation(tokens[i + 1:group_end(tokens, i) - 1]):
+            return True
+        closers = {"{": "}", "[": "]", "(": ")"}  # a group: what closed it
+        colon, before = colon or token in COLONS, closers.get(token, token)
     return False
 
 

@@ -12,7 +12,7 @@ import sympy as sp
 from conftest import build
 from test_pipeline import edit, failing_build, make_project
 
-from textbook.equations import find_formulas, strip_markers
+from textbook.equations import find_formulas, states_relation, strip_markers
 from textbook.formula_check import at_point, check_in_namespace
 
 CHECKED = """
@@ -70,6 +70,19 @@ def test_a_signature_or_rule_needs_a_kind_as_a_relation_does():
     assert not formulas and len(errors) == 3
     assert "$f : \\mathbb{R}^2 \\to \\mathbb{R}$" in errors[0] and "$g \\colon" in errors[1]
     assert "$f : x \\mapsto x^2$" in errors[2]
+
+
+@pytest.mark.parametrize("tex, relation", [
+    ("{a = b}", True), (r"x + {\mathbf{a} \cdot \mathbf{b} = 0}", True), ("{{a < b}}", True),
+    ("p(X = x)", False), (r"\mathbb{E}[T \mid X = x]", False), (r"\{x : x > 0\}", False),
+    (r"\frac{a = b}{c}", False), (r"\frac{a}{b = c}", False), (r"\sqrt[3]{x = y}", False),
+    (r"\underbrace{x + y}_{= z}", False), (r"\sum_{i=k}^n", False),
+])
+def test_a_relation_in_bare_braces_is_a_relation(tex, relation):
+    """Braces that are no command's argument or script group without changing what the
+    formula says, so `{a = b}` states `a = b`; a relation in parentheses, brackets, a set
+    or an argument is part of a name (`p(X = x)`) or of notation."""
+    assert states_relation(tex) == relation
 
 
 def test_markers_never_reach_the_page():
