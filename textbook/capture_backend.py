@@ -29,7 +29,7 @@ class RendererSVG(backend_svg.RendererSVG):
 
     def draw_text(self, gc, x, y, s, prop, angle, ismath=False, mtext=None):
         if DRAWN is not None and s and not axis_text(mtext):
-            DRAWN.append(s)
+            DRAWN.append(s if ismath else s.replace("$", r"\$"))  # a dollar, not math
         super().draw_text(gc, x, y, s, prop, angle, ismath, mtext)
 
 

@@ -12,18 +12,18 @@ holds in the file's namespace:
         r"y = x^2": "declared: the example the graph draws",
     }
 
-The runner's child hands back each line of math its figures draw, recorded as the SVG
+The runner's child hands back each line of text its figures draw, recorded as the SVG
 renderer draws it (capture_backend.py); the build checks the table's `check:` entries in
 the file's namespace with the prose's formulas, and stops on a drawn formula the table
-lacks, an entry no figure draws, or a table it cannot read. Tick labels and an axis's
-offset text (its formatter's, from the data) and a unit's power (`m$^2$`) are not
-formulas.
+lacks, an entry no figure draws, or a table it cannot read. Tick labels an axis's
+formatter writes from the data, its offset text and a unit's power (`m$^2$`) are not
+formulas; tick labels the code gives are (figures.axis_text).
 
 A number in a drawn text's words ("3 knobs", "mean 1.69 m") is a result as well. Formatted
 from a value when the figure is drawn (`f"{m} knobs"`), it is the file's; typed in a string
-of the file, it is stated, and the build asks for it to be formatted from the value the
-file computes, or declared in the table under the line as drawn. Only the figure's own
-number (`Figure 2: ...`) is a place, as in an alt text.
+of the file (drawn_words.py tells which), it is stated, and the build asks for it to be
+formatted from the value the file computes, or declared in the table under the line as
+drawn. Only the figure's own number (`Figure 2: ...`) is a place, as in an alt text.
 """
 
 from __future__ import annotations
@@ -33,12 +33,11 @@ import functools
 import re
 
 from . import equations
+from .drawn_words import DOLLAR, typed
 from .equations import Formula, parse_marker
 from .executor import Job
-from .prose_numbers import FIGURE, NUMERAL, blank
 from .tex_tokens import TexError
 
-DOLLAR = re.compile(r"(?<!\\)\$")  # an unescaped dollar: math opens or closes
 UNIT_POWER = re.compile(r"\s*[_^]\{?-?\d+\}?\s*")  # `m$^2$`
 TABLE = "DRAWN"
 
@@ -63,70 +62,10 @@ def formulas(texts: list[str]) -> list[str]:
     return list(dict.fromkeys(tex for tex in found if tex and needs_kind(tex)))
 
 
-MATH = re.compile(r"(?<!\\)\$.*?(?<!\\)\$")  # a formula of a line with paired dollars
-
-
-def words(line: str) -> str:
-    """A drawn line with its formulas and the figure's own number blanked, offsets kept."""
-    if len(DOLLAR.findall(line)) % 2 == 0:
-        line = MATH.sub(blank, line)
-    return FIGURE.sub(blank, line)
-
-
-@functools.lru_cache(maxsize=256)
-def strings(code: str) -> tuple[tuple[re.Pattern, tuple[str, ...]], ...]:
-    """Each line of each string the file writes: a pattern whose groups are the values an
-    f-string formats into it, and the line's own text between them."""
-    try:
-        tree = ast.parse(code)
-    except SyntaxError:
-        return ()
-    found = {}
-    for node in ast.walk(tree):
-        parts = (node.values if isinstance(node, ast.JoinedStr) else [node]
-                 if isinstance(node, ast.Constant) and isinstance(node.value, str) else [])
-        lines = [("", ())]
-        for part in parts:
-            pattern, chunks = lines.pop()
-            if isinstance(part, ast.Constant):
-                first, *rest = str(part.value).split("\n")
-                lines += [(pattern + re.escape(first), (*chunks, first)),
-                          *((re.escape(line), (line,)) for line in rest)]
-            else:  # a formatted value
-                lines.append((pattern + "(.*?)", chunks))
-        found.update((pattern, chunks) for pattern, chunks in lines if pattern)
-    return tuple((re.compile(pattern, re.S), chunks) for pattern, chunks in found.items())
-
-
-def typed(line: str, code: str) -> list[str]:
-    """The numerals in a drawn line's words that the file types in a string, not formats
-    from a value. For a line a string of the file writes whole, those outside its
-    f-string's values (of several such strings, the one typing most); for a line built
-    another way (`str(x)`, joined, concatenated), those inside a piece of a string of
-    the file that the line holds."""
-    found = list(NUMERAL.finditer(words(line)))
-    if not found:
-        return []
-    readings = [[n[0] for n in found if not any(
-                     a <= n.start() < b for a, b in map(match.span, range(1, pattern.groups + 1)))]
-                for pattern, _ in strings(code) if (match := pattern.fullmatch(line))]
-    if readings:
-        return max(readings, key=len)
-    pieces = {chunk for _, chunks in strings(code) for chunk in chunks
-              if chunk and NUMERAL.search(chunk) and chunk in line}
-    return [n[0] for n in found if any(
-        (n.start() - at, n.end() - at) in [m.span() for m in NUMERAL.finditer(piece)]
-        for piece in pieces for at in _occurrences(piece, line))]
-
-
-def _occurrences(piece: str, line: str) -> list[int]:
-    return [m.start() for m in re.finditer(f"(?={re.escape(piece)})", line)]
-
-
 def stated(texts: list[str], code: str) -> list[str]:
     """The drawn lines whose words hold a number the file types, each once, in order,
     with their spaces collapsed as in the table's keys."""
-    lines = [line for text in texts for line in text.split("\n") if typed(line, code)]
+    lines = [line for text in texts for line in text.split("\n") if typed(line, code)[0]]
     return list(dict.fromkeys(" ".join(line.split()) for line in lines))
 
 
@@ -218,10 +157,12 @@ def problems(where: str, job: Job, section: str, lead: bool) -> list[str]:
                  f'{{r"{tex}": "check: :name"}} or "declared: why" (CONTRIBUTING.md, '
                  "'Numbers in the text')" for tex in drawn if tex not in table]
     for line in lines:
-        numbers = ", ".join(next(typed(part, job.code) for text in texts for part in
-                                 text.split("\n") if " ".join(part.split()) == line))
+        numbers, written = next(found for text in texts for part in text.split("\n")
+                                if " ".join(part.split()) == line
+                                and (found := typed(part, job.code))[0])
+        numbers = ", ".join(numbers)
         if line not in table:
-            at = _at(job, [repr(line), '"' + line + '"', line])  # as the code writes it
+            at = f"snippets/{job.path}:{written}" if written else f"snippets/{job.path}"
             messages.append(
                 f'{where}: {at}{of} draws the number {numbers} in the words "{line}", '
                 "typed in a string of the file: format it from the value the file computes "

@@ -34,18 +34,18 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 v = np.array([3.0, 1.0])
-others = [  # vector, colour, label, cosine with v, where the label goes
-    (2 * v, "tab:blue", r"$2\mathbf{v}$", "+1", (6.2, 1.5)),
-    (np.array([1.0, 2.0]), "tab:green", r"$\mathbf{w}$", "+0.71",
-     (1.0, 2.6)),
-    (np.array([-1.0, 3.0]), "#e66100", r"$\mathbf{u}$", "0",
-     (-1.9, 3.1)),
-    (-v, "tab:red", r"$-\mathbf{v}$", "-1", (-3.0, -1.5))]
+others = [  # vector, colour, label, where the label goes
+    (2 * v, "tab:blue", r"$2\mathbf{v}$", (6.2, 1.5)),
+    (np.array([1.0, 2.0]), "tab:green", r"$\mathbf{w}$", (1.0, 2.6)),
+    (np.array([-1.0, 3.0]), "#e66100", r"$\mathbf{u}$", (-1.9, 3.1)),
+    (-v, "tab:red", r"$-\mathbf{v}$", (-3.0, -1.5))]
 fig, ax = plt.subplots(figsize=(6, 4))
-for x, colour, label, cos, where in others:
+for x, colour, label, where in others:
+    cos = x @ v / (np.linalg.norm(x) * np.linalg.norm(v))  # with v
+    shown = f"{cos:+.2g}" if abs(cos) > 1e-12 else "0"
     ax.annotate("", x, (0, 0), arrowprops=dict(
         arrowstyle="-|>", color=colour, linewidth=2))
-    ax.text(*where, f"{label}: cos = {cos}", color=colour,
+    ax.text(*where, f"{label}: cos = {shown}", color=colour,
             ha="center", va="center")
 ax.annotate("", v, (0, 0), arrowprops=dict(arrowstyle="-|>",
                                            linewidth=3))
@@ -83,8 +83,9 @@ assert dot == 5 and cos_theta == 1 / sp.sqrt(2) and theta == sp.pi / 4
 direct = np.arctan2(2, 1) - np.arctan2(1, 3)
 assert np.isclose(np.cos(direct), float(cos_theta))
 # The labels in the figure are the computed similarities.
-labels = [float(cos) for _, _, _, cos, _ in others]
-computed = [cosine_similarity(v, x) for x, _, _, _, _ in others]
+labels = [float(text.get_text().split("= ")[1]) for text in ax.texts
+          if "cos = " in text.get_text()]  # as drawn, in the order of `others`
+computed = [cosine_similarity(v, x) for x, *_ in others]
 assert np.allclose(labels, computed, atol=0.005)
 # Cosine similarity runs from -1 (opposite) through 0 (perpendicular) to +1.
 rng = np.random.default_rng(0)
