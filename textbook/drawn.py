@@ -33,7 +33,7 @@ import functools
 import re
 
 from . import equations
-from .drawn_words import DOLLAR, typed
+from .drawn_words import DOLLAR, parse, typed
 from .equations import Formula, parse_marker
 from .executor import Job
 from .tex_tokens import TexError
@@ -74,9 +74,8 @@ def read_table(path: str, code: str) -> tuple[dict[str, tuple[str, int]], list[s
     problems with it. It is assigned once, at the top level, a dict of string literals."""
     if TABLE not in code:
         return {}, []  # most files: no table to parse for
-    try:
-        tree = ast.parse(code)
-    except SyntaxError:
+    tree = parse(code)
+    if tree is None:
         return {}, []  # the run reports it
     table, errors = {}, []
     usage = (f"{TABLE} is assigned once, at the top level, a dict of string literals "

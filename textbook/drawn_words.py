@@ -170,31 +170,40 @@ def _format(template: str, call: ast.Call) -> list:
     return out
 
 
-def _ignored(tree: ast.AST) -> set[int]:
-    """The nodes whose strings write nothing: docstrings, the DRAWN table, asserts and
-    comparisons (which name a label), a style's keywords, and everything inside them."""
-    roots = [body[0].value for node in ast.walk(tree)
-             if isinstance(node, (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef,
-                                  ast.ClassDef)) and (body := node.body)
-             and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant)]
-    roots += [node for node in ast.walk(tree) if isinstance(node, (ast.Assert, ast.Compare))
-              or isinstance(node, ast.Assign) and any(
-                  getattr(t, "id", None) == "DRAWN" for t in node.targets)
-              or isinstance(node, ast.keyword) and node.arg in STYLE]
-    return {id(inner) for root in roots for inner in ast.walk(root)}
+def _ignores(node: ast.AST) -> bool:
+    """Whether a node's strings write nothing: an assert or comparison (which names a
+    label), the DRAWN table, a style's keyword."""
+    return (isinstance(node, (ast.Assert, ast.Compare))
+            or isinstance(node, ast.Assign) and any(
+                getattr(t, "id", None) == "DRAWN" for t in node.targets)
+            or isinstance(node, ast.keyword) and node.arg in STYLE)
+
+
+@functools.lru_cache(maxsize=256)
+def parse(code: str) -> ast.Module | None:
+    """The file's syntax tree, once per version of it (drawn.py reads its table from it);
+    None if it is no Python (the run reports it)."""
+    try:
+        return ast.parse(code)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
 
 
 @functools.lru_cache(maxsize=256)
 def strings(code: str) -> tuple[Written, ...]:
     """Each line of each string the file writes, at the first line of the file that writes
-    it."""
-    try:
-        tree = ast.parse(code)
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
-        return ()  # the run reports it
-    ignored, found = _ignored(tree), {}
-    for node in ast.walk(tree):
-        pieces = None if id(node) in ignored else _pieces(node)
+    it; docstrings and the strings of nodes that write nothing (_ignores) aside."""
+    tree = parse(code)
+    found, stack = {}, [(tree, False)] if tree else []
+    while stack:
+        node, ignored = stack.pop()
+        ignored = ignored or _ignores(node)
+        body = getattr(node, "body", None)
+        docstring = body[0] if isinstance(body, list) and body and isinstance(
+            body[0], ast.Expr) and isinstance(body[0].value, ast.Constant) else None
+        stack += [(child, ignored) for child in ast.iter_child_nodes(node)
+                  if child is not docstring]
+        pieces = None if ignored else _pieces(node)
         if not pieces or all(piece is GAP for piece in pieces):
             continue
         lines = [[""]]  # each line: its literal texts, a value between each two
