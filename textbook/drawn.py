@@ -184,7 +184,7 @@ def problems(where: str, job: Job, section: str, lead: bool) -> list[str]:
         *formulas(part.get("drawn", [])), *stated(part.get("drawn", []), job.code)]}
     messages += [f"{where}: {problem}" for problem in errors]
     messages += [f"{where}: snippets/{job.path}:{line} ({TABLE}): no figure of the file "
-                 f"draws ${tex}$ (as a formula that needs a kind, or words with a typed "
+                 f'draws "{tex}" (as a formula that needs a kind, or words with a typed '
                  "number): remove the entry"
                  for tex, (_, line) in table.items() if tex not in everywhere]
     return messages

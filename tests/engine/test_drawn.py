@@ -158,7 +158,7 @@ def test_a_typed_number_in_words_is_formatted_or_declared(table, found):
     assert not found or messages[0].startswith(f"docs/c.md:5: {found}"), messages
     job.result["sections"]["plot"]["drawn"] = ["4 knobs"]  # the figure changed
     stale = problems("docs/c.md:5", job, "plot", lead=True)
-    assert ("no figure of the file draws $3 knobs$" in "".join(stale)) == (table != "{}")
+    assert ('no figure of the file draws "3 knobs"' in "".join(stale)) == (table != "{}")
 
 
 FIGURE = """\
@@ -217,7 +217,7 @@ def test_a_drawn_formula_is_bound_or_the_build_stops(tmp_path):
                   "file", BOOK_FIGURES="record")
     edit(project, snippet, '"$y = 3x$"', '"a line"')
     failing_build(project, f"docs/chapter.md:5: snippets/chapter/example.py:{entry} (DRAWN): "
-                  "no figure of the file draws $y = 3x$", BOOK_FIGURES="record")
+                  'no figure of the file draws "y = 3x"', BOOK_FIGURES="record")
 
 
 def test_check_chapter_reports_a_figure_file_that_does_not_run(tmp_path):
