@@ -33,6 +33,7 @@ STYLE = {"color", "colors", "c", "fc", "ec", "facecolor", "facecolors", "edgecol
 PERCENT = re.compile(r"%(?:\((\w+)\))?[-#0 +]*(\*|\d+)?(?:\.(\*|\d+))?[diouxXeEfFgGcrsa%]")
 WIDE = re.compile(r"\d{4}")  # a width or precision of 1000 or more: no literal text
 GAP = None  # a value formatted when the file runs
+TABLE_TEXT = {"cellText", "rowLabels", "colLabels"}  # what a Matplotlib table writes
 
 
 @dataclass(frozen=True)
@@ -194,16 +195,22 @@ def strings(code: str) -> tuple[Written, ...]:
     """Each line of each string the file writes, at the first line of the file that writes
     it; docstrings and the strings of nodes that write nothing (_ignores) aside."""
     tree = parse(code)
-    found, stack = {}, [(tree, False)] if tree else []
+    found, stack = {}, [(tree, False, False)] if tree else []
     while stack:
-        node, ignored = stack.pop()
+        node, ignored, cells = stack.pop()  # cells: inside a table's cells or labels
         ignored = ignored or _ignores(node)
         body = getattr(node, "body", None)
         docstring = body[0] if isinstance(body, list) and body and isinstance(
             body[0], ast.Expr) and isinstance(body[0].value, ast.Constant) else None
-        stack += [(child, ignored) for child in ast.iter_child_nodes(node)
-                  if child is not docstring]
-        pieces = None if ignored else _pieces(node)
+        table = (node.args[:1] if isinstance(node, ast.Call) and getattr(
+            node.func, "attr", getattr(node.func, "id", None)) == "table" else [])
+        stack += [(child, ignored, cells or child in table or isinstance(
+            child, ast.keyword) and child.arg in TABLE_TEXT)
+            for child in ast.iter_child_nodes(node) if child is not docstring]
+        # A table draws the numbers of its cells as they are written: `[[1, 0], [0, 1]]`.
+        number = cells and isinstance(node, ast.Constant) and isinstance(
+            node.value, (int, float)) and not isinstance(node.value, bool)
+        pieces = None if ignored else [str(node.value)] if number else _pieces(node)
         if not pieces or all(piece is GAP for piece in pieces):
             continue
         lines = [[""]]  # each line: its literal texts, a value between each two

@@ -112,6 +112,8 @@ MANY = ", ".join(f"{{a{i}}}" for i in range(12))  # an f-string of many values
     ("3 knobs, big", '"%d knobs, %s" % (3, name)', ["3"]),  # mixed literals and values
     ("3 knobs, big", '"{} knobs, {}".format(3, x)', ["3"]),
     ("1 x", '"{:>10000000}".format(1)', []), ("1 x", '"%d" % 1e400', []),  # no bombs
+    ("0.5", 'ax.table(cellText=[[1, 0.5]])', ["0.5"]), ("2", 'ax.table([[2]])', ["2"]),
+    ("2", 'ax.table(cellText=[[n]])\nx = 2', []),  # a table's numbers as written
 ])
 def test_the_numbers_a_figure_types_in_its_words(line, code, found):
     """A number in a drawn text's words is the file's when an f-string formats it from a
