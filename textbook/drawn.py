@@ -33,13 +33,12 @@ import functools
 import re
 
 from . import equations
-from .drawn_words import DOLLAR, parse, typed
+from .drawn_words import DOLLAR, TABLE, parse, typed
 from .equations import Formula, parse_marker
 from .executor import Job
 from .tex_tokens import TexError
 
 UNIT_POWER = re.compile(r"\s*[_^]\{?-?\d+\}?\s*")  # `m$^2$`
-TABLE = "DRAWN"
 
 
 def needs_kind(tex: str) -> bool:
@@ -62,11 +61,16 @@ def formulas(texts: list[str]) -> list[str]:
     return list(dict.fromkeys(tex for tex in found if tex and needs_kind(tex)))
 
 
-def stated(texts: list[str], code: str) -> list[str]:
+def stated(texts: list[str], code: str) -> dict[str, tuple[tuple[str, ...], int | None]]:
     """The drawn lines whose words hold a number the file types, each once, in order,
-    with their spaces collapsed as in the table's keys."""
-    lines = [line for text in texts for line in text.split("\n") if typed(line, code)[0]]
-    return list(dict.fromkeys(" ".join(line.split()) for line in lines))
+    with their spaces collapsed as in the table's keys: the numbers, and the file's line
+    that types them (drawn_words.typed)."""
+    found = {}
+    for line in (line for text in texts for line in text.split("\n")):
+        numbers, written = typed(line, code)
+        if numbers:
+            found.setdefault(" ".join(line.split()), (numbers, written))
+    return found
 
 
 def read_table(path: str, code: str) -> tuple[dict[str, tuple[str, int]], list[str]]:
@@ -155,10 +159,7 @@ def problems(where: str, job: Job, section: str, lead: bool) -> list[str]:
                  f"a relation or holds a number: bind it in the file's {TABLE} table, "
                  f'{{r"{tex}": "check: :name"}} or "declared: why" (CONTRIBUTING.md, '
                  "'Numbers in the text')" for tex in drawn if tex not in table]
-    for line in lines:
-        numbers, written = next(found for text in texts for part in text.split("\n")
-                                if " ".join(part.split()) == line
-                                and (found := typed(part, job.code))[0])
+    for line, (numbers, written) in lines.items():
         numbers = ", ".join(numbers)
         if line not in table:
             at = f"snippets/{job.path}:{written}" if written else f"snippets/{job.path}"

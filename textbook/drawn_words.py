@@ -33,6 +33,7 @@ STYLE = {"color", "colors", "c", "fc", "ec", "facecolor", "facecolors", "edgecol
 PERCENT = re.compile(r"%(?:\((\w+)\))?[-#0 +]*(\*|\d+)?(?:\.(\*|\d+))?[diouxXeEfFgGcrsa%]")
 WIDE = re.compile(r"\d{4}")  # a width or precision of 1000 or more: no literal text
 GAP = None  # a value formatted when the file runs
+TABLE = "DRAWN"  # the snippet file's table of what its figures draw (drawn.py)
 TABLE_TEXT = {"cellText", "rowLabels", "colLabels"}  # what a Matplotlib table writes
 
 
@@ -94,10 +95,12 @@ def _pieces(node: ast.AST) -> list | None:
     if isinstance(node, ast.JoinedStr):
         out = []
         for part in node.values:
-            spec = _pieces(part.format_spec) if getattr(part, "format_spec", None) else [""]
-            out += (_pieces(part) if isinstance(part, ast.Constant) else _formatted(
-                _value(part.value), spec[0] if spec == [spec[0]] and spec[0] is not GAP
-                else "{{}}"))
+            if isinstance(part, ast.Constant):
+                out += _pieces(part)
+                continue
+            spec = _pieces(part.format_spec) if part.format_spec else [""]
+            literal = len(spec) == 1 and spec[0] is not GAP  # `:.2f`, not `:{width}`
+            out += _formatted(_value(part.value), spec[0]) if literal else [GAP]
         return out
     if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
         left, right = _pieces(node.left), _pieces(node.right)
@@ -176,7 +179,7 @@ def _ignores(node: ast.AST) -> bool:
     label), the DRAWN table, a style's keyword."""
     return (isinstance(node, (ast.Assert, ast.Compare))
             or isinstance(node, ast.Assign) and any(
-                getattr(t, "id", None) == "DRAWN" for t in node.targets)
+                getattr(t, "id", None) == TABLE for t in node.targets)
             or isinstance(node, ast.keyword) and node.arg in STYLE)
 
 
@@ -236,7 +239,8 @@ def typed(line: str, code: str) -> tuple[tuple[str, ...], int | None]:
     # records it escaped again. Line and strings are compared with `$` for either.
     escaped = {m.start() for m in re.finditer(r"\\\$", line)}
     keep = [i for i in range(len(line)) if i not in escaped]
-    plain, seen = "".join(line[i] for i in keep), "".join(words(line)[i] for i in keep)
+    shown = words(line)
+    plain, seen = "".join(line[i] for i in keep), "".join(shown[i] for i in keep)
     found = list(NUMERAL.finditer(seen))
     if not found:
         return (), None

@@ -155,6 +155,9 @@ def states_relation(tex: str) -> bool:
     return _states_relation(tokenize(tex))
 
 
+CLOSERS = {"{": "}", "[": "]", "(": ")"}  # a group, as what comes before the next token
+
+
 def _states_relation(tokens: list[str]) -> bool:
     colon, before = False, None
     for i, token in top_level(tokens):
@@ -164,8 +167,7 @@ def _states_relation(tokens: list[str]) -> bool:
                                      before is not None and before.startswith("\\"))
         if bare and _states_relation(tokens[i + 1:group_end(tokens, i) - 1]):
             return True
-        closers = {"{": "}", "[": "]", "(": ")"}  # a group: what closed it
-        colon, before = colon or token in COLONS, closers.get(token, token)
+        colon, before = colon or token in COLONS, CLOSERS.get(token, token)
     return False
 
 
