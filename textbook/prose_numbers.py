@@ -48,7 +48,8 @@ def states_number(tex: str) -> bool:
 # Where a numeral inside a larger formula names a thing instead of stating a value: an
 # index (`x_1`, `A_{13}`, `x^{(2)}`), a sum's lower limit 0 or 1 (`\sum_{i=1}`), a space's
 # dimension (`\mathbb{R}^3`), a matrix's inverse (`A^{-1}`), a derivative's order
-# (`\partial^2`), the zero or ones vector (`\mathbf{0}`), an index range (`1, 2, \dots, n`).
+# (`\partial^2`, `\frac{d^2 y}{dx^2}`), the zero or ones vector (`\mathbf{0}`), an index
+# range (`1, 2, \dots, n`).
 # Anywhere else it states a value (`$12x^3$`, `$60^\circ$`): a coefficient, a power, a
 # constant, an angle, a sum's upper limit, a log's base, a bound, a limit point, a decimal
 # subscript (`p_{0.5}`), a number in `\text{}`.
@@ -68,12 +69,15 @@ def holds_numeral(tex: str) -> bool:
 
 def _holds(tokens: list[str]) -> bool:
     i, base = 0, ""  # base: what the scripts at i belong to
+    # Leibniz's `\frac{d^2 y}{dx^2}`: the powers of `d` and of `dx` are the order.
+    leibniz = any(a == "d" and b == "^" for a, b in zip(tokens, tokens[1:]))
     while i < len(tokens):
         token = tokens[i]
         if token in ("_", "^") and i + 1 < len(tokens):
             end = group_end(tokens, i + 1) if tokens[i + 1] == "{" else i + 2
             script = tokens[i + 1:end]
-            if not _names(token, base, script) and _holds(script):
+            order = token == "^" and leibniz and (base == "d" or tokens[i - 2:i - 1] == ["d"])
+            if not order and not _names(token, base, script) and _holds(script):
                 return True
             i = end
             continue
@@ -119,7 +123,11 @@ def _range_end(tokens: list[str], i: int) -> int:
 
 # --- Numbers in the words -----------------------------------------------------------
 
-NUMERAL = re.compile(r"(?<![\w.,-])[+-]?\d+(?:[.,]\d+)*%?(?![\w])|(?<=\w-)\d+(?!\w)")
+# A numeral: with its sign, decimals and percent sign, in scientific notation (`1e-3`), or
+# opening a word (`10x`, `100k`, `2nd`); not inside a name (`float32`, `x2`, `3D`).
+NUMERAL = re.compile(r"(?<![\w.,-])[+-]?\d+(?:[.,]\d+)*(?:[eE][+-]?\d+)?(?:%|(?!D\b)[^\W\d_]\w*)?"
+                     r"(?!\w)|(?<=\w-)\d+(?!\w)")
+VALUE = re.compile(r"[+-]?\d+(?:[.,]\d+)*(?:[eE][+-]?\d+)?")  # a numeral's number
 # What is not prose: each is blanked before numerals are looked for.
 COMMENT = re.compile(r"<!--.*?-->", re.S)  # comments (and the book's markers)
 NOT_PROSE = [
@@ -191,6 +199,6 @@ def problems(page: str, found: list[tuple[int, str]], first: int = 1,
     return [f"docs/{page}:{line + first - 1}: the number {numeral} in the {place} is neither "
             "a formula nor "
             "a place (§, eq., footnote, row ...): write it as a formula, produced, checked "
-            f"or declared (`${numeral.rstrip('%')} % check: file.py:name$`); see "
+            f"or declared (`${VALUE.match(numeral)[0]} % check: file.py:name$`); see "
             "CONTRIBUTING.md, 'Numbers in the text'" for line, numeral in found]
 
