@@ -8,12 +8,42 @@ so a label is typeset once, not once for the layout and again for the drawing.
 
 from matplotlib.backend_bases import FigureManagerBase
 from matplotlib.backends import backend_svg
+from matplotlib.category import StrCategoryFormatter
 from matplotlib.textpath import TextToPath
-
-from .figures import axis_text
+from matplotlib.ticker import (
+    FixedFormatter,
+    FormatStrFormatter,
+    FuncFormatter,
+    StrMethodFormatter,
+)
 
 # While figures.py saves a figure: each line of text it draws (drawn.py reads them).
 DRAWN: list[str] | None = None
+# Formatters whose tick labels are the code's words: labels it gives (`set_xticks(ticks,
+# labels)`), categories, a function's, a template's (`"{x:.0f} of 10"`: the 10 is typed).
+WORDS = (FixedFormatter, FuncFormatter, StrCategoryFormatter, StrMethodFormatter,
+         FormatStrFormatter)
+
+
+def axis_text(text) -> bool:
+    """Whether a Text is an axis's own: a tick label a formatter writes from the data alone,
+    or the offset text (not the figure's words: see WORDS). Inset and secondary axes are an
+    axes' children."""
+    figure = getattr(text, "figure", None)  # a tick label knows its figure, not its axes
+    pending = list(getattr(figure, "axes", []))
+    while pending:
+        axes = pending.pop()
+        pending += getattr(axes, "child_axes", [])
+        for axis in (getattr(axes, name, None) for name in ("xaxis", "yaxis", "zaxis")):
+            if axis is None:
+                continue
+            if text is axis.offsetText:
+                return True
+            for ticks, formatter in ((axis.majorTicks, axis.get_major_formatter()),
+                                     (axis.minorTicks, axis.get_minor_formatter())):
+                if any(text is tick.label1 or text is tick.label2 for tick in ticks):
+                    return not isinstance(formatter, WORDS)
+    return False
 
 
 class RendererSVG(backend_svg.RendererSVG):

@@ -17,7 +17,7 @@ renderer draws it (capture_backend.py); the build checks the table's `check:` en
 the file's namespace with the prose's formulas, and stops on a drawn formula the table
 lacks, an entry no figure draws, or a table it cannot read. Tick labels an axis's
 formatter writes from the data, its offset text and a unit's power (`m$^2$`) are not
-formulas; tick labels the code gives are (figures.axis_text).
+formulas; tick labels the code gives are (capture_backend.axis_text).
 
 A number in a drawn text's words ("3 knobs", "mean 1.69 m") is a result as well. Formatted
 from a value when the figure is drawn (`f"{m} knobs"`), it is the file's; typed in a string

@@ -35,6 +35,10 @@ WIDE = re.compile(r"\d{4}")  # a width or precision of 1000 or more: no literal 
 GAP = None  # a value formatted when the file runs
 TABLE = "DRAWN"  # the snippet file's table of what its figures draw (drawn.py)
 TABLE_TEXT = {"cellText", "rowLabels", "colLabels"}  # what a Matplotlib table writes
+# Calls and keywords given a template Matplotlib fills from the data: its text is typed.
+TEMPLATE_CALLS = {"StrMethodFormatter", "FormatStrFormatter", "set_major_formatter",
+                  "set_minor_formatter"}
+TEMPLATE_KEYWORDS = {"fmt"}  # bar_label(fmt=...), clabel(fmt=...)
 
 
 @dataclass(frozen=True)
@@ -108,6 +112,10 @@ def _pieces(node: ast.AST) -> list | None:
     if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod) and isinstance(
             node.left, ast.Constant) and isinstance(node.left.value, str):
         return _percent(node.left.value, node.right)
+    template = _template_given(node)
+    if template is not None:  # `StrMethodFormatter("{x:.0f} of 10")`: the 10 is typed
+        return _format(template, ast.Call(args=[], keywords=[])) if "{" in template \
+            else _percent(template, ast.Tuple(elts=[]))
     if not isinstance(node, ast.Call) or node.keywords and not isinstance(
             node.func, ast.Attribute):
         return None
@@ -128,6 +136,19 @@ def _pieces(node: ast.AST) -> list | None:
     if node.func.attr == "format":
         return _format(template, node)
     return None
+
+
+def _template_given(node: ast.AST) -> str | None:
+    """The literal template a call or keyword gives Matplotlib to fill (TEMPLATE_CALLS)."""
+    if isinstance(node, ast.keyword) and node.arg in TEMPLATE_KEYWORDS:
+        given = node.value
+    elif isinstance(node, ast.Call) and node.args and getattr(
+            node.func, "attr", getattr(node.func, "id", None)) in TEMPLATE_CALLS:
+        given = node.args[0]
+    else:
+        return None
+    return given.value if isinstance(given, ast.Constant) and isinstance(
+        given.value, str) else None
 
 
 def _percent(template: str, right: ast.AST) -> list:

@@ -78,31 +78,6 @@ def figure_svgs(prefix: str, drawn: list[str] | None = None) -> list[str]:
     return svgs
 
 
-def axis_text(text) -> bool:
-    """Whether a Text is an axis's own: a tick label its formatter writes from the data,
-    or the offset text. A label the code gives (`set_xticks(ticks, labels)`, a category,
-    a function's) is the figure's words. Inset and secondary axes are an axes' children."""
-    from matplotlib.category import StrCategoryFormatter
-    from matplotlib.ticker import FixedFormatter, FuncFormatter
-
-    figure = getattr(text, "figure", None)  # a tick label knows its figure, not its axes
-    pending = list(getattr(figure, "axes", []))
-    while pending:
-        axes = pending.pop()
-        pending += getattr(axes, "child_axes", [])
-        for axis in (getattr(axes, name, None) for name in ("xaxis", "yaxis", "zaxis")):
-            if axis is None:
-                continue
-            if text is axis.offsetText:
-                return True
-            for ticks, formatter in ((axis.majorTicks, axis.get_major_formatter()),
-                                     (axis.minorTicks, axis.get_minor_formatter())):
-                if any(text is tick.label1 or text is tick.label2 for tick in ticks):
-                    return not isinstance(formatter, (FixedFormatter, FuncFormatter,
-                                                      StrCategoryFormatter))
-    return False
-
-
 def figure_html(svg: str, alt: str) -> str:
     """A drawn figure on a page: inline SVG in the book's figure box, labelled by `alt`."""
     label = html.escape(alt, quote=True)

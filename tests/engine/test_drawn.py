@@ -114,6 +114,16 @@ MANY = ", ".join(f"{{a{i}}}" for i in range(12))  # an f-string of many values
     ("1 x", '"{:>10000000}".format(1)', []), ("1 x", '"%d" % 1e400', []),  # no bombs
     ("0.5", 'ax.table(cellText=[[1, 0.5]])', ["0.5"]), ("2", 'ax.table([[2]])', ["2"]),
     ("2", 'ax.table(cellText=[[n]])\nx = 2', []),  # a table's numbers as written
+    ("10x faster", 'ax.set_title("10x faster")', ["10"]),  # a number opening a word
+    ("10x faster", 'ax.set_title(f"{r:.0f}x faster")', []),
+    ("lr 1e-3", 'ax.set_title("lr 1e-3")', ["1e-3"]),
+    # a template Matplotlib fills from the data: its own numbers are typed
+    ("3 of 10", 'a.set_major_formatter(StrMethodFormatter("{x:.0f} of 10"))', ["10"]),
+    ("3 of 10", 'ax.xaxis.set_major_formatter("{x:.0f} of 10")', ["10"]),
+    ("3 of 10", 'a.set_major_formatter(ticker.FormatStrFormatter("%d of 10"))', ["10"]),
+    ("0.5 of 2", 'ax.bar_label(b, fmt="%.1f of 2")', ["2"]),
+    ("0.5 of 2", 'ax.bar_label(b, fmt="{:.1f} of 2")', ["2"]),
+    ("3 of 10", 'a.set_major_formatter(f"{{x:.0f}} of {n}")', []),  # from a value
 ])
 def test_the_numbers_a_figure_types_in_its_words(line, code, found):
     """A number in a drawn text's words is the file's when an f-string formats it from a
@@ -122,9 +132,10 @@ def test_the_numbers_a_figure_types_in_its_words(line, code, found):
 
 
 def test_typed_tick_labels_are_words_and_the_formatters_are_not():
-    """Tick labels the code types (`set_xticks(ticks, labels)`, categories) are recorded
-    as the figure's words; those a formatter writes from the data, also on an inset or
-    a secondary axis, are not. A dollar in text that is not math is recorded escaped."""
+    """Tick labels the code types (`set_xticks(ticks, labels)`, categories, a template's)
+    are recorded as the figure's words; those a formatter writes from the data, also on an
+    inset or a secondary axis, are not. A dollar in text that is not math is recorded
+    escaped."""
     code = textwrap.dedent("""\
         import matplotlib.pyplot as plt
         from textbook.figures import figure_svgs
@@ -132,6 +143,9 @@ def test_typed_tick_labels_are_words_and_the_formatters_are_not():
         ax.bar(["batch 32", "batch 64"], [1, 2])
         ax.set_yticks([0, 1], ["none", "one 1"])
         ax.inset_axes([0.5, 0.5, 0.3, 0.3]).plot([0, 1], [0, 1])
+        inset = ax.inset_axes([0.1, 0.5, 0.3, 0.3])
+        inset.set_xticks([0, 1])
+        inset.xaxis.set_major_formatter("{x:.0f} of 2")  # a template: the code's words
         ax.secondary_xaxis("top")
         ax.set_title(r"cost \\$5")
         drawn = []
@@ -141,7 +155,8 @@ def test_typed_tick_labels_are_words_and_the_formatters_are_not():
                             env={**os.environ, "MPLBACKEND": "module://textbook.capture_backend"})
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == repr(sorted(
-        ["batch 32", "batch 64", "none", "one 1", r"cost \$5"])), result.stdout
+        ["0 of 2", "1 of 2", "batch 32", "batch 64", "none", "one 1", r"cost \$5"])), \
+        result.stdout
 
 
 @pytest.mark.parametrize("table, found", [
