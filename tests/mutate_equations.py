@@ -39,12 +39,11 @@ from textbook.drawn import read_table  # noqa: E402
 from textbook.equations import (  # noqa: E402
     DISPLAY,
     INLINE,
-    INLINE_COMMENT,
     MARKER,
     needs_kind,
     outside_code,
 )
-from textbook.tex_tokens import TexError  # noqa: E402
+from textbook.tex_tokens import INLINE_COMMENT, TexError  # noqa: E402
 
 # What a slip never touches: numbers and markers, words, and (a character at a time) commands.
 OPAQUE = re.compile(r"\\tag\*?\{[^}]*\}|\\stackrel\{[^}]*\}|\\computed\{[^}]*\}|(?<!\\)%.*$"

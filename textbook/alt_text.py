@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import re
 
+from .tex_tokens import INLINE_COMMENT
+
 SPAN = re.compile(r"(?<!\\)\$(?P<tex>[^$]+?)(?<!\\)\$")  # an inline formula of the alt text
-MARKER = re.compile(r"[ \t]*(?<!\\)%.*$")  # its marker, stripped as equations.INLINE_COMMENT does
 SPOKEN = {r"\times": "×", r"\approx": "≈", r"\,": " ", r"\infty": "∞", r"\%": "%"}
 POWER = re.compile(r"\^(?:\{(?P<group>-?\d+|T)\}|(?P<one>\d|T))")  # `^2`, `^{-45}`, `^T`
 RAISED = str.maketrans("0123456789-T", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻ᵀ")  # as a screen reader says them
@@ -27,7 +28,7 @@ PLAIN = re.compile(r"[A-Za-z0-9 .,:;()\[\]+\-=/×≈∞%'⁰¹²³⁴⁵⁶⁷�
 
 def spoken(tex: str) -> str:
     """An alt text formula without its marker, as plain text (`\\times` is ×)."""
-    text = MARKER.sub("", tex).strip()
+    text = INLINE_COMMENT.sub("", tex).strip()
     for command, word in SPOKEN.items():
         text = text.replace(command, word)
     text = POWER.sub(lambda m: (m["group"] or m["one"]).translate(RAISED), text)

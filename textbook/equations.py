@@ -34,6 +34,7 @@ from .sections import Block, find_blocks, page_title
 from .tex_tokens import (
     COLONS,
     COMPUTED,
+    INLINE_COMMENT,
     MAPS_TO,
     RELATIONS,
     RULE,
@@ -52,7 +53,6 @@ MARKER = re.compile(r"(?<!\\)%[ \t]*(?P<kind>check|declared)[ \t]*:[ \t]*(?P<spe
                     r"[ \t]*$", re.M)
 DEFAULT = re.compile(r"^[ \t]*<!--[ \t]*check:[ \t]*(?P<spec>.*?)[ \t]*-->[ \t]*$", re.M)
 COMMENT_LINE = re.compile(r"^[ \t]*%.*\n", re.M)  # a display's TeX comment line
-INLINE_COMMENT = re.compile(r"[ \t]*(?<!\\)%[^$\n]*$")  # an inline formula's trailing one
 TAG = re.compile(r"\\tag\*?\{(?P<tag>[^}]*)\}")
 KINDS = ("produced", "checked", "declared")
 

@@ -49,6 +49,8 @@ MAPS_TO = (r"\to", r"\rightarrow")  # a signature's arrow: `f : \mathbb{R}^n \to
 RULE = r"\mapsto"  # a function's rule: `f : x \mapsto x^2`
 # `\\computed{path:name}`: a snippet's value in a formula (the build and the runner read it).
 COMPUTED = re.compile(r"\\computed\{(?P<path>[^}:]+):(?P<name>\w+)\}")
+# A TeX comment ending an inline formula: where the book writes its marker (`% check: ...`).
+INLINE_COMMENT = re.compile(r"[ \t]*(?<!\\)%[^$\n]*$")
 # Words in text (`\\text{ times}`) are one token, kept as written.
 TEXT = re.compile(r"\\(?:text(?:rm|bf|it)?|mbox)\{[^{}]*\}")
 TOKEN = re.compile(rf"{TEXT.pattern}|\\(?:begin|end)\{{[a-zA-Z*]+\}}|\\[a-zA-Z]+|\\."
