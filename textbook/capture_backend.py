@@ -17,12 +17,15 @@ from matplotlib.ticker import (
     StrMethodFormatter,
 )
 
+from .drawn_words import GAP, OWN, template
+
 # While figures.py saves a figure: each line of text it draws (drawn.py reads them).
 DRAWN: list[str] | None = None
 # Formatters whose tick labels are the code's words: labels it gives (`set_xticks(ticks,
-# labels)`), categories, a function's, a template's (`"{x:.0f} of 10"`: the 10 is typed).
-WORDS = (FixedFormatter, FuncFormatter, StrCategoryFormatter, StrMethodFormatter,
-         FormatStrFormatter)
+# labels)`), categories, a function's; and a template's with words or digits of its own
+# (`"{x:.0f} of 10"`: the 10 is typed; `"$%d$"` writes the data alone).
+WORDS = (FixedFormatter, FuncFormatter, StrCategoryFormatter)
+TEMPLATES = (StrMethodFormatter, FormatStrFormatter)
 
 
 def axis_text(text) -> bool:
@@ -42,8 +45,15 @@ def axis_text(text) -> bool:
             for ticks, formatter in ((axis.majorTicks, axis.get_major_formatter()),
                                      (axis.minorTicks, axis.get_minor_formatter())):
                 if any(text is tick.label1 or text is tick.label2 for tick in ticks):
-                    return not isinstance(formatter, WORDS)
+                    return not (isinstance(formatter, WORDS) or isinstance(
+                        formatter, TEMPLATES) and own_text(formatter.fmt))
     return False
+
+
+def own_text(fmt: str) -> bool:
+    """Whether a template writes letters or digits of its own, beside its fields."""
+    pieces = template(fmt) or [fmt]
+    return bool(OWN.search("".join(p for p in pieces if p is not GAP).replace("$", "")))
 
 
 class RendererSVG(backend_svg.RendererSVG):

@@ -35,10 +35,6 @@ WIDE = re.compile(r"\d{4}")  # a width or precision of 1000 or more: no literal 
 GAP = None  # a value formatted when the file runs
 TABLE = "DRAWN"  # the snippet file's table of what its figures draw (drawn.py)
 TABLE_TEXT = {"cellText", "rowLabels", "colLabels"}  # what a Matplotlib table writes
-# Calls and keywords given a template Matplotlib fills from the data: its text is typed.
-TEMPLATE_CALLS = {"StrMethodFormatter", "FormatStrFormatter", "set_major_formatter",
-                  "set_minor_formatter"}
-TEMPLATE_KEYWORDS = {"fmt"}  # bar_label(fmt=...), clabel(fmt=...)
 
 
 @dataclass(frozen=True)
@@ -112,10 +108,6 @@ def _pieces(node: ast.AST) -> list | None:
     if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod) and isinstance(
             node.left, ast.Constant) and isinstance(node.left.value, str):
         return _percent(node.left.value, node.right)
-    template = _template_given(node)
-    if template is not None:  # `StrMethodFormatter("{x:.0f} of 10")`: the 10 is typed
-        return _format(template, ast.Call(args=[], keywords=[])) if "{" in template \
-            else _percent(template, ast.Tuple(elts=[]))
     if not isinstance(node, ast.Call) or node.keywords and not isinstance(
             node.func, ast.Attribute):
         return None
@@ -136,19 +128,6 @@ def _pieces(node: ast.AST) -> list | None:
     if node.func.attr == "format":
         return _format(template, node)
     return None
-
-
-def _template_given(node: ast.AST) -> str | None:
-    """The literal template a call or keyword gives Matplotlib to fill (TEMPLATE_CALLS)."""
-    if isinstance(node, ast.keyword) and node.arg in TEMPLATE_KEYWORDS:
-        given = node.value
-    elif isinstance(node, ast.Call) and node.args and getattr(
-            node.func, "attr", getattr(node.func, "id", None)) in TEMPLATE_CALLS:
-        given = node.args[0]
-    else:
-        return None
-    return given.value if isinstance(given, ast.Constant) and isinstance(
-        given.value, str) else None
 
 
 def _percent(template: str, right: ast.AST) -> list:
@@ -195,6 +174,20 @@ def _format(template: str, call: ast.Call) -> list:
     return out
 
 
+def template(text: str) -> list | None:
+    """A string as a template something fills later (`"{x:.0f} of 10"` given to a tick
+    formatter, `fmt="%d of 10"`, a name later formatted): its literal texts, a GAP for each
+    field; None if it has no field. Its own numbers are typed whoever fills it."""
+    try:
+        if any(name is not None for _, name, _, _ in string.Formatter().parse(text)):
+            return _format(text, ast.Call(args=[], keywords=[]))
+    except ValueError:
+        pass
+    if any(m[0] != "%%" for m in PERCENT.finditer(text)):
+        return _percent(text, ast.Tuple(elts=[]))
+    return None
+
+
 def _ignores(node: ast.AST) -> bool:
     """Whether a node's strings write nothing: an assert or comparison (which names a
     label), the DRAWN table, a style's keyword."""
@@ -237,18 +230,28 @@ def strings(code: str) -> tuple[Written, ...]:
         pieces = None if ignored else [str(node.value)] if number else _pieces(node)
         if not pieces or all(piece is GAP for piece in pieces):
             continue
-        lines = [[""]]  # each line: its literal texts, a value between each two
-        for piece in pieces:
-            if piece is GAP:
-                lines[-1] += [""] if lines[-1][-1] or len(lines[-1]) == 1 else []
-                continue
-            first, *rest = piece.replace("\\$", "$").split("\n")  # `\$` as drawn: `$`
-            lines[-1][-1] += first
-            lines += [[line] for line in rest]
-        for chunks in map(tuple, lines):
-            if any(chunks) and node.lineno < found.get(chunks, node.lineno + 1):
-                found[chunks] = node.lineno
+        # A literal with a field is read twice: as written, and as a template filled later.
+        filled = template(node.value) if isinstance(node, ast.Constant) and isinstance(
+            node.value, str) else None
+        for reading in (pieces, filled) if filled else (pieces,):
+            for chunks in _lines(reading):
+                if any(chunks) and node.lineno < found.get(chunks, node.lineno + 1):
+                    found[chunks] = node.lineno
     return tuple(Written(chunks, line) for chunks, line in found.items())
+
+
+def _lines(pieces: list) -> list[tuple[str, ...]]:
+    """A string's pieces as the lines it writes: each line's literal texts, a value between
+    each two."""
+    lines = [[""]]
+    for piece in pieces:
+        if piece is GAP:
+            lines[-1] += [""] if lines[-1][-1] or len(lines[-1]) == 1 else []
+            continue
+        first, *rest = piece.replace("\\$", "$").split("\n")  # `\$` as drawn: `$`
+        lines[-1][-1] += first
+        lines += [[line] for line in rest]
+    return [tuple(line) for line in lines]
 
 
 @functools.lru_cache(maxsize=4096)

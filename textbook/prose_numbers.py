@@ -69,15 +69,13 @@ def holds_numeral(tex: str) -> bool:
 
 def _holds(tokens: list[str]) -> bool:
     i, base = 0, ""  # base: what the scripts at i belong to
-    # Leibniz's `\frac{d^2 y}{dx^2}`: the powers of `d` and of `dx` are the order.
-    leibniz = any(a == "d" and b == "^" for a, b in zip(tokens, tokens[1:]))
+    orders = _leibniz_orders(tokens)
     while i < len(tokens):
         token = tokens[i]
         if token in ("_", "^") and i + 1 < len(tokens):
             end = group_end(tokens, i + 1) if tokens[i + 1] == "{" else i + 2
             script = tokens[i + 1:end]
-            order = token == "^" and leibniz and (base == "d" or tokens[i - 2:i - 1] == ["d"])
-            if not order and not _names(token, base, script) and _holds(script):
+            if i not in orders and not _names(token, base, script) and _holds(script):
                 return True
             i = end
             continue
@@ -98,6 +96,24 @@ def _holds(tokens: list[str]) -> bool:
             continue
         i, base = i + 1, token
     return False
+
+
+FRACTIONS = {r"\frac", r"\dfrac", r"\tfrac"}
+
+
+def _leibniz_orders(tokens: list[str]) -> set[int]:
+    """Where a `^` gives a derivative's order in Leibniz's notation: on the `d` opening a
+    fraction's numerator, and on a variable after a `d` in its denominator
+    (`\frac{d^2 y}{dx^2}`, `\frac{d^{3}}{dt^{3}} f`); not a power of a variable `d`."""
+    orders = set()
+    for i, token in enumerate(tokens):
+        if token in FRACTIONS and tokens[i + 1:i + 4] == ["{", "d", "^"]:
+            middle = group_end(tokens, i + 1) or len(tokens)  # None: left open
+            end = group_end(tokens, middle) if tokens[middle:middle + 1] == ["{"] else None
+            below = [k for k in range(middle + 2, end or 0)
+                     if tokens[k] == "^" and tokens[k - 2] == "d"]
+            orders |= {i + 3, *below} if below else set()
+    return orders
 
 
 def _names(kind: str, base: str, script: list[str]) -> bool:
@@ -124,9 +140,10 @@ def _range_end(tokens: list[str], i: int) -> int:
 # --- Numbers in the words -----------------------------------------------------------
 
 # A numeral: with its sign, decimals and percent sign, in scientific notation (`1e-3`), or
-# opening a word (`10x`, `100k`, `2nd`); not inside a name (`float32`, `x2`, `3D`).
-NUMERAL = re.compile(r"(?<![\w.,-])[+-]?\d+(?:[.,]\d+)*(?:[eE][+-]?\d+)?(?:%|(?!D\b)[^\W\d_]\w*)?"
-                     r"(?!\w)|(?<=\w-)\d+(?!\w)")
+# opening a word (`10x`, `100k`, `2x2`); not inside a name (`float32`, `x2`), not an ordinal
+# (`2nd`, a place as `row 2` is) and not the 2D or 3D of a drawing.
+NUMERAL = re.compile(r"(?<![\w.,-])(?![23]D\b)[+-]?\d+(?:[.,]\d+)*(?:[eE][+-]?\d+)?"
+                     r"(?:%|(?!(?:st|nd|rd|th)\b)[^\W\d_]\w*)?(?!\w)|(?<=\w-)\d+(?!\w)")
 VALUE = re.compile(r"[+-]?\d+(?:[.,]\d+)*(?:[eE][+-]?\d+)?")  # a numeral's number
 # What is not prose: each is blanked before numerals are looked for.
 COMMENT = re.compile(r"<!--.*?-->", re.S)  # comments (and the book's markers)
@@ -140,9 +157,9 @@ NOT_PROSE = [
     re.compile(r"^[ \t]*(?:[-*+][ \t]+)?\d+[.)][ \t]", re.M),  # list markers
     re.compile(r"^[ \t]*\|[ \t]*\d+(?:[–-]\d+)?[ \t]*(?=\|)", re.M),  # a table's numbering
     re.compile(r"(?:^|(?<=[:,;] )|(?<=\band )|(?<=\*\*))\d+\)", re.M),  # in a sentence: 1) ... 2)
-    re.compile(r"\(\d+\)"),  # equation numbers: (19), –(13)
+    re.compile(r"\(\d+[a-z]?\)"),  # equation numbers: (19), –(13), (19b)
 ]
-NUMBERS = r"\d+(?:\.\d+)*(?:(?:,\s*|\s+(?:and|or|to)\s+|\s*[–-]\s*)\d+(?:\.\d+)*)*"
+NUMBERS = r"\d+(?:\.\d+)*[a-z]?(?:(?:,\s*|\s+(?:and|or|to)\s+|\s*[–-]\s*)\d+(?:\.\d+)*[a-z]?)*"
 # A number after a word that names a numbered place: §2.3, footnote 6, row 2, column 3.
 PLACES = ("eq", "eqs", "equation", "equations", "section", "sections", "chapter", "part",
           "definition", "theorem", "lemma", "exercise", "exercises", "answer", "answers",
@@ -199,6 +216,12 @@ def problems(page: str, found: list[tuple[int, str]], first: int = 1,
     return [f"docs/{page}:{line + first - 1}: the number {numeral} in the {place} is neither "
             "a formula nor "
             "a place (§, eq., footnote, row ...): write it as a formula, produced, checked "
-            f"or declared (`${VALUE.match(numeral)[0]} % check: file.py:name$`); see "
+            f"or declared (`${as_tex(numeral)} % check: file.py:name$`); see "
             "CONTRIBUTING.md, 'Numbers in the text'" for line, numeral in found]
+
+
+def as_tex(numeral: str) -> str:
+    """A numeral's number as the book's TeX writes it: `1e-3` is `1 \times 10^{-3}`."""
+    mantissa, _, power = VALUE.match(numeral)[0].lower().partition("e")
+    return f"{mantissa} \\times 10^{{{int(power)}}}" if power else mantissa
 

@@ -124,6 +124,12 @@ MANY = ", ".join(f"{{a{i}}}" for i in range(12))  # an f-string of many values
     ("0.5 of 2", 'ax.bar_label(b, fmt="%.1f of 2")', ["2"]),
     ("0.5 of 2", 'ax.bar_label(b, fmt="{:.1f} of 2")', ["2"]),
     ("3 of 10", 'a.set_major_formatter(f"{{x:.0f}} of {n}")', []),  # from a value
+    ("3 of 10", 'T = "{x:.0f} of 10"\na.set_major_formatter(StrMethodFormatter(T))', ["10"]),
+    ("3 of 10", 'a.set_major_formatter("{:.0f} of 10".format)', ["10"]),  # a bound method
+    ("3 of 10", 'a.set_major_formatter(f"{{x:.0f}} of 10")', ["10"]),
+    ("3 of 10", 'fig.colorbar(im, format="{x:.0f} of 10")', ["10"]),
+    ("30 of 100", 'ax.pie(x, autopct="%.0f of 100")', ["100"]),
+    ("3 knobs", '"{} knobs".format(3)\nt = "{} knobs"', ["3"]),  # the literal reading wins
 ])
 def test_the_numbers_a_figure_types_in_its_words(line, code, found):
     """A number in a drawn text's words is the file's when an f-string formats it from a
@@ -146,6 +152,8 @@ def test_typed_tick_labels_are_words_and_the_formatters_are_not():
         inset = ax.inset_axes([0.1, 0.5, 0.3, 0.3])
         inset.set_xticks([0, 1])
         inset.xaxis.set_major_formatter("{x:.0f} of 2")  # a template: the code's words
+        inset.set_yticks([0, 1])
+        inset.yaxis.set_major_formatter("${x:.0f}$")  # one that writes the data alone
         ax.secondary_xaxis("top")
         ax.set_title(r"cost \\$5")
         drawn = []

@@ -32,9 +32,11 @@ def unbound(markdown: str) -> list[str]:
     ("```python\nprint(42)\n```\n\nAnd `x = 7` in code.", []),
     ("The float32 type and a base-10 logarithm.", ["10"]),
     # a number opening a word, or in scientific notation, is a number all the same
-    ("It is 10x faster on 100k rows of points 1e-3 apart; the 2nd try.",
-     ["10x", "100k", "1e-3", "2nd"]),
+    ("It is 10x faster on 100k rows of points 1e-3 apart, a 2x2 block, 768D, 1.5D.",
+     ["10x", "100k", "1e-3", "2x2", "768D", "1.5D"]),
     ("Variables x2 and a1, the ML1 course, EMAT31530 and a 3D plot (names).", []),
+    ("The 2nd try, the 3rd row, a 1st-order term (ordinals: places).", []),
+    ("See eq. (19b), answers 2a and 2b, and eqs. 3a–3c.", []),
 ])
 def test_numbers_in_the_words_are_found(text, numbers):
     """Each number of the words is reported, on its line, unless it names a place or a
@@ -48,6 +50,8 @@ def test_a_number_is_reported_at_its_line():
     assert "$7 % check: file.py:name$" in errors[0]
     errors = find_formulas("c.md", "It is 10x faster.\n")[1]
     assert "the number 10x in the text" in errors[0] and "`$10 % check: " in errors[0]
+    errors = find_formulas("c.md", "A rate of 1e-3 here.\n")[1]
+    assert r"`$1 \times 10^{-3} % check: " in errors[0]
 
 
 @pytest.mark.parametrize("tex, number", [
@@ -77,6 +81,8 @@ def test_an_inline_number_needs_a_kind_as_a_relation_does(tex, number):
     r"\int_0^1 x\,dx", r"\lim_{x \to 3} f(x)", r"x \text{ for 3 steps}", "e^{-1}", "x^{-1}",
     r"(0.5, \dots)", r"\mathbf{2}", r"2, 3, \dots, n",
     r"\frac{du^3}{du}", r"\frac{d^2 y}{dx^2} + 3",  # a power of u; a coefficient
+    "d^2", r"O(n d^2)", r"d^{-1/2}", r"\frac{d^2 y}{dx^2} + d^2", r"\frac{d^2 x^3}{dx^2}",
+    r"\frac{d^2}{2}", r"\frac{d^2}{dx^2} x^3",  # powers of a variable d, or of x
 ])
 def test_a_formula_holding_a_number_needs_a_kind(tex):
     """A coefficient, a power, a constant, an angle, an argument, an upper limit, a log's
