@@ -31,7 +31,8 @@ PACKAGE = Path(__file__).resolve().parent
 RUNNER_SOURCES = ("runner.py", "fork_child.py", "sandbox.py", "isolation.py",
                   "capture_backend.py", "figures.py", "book_latex.py", "formula_check.py",
                   "tex_tokens.py", "tex_reader.py", "tex_constructs.py", "tex_values.py",
-                  "tex_sets.py", "tex_numbers.py", "answer_values.py")
+                  "tex_sets.py", "tex_numbers.py", "answer_values.py", "drawn_words.py",
+                  "prose_numbers.py")
 
 log = logging.getLogger("mkdocs.plugins.book")
 _process: subprocess.Popen | None = None  # one runner per MkDocs process, for every rebuild

@@ -35,7 +35,8 @@ def test_the_cache_key_covers_every_module_the_runner_loads():
     its engine no longer computes."""
     from textbook.executor import RUNNER_SOURCES
 
-    script = ("import sys, textbook.runner; print(*sorted(m.split('.')[1] + '.py' "
+    script = ("import sys, textbook.runner; textbook.runner.preload(); "  # as it starts
+              "print(*sorted(m.split('.')[1] + '.py' "
               "for m in sys.modules if m.startswith('textbook.')))")
     result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True,
                             text=True, timeout=60, check=True)
