@@ -55,6 +55,7 @@ def run_child(job: dict, workdir: str) -> None:
     """Run one job in this (forked) process and write its result file; never returns."""
     signal.set_wakeup_fd(-1)
     signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.default_int_handler)  # as in a fresh Python
     out_path, err_path = (os.path.join(workdir, n) for n in ("stdout", "stderr"))
     for fd, path in ((1, out_path), (2, err_path)):
         handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC)

@@ -131,6 +131,14 @@ class Zygote:
         os.set_blocking(wake_w, False)
         signal.signal(signal.SIGCHLD, lambda *_: None)
         signal.set_wakeup_fd(wake_w)
+        # Ctrl-C (or executor.abort) from here on is a flag the loop reads: raised where it
+        # lands, KeyboardInterrupt could be swallowed by an at-fork hook as a job forks,
+        # leaving its snippet running after the build has gone.
+        self.interrupted = False
+        signal.signal(signal.SIGINT, self.interrupt)
+
+    def interrupt(self, *_) -> None:
+        self.interrupted = True  # the wakeup fd wakes the loop
 
     def start(self, job: dict) -> None:
         """Fork a child that runs the job."""
@@ -201,6 +209,8 @@ class Zygote:
         stdin = sys.stdin.fileno()
         buffer, eof = b"", False
         while not (eof and not self.queue and not self.running):
+            if self.interrupted:
+                raise KeyboardInterrupt
             while self.queue and len(self.running) < self.parallel:
                 self.start(self.queue.popleft())
             deadlines = [d for _, d, _, _ in self.running.values()]
