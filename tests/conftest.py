@@ -3,10 +3,12 @@ chapters' snippet blocks, and one built site."""
 
 from __future__ import annotations
 
+import atexit
 import fcntl
 import functools
 import json
 import os
+import secrets
 import signal
 import subprocess
 import sys
@@ -112,13 +114,38 @@ class WarmPython:
                                            answer["stdout"], answer["stderr"])
 
 
+@functools.cache
+def warm_runner() -> str:
+    """The name of this test process's warm runner (textbook/warm_runner.py), started now:
+    each build's runner is then a fork of it, not a new interpreter importing NumPy,
+    SymPy and Matplotlib again (2.5 s of CPU a build). It ends with this process."""
+    from textbook.warm_runner import ENV
+
+    name = f"book-warm-runner-{secrets.token_hex(8)}"
+    server = subprocess.Popen(
+        [sys.executable, "-m", "textbook.warm_runner", name], cwd=ROOT,
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, start_new_session=True,
+        env={k: v for k, v in os.environ.items() if k != ENV} | {
+            "PYTHONHASHSEED": "0", "PYTHONDONTWRITEBYTECODE": "1"})
+    assert server.stdout.readline() == "ready\n", "textbook.warm_runner did not start"
+
+    def stop() -> None:  # its stdin ends: it kills what runners are left, and exits
+        server.stdin.close()
+        server.wait(30)
+    atexit.register(stop)
+    return name
+
+
 def build(project: Path, site: Path, **env: str) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` of a project into a folder, as CI does."""
+    """`mkdocs build --strict` of a project into a folder, as CI does; its runner forked
+    from the warm one (give BOOK_WARM_RUNNER="" for one started as a lone build starts it)."""
+    from textbook.warm_runner import ENV
+
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
          "-f", str(project / "mkdocs.yml"), "-d", str(site)],
         capture_output=True, text=True, cwd=project, timeout=600,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env})
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", ENV: warm_runner(), **env})
 
 
 def made_once(tmp_path_factory, name: str, make) -> Path:

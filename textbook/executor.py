@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 
+from . import warm_runner
 from .errors import BookError
 from .sections import read_section
 
@@ -32,7 +33,7 @@ RUNNER_SOURCES = ("runner.py", "fork_child.py", "sandbox.py", "isolation.py",
                   "capture_backend.py", "figures.py", "book_latex.py", "formula_check.py",
                   "tex_tokens.py", "tex_reader.py", "tex_constructs.py", "tex_values.py",
                   "tex_sets.py", "tex_numbers.py", "answer_values.py", "drawn_words.py",
-                  "prose_numbers.py")
+                  "prose_numbers.py", "warm_runner.py")
 
 log = logging.getLogger("mkdocs.plugins.book")
 _process: subprocess.Popen | None = None  # one runner per MkDocs process, for every rebuild
@@ -47,8 +48,10 @@ def start_runner(root: Path) -> subprocess.Popen:
         # while Python itself starts is then a quiet exit, not a traceback from site.py.
         mask = signal.pthread_sigmask(signal.SIG_BLOCK, [signal.SIGINT])
         try:
+            warm = os.environ.get(warm_runner.ENV)  # a session of many builds: the tests
             _process = subprocess.Popen(
-                [sys.executable, "-m", "textbook.runner"], cwd=root, env=env,
+                warm_runner.command(warm) if warm else [sys.executable, "-m", "textbook.runner"],
+                cwd=root, env=env,
                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, encoding="utf-8")
         finally:
             signal.pthread_sigmask(signal.SIG_SETMASK, mask)

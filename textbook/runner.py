@@ -223,7 +223,7 @@ class Zygote:
             if stdin in ready:
                 data = os.read(stdin, 1 << 16)
                 eof = not data
-                if eof and os.getppid() != self.parent:  # MkDocs ended: nobody waits
+                if eof and not sandbox.running(self.parent):  # MkDocs ended: nobody waits
                     self.queue.clear()
                     self.stop()
                     return
@@ -268,8 +268,9 @@ def probe() -> list[str]:
     return active
 
 
-def main() -> None:
-    """Import the libraries, say ready, then serve jobs."""
+def main(preloaded: bool = False) -> None:
+    """Import the libraries (unless a warm parent did: warm_runner.py), say ready, then
+    serve jobs."""
     # A little below MkDocs in priority: the build keeps a core of its own while it renders
     # pages, and the snippets take both cores while it waits for them. Only a little: the
     # time limit counts seconds on the clock, and beside other busy processes (a parallel
@@ -278,7 +279,8 @@ def main() -> None:
     runner, zygote = os.getpid(), None
     signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
-        preload()
+        if not preloaded:
+            preload()
         parallel = int(os.environ.get("BOOK_JOBS") or os.cpu_count() or 1)
         answer({"ready": True, "sandbox": sandbox.describe(probe())})
         zygote = Zygote(parallel, BUILD)
