@@ -145,7 +145,8 @@ def build(project: Path, site: Path, **env: str) -> subprocess.CompletedProcess:
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
          "-f", str(project / "mkdocs.yml"), "-d", str(site)],
         capture_output=True, text=True, cwd=project, timeout=600,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", ENV: warm_runner(), **env})
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1",
+             ENV: env[ENV] if ENV in env else warm_runner(), **env})
 
 
 def made_once(tmp_path_factory, name: str, make) -> Path:

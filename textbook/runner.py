@@ -255,7 +255,10 @@ def probe() -> list[str]:
     """The sandbox mechanisms this kernel grants, found by confining a throwaway fork."""
     folder = tempfile.mkdtemp(prefix="sandbox-probe-")
     report = os.path.join(folder, "active")
+    # Ctrl-C waits for the fork to finish: raised in its at-fork hooks, it would be lost.
+    mask = signal.pthread_sigmask(signal.SIG_BLOCK, [signal.SIGINT])
     pid = os.fork()
+    signal.pthread_sigmask(signal.SIG_SETMASK, mask)
     if pid == 0:
         os.dup2(os.open(report, os.O_WRONLY | os.O_CREAT), 1)
         try:

@@ -27,6 +27,7 @@ import os
 import select
 import signal
 import socket
+import struct
 import sys
 
 ENV = "BOOK_WARM_RUNNER"
@@ -34,7 +35,8 @@ ENV = "BOOK_WARM_RUNNER"
 # time zone, home and config folders, thread counts ...): a build whose values differ from
 # the server's gets a runner of its own. The rest is read later, by the runner or snippet.
 READ_AT_START = ("PYTHON", "LC_", "LANG", "TZ", "HOME", "MPL", "MATPLOTLIB", "XDG_", "SYMPY",
-                 "NPY_", "NUMPY", "OPENBLAS", "GOTO", "OMP_", "MKL_", "TMP", "TEMP", "LD_")
+                 "MPMATH_", "NPY_", "NUMPY", "OPENBLAS", "GOTO", "OMP_", "MKL_", "TMP", "TEMP",
+                 "LD_", "GLIBC_", "MALLOC_")
 
 # The process a build starts instead of `python -m textbook.runner` (with -S -E: no site).
 STUB = r"""
@@ -45,7 +47,8 @@ def fresh():  # a runner of its own, as executor.start_runner would start it
 try:
     server = socket.socket(socket.AF_UNIX, socket.SOCK_SEQPACKET)
     server.connect("\0" + sys.argv[1])
-    head = {"cwd": os.getcwd(), "env": dict(os.environ), "build": os.getppid()}
+    head = {"cwd": os.getcwd(), "env": dict(os.environ), "build": os.getppid(),
+            "mask": sorted(signal.pthread_sigmask(signal.SIG_BLOCK, []))}
     socket.send_fds(server, [json.dumps(head).encode()], [0, 1, 2])
     runner = int(server.recv(64) or 0)
 except (OSError, ValueError):
@@ -99,6 +102,7 @@ def serve(name: str) -> None:
     from textbook import runner
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # a terminal's Ctrl-C is for the tests
+    signal.pthread_sigmask(signal.SIG_SETMASK, [])  # not its starter's: its loop's wakeups
     started = dict(os.environ)
     runner.preload()
     listener = socket.socket(socket.AF_UNIX, socket.SOCK_SEQPACKET)
@@ -153,15 +157,20 @@ def start(listener: socket.socket, runner, stubs: dict, pipe: tuple[int, int],
         stub, _ = listener.accept()
     except OSError:
         return None
-    fds = []
+    fds, head = [], None
     try:
         stub.settimeout(5)  # a stub sends at once; one that does not must not hold the rest
         message, fds, _, _ = socket.recv_fds(stub, 1 << 20, 3)
         stub.settimeout(None)
-        head = json.loads(message) if len(fds) == 3 else None
-    except (OSError, ValueError):
+        _, uid, _ = struct.unpack("3i", stub.getsockopt(
+            socket.SOL_SOCKET, socket.SO_PEERCRED, struct.calcsize("3i")))
+        if uid == os.getuid() and len(fds) == 3:  # a runner as its user only: the tester's
+            head = json.loads(message)
+            head = head if same_start(head, started) and all(
+                isinstance(n, int) for n in head["mask"]) else None
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
         head = None
-    if head is None or not same_start(head, started):
+    if head is None:
         for fd in fds:
             os.close(fd)
         tell(stub, 0)  # a fresh runner of its own, then
@@ -173,15 +182,20 @@ def start(listener: socket.socket, runner, stubs: dict, pipe: tuple[int, int],
     except OSError:
         pid = -1
     if pid == 0:
-        os.close(pipe[0]), os.close(pipe[1]), listener.close()
-        for held in (stub, *stubs.values()):
-            held.close()
-        become(runner, head, fds)
+        try:
+            os.close(pipe[0]), os.close(pipe[1]), listener.close()
+            for held in (stub, *stubs.values()):
+                held.close()
+            become(runner, head, fds)
+        finally:
+            os._exit(1)
     signal.pthread_sigmask(signal.SIG_SETMASK, mask)
     for fd in fds:
         os.close(fd)
-    if pid < 0 or not tell(stub, pid):  # no fork (the stub reads EOF: its build fails)
-        kill(pid)
+    if pid < 0 or not tell(stub, pid):  # no fork (the stub reads 0: a runner of its own)
+        if pid > 0:
+            kill(pid)
+            os.waitpid(pid, 0)
         stub.close()
         return None
     return pid, stub
@@ -190,11 +204,13 @@ def start(listener: socket.socket, runner, stubs: dict, pipe: tuple[int, int],
 def become(runner, head: dict, fds: list[int]) -> None:
     """In the fork: the runner a build would have started, after its imports. Never returns."""
     try:
-        # As runner.py starts: Ctrl-C before its own handler is a quiet exit.
-        signal.signal(signal.SIGINT, lambda *_: os._exit(130))
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, [signal.SIGINT])
         signal.set_wakeup_fd(-1)
         signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+        # As runner.py starts: Ctrl-C before its own handler is a quiet exit; the signals
+        # its build blocked stay blocked, SIGINT aside.
+        signal.signal(signal.SIGINT, lambda *_: os._exit(130))
+        signal.pthread_sigmask(signal.SIG_SETMASK, [n for n in head["mask"]
+                                                    if n != signal.SIGINT])
         for target, fd in enumerate(fds):
             os.dup2(fd, target)
             os.close(fd)

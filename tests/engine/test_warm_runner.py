@@ -51,6 +51,22 @@ def test_a_build_with_a_warm_runner_writes_what_a_lone_build_writes(tmp_path):
     assert pages[0] == pages[1]
 
 
+def test_the_tests_builds_are_forked_warm(tmp_path):
+    """What makes them cheap: a build's runner is the warm server's fork (the server would
+    decline silently, were an import-time setting of the build's to differ)."""
+    project = make_project(tmp_path)
+    (project / "snippets" / "chapter" / "example.py").write_text(
+        '# --8<-- [start:show]\nimport os\n\n'
+        'with open(f"/proc/{os.getppid()}/cmdline") as f:  # the runner\'s\n'
+        '    print("runner", "forked warm" if "warm_runner" in f.read() else "fresh")\n'
+        '# --8<-- [end:show]\nimport sympy as sp\n\nx = sp.Symbol("x")\nslope = 3 * x**2\n',
+        encoding="utf-8")
+    result = build(project, project / "site")
+    assert result.returncode == 0, result.stderr
+    page = (project / "site" / "chapter" / "index.html").read_text(encoding="utf-8")
+    assert "runner forked warm" in page
+
+
 def started(**env: str) -> subprocess.Popen:
     """A stub as executor.start_runner starts it, once its runner has said it is ready."""
     stub = subprocess.Popen(command(warm_runner()), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
