@@ -142,6 +142,13 @@ class Job:
         return shown
 
 
+def stopped(job: Job) -> None:
+    """A job its runner will never answer: it stopped (crashed, killed, or ended early)."""
+    job.result = {"error": "the snippet runner stopped", "stdout": "", "stderr": "",
+                  "figures": [], "values": {}}
+    job.done.set()
+
+
 class Executor:
     """Runs jobs in the forking runner, at most once per content, with a disk cache."""
 
@@ -150,6 +157,7 @@ class Executor:
         self.salt = fingerprint()
         self.jobs: dict[str, Job] = {}
         self.process: subprocess.Popen | None = None
+        self.ended: subprocess.Popen | None = None  # a runner whose output has ended
         self.lock = threading.Lock()
         self.executed = self.cached = 0
         self.cpu: Counter[str] = Counter()  # CPU seconds of the snippets' processes
@@ -173,7 +181,10 @@ class Executor:
         with self.lock:
             if self.process is None:
                 self.start()
-            self.outbox.put(json.dumps(job.payload(self.timeout)) + "\n")
+            if self.ended is self.process:  # no runner will answer: fail now, not at wait()'s limit
+                stopped(job)
+            else:
+                self.outbox.put(json.dumps(job.payload(self.timeout)) + "\n")
         self.executed += 1
         return job
 
@@ -210,11 +221,11 @@ class Executor:
             if not result["error"] and not result["stderr"]:
                 write_entry(self.cache / "snippets" / f"{job.key}.json", result)
             job.done.set()
-        for job in self.jobs.values():
-            if not job.done.is_set():
-                job.result = {"error": "the snippet runner stopped", "stdout": "",
-                              "stderr": "", "figures": [], "values": {}}
-                job.done.set()
+        with self.lock:  # jobs submitted from now on fail at once (submit)
+            self.ended = process
+            for job in list(self.jobs.values()):
+                if not job.done.is_set():
+                    stopped(job)
 
     def wait(self, job: Job) -> dict:
         """The result of a job, once the runner has given it."""
