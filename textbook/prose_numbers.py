@@ -104,7 +104,7 @@ FRACTIONS = {r"\frac", r"\dfrac", r"\tfrac"}
 def _leibniz_orders(tokens: list[str]) -> set[int]:
     """Where a `^` gives a derivative's order in Leibniz's notation: on the `d` opening a
     fraction's numerator, and on a variable after a `d` in its denominator
-    (`\frac{d^2 y}{dx^2}`, `\frac{d^{3}}{dt^{3}} f`); not a power of a variable `d`."""
+    (`\\frac{d^2 y}{dx^2}`, `\\frac{d^{3}}{dt^{3}} f`); not a power of a variable `d`."""
     orders = set()
     for i, token in enumerate(tokens):
         if token in FRACTIONS and tokens[i + 1:i + 4] == ["{", "d", "^"]:
@@ -142,9 +142,9 @@ def _range_end(tokens: list[str], i: int) -> int:
 # A numeral: with its sign, decimals and percent sign, in scientific notation (`1e-3`), or
 # opening a word (`10x`, `100k`, `2x2`); not inside a name (`float32`, `x2`), not an ordinal
 # (`2nd`, a place as `row 2` is) and not the 2D or 3D of a drawing.
-NUMERAL = re.compile(r"(?<![\w.,-])(?![23]D\b)[+-]?\d+(?:[.,]\d+)*(?:[eE][+-]?\d+)?"
-                     r"(?:%|(?!(?:st|nd|rd|th)\b)[^\W\d_]\w*)?(?!\w)|(?<=\w-)\d+(?!\w)")
 VALUE = re.compile(r"[+-]?\d+(?:[.,]\d+)*(?:[eE][+-]?\d+)?")  # a numeral's number
+NUMERAL = re.compile(rf"(?<![\w.,-])(?![23]D\b){VALUE.pattern}"
+                     r"(?:%|(?!(?:st|nd|rd|th)\b)[^\W\d_]\w*)?(?!\w)|(?<=\w-)\d+(?!\w)")
 # What is not prose: each is blanked before numerals are looked for.
 COMMENT = re.compile(r"<!--.*?-->", re.S)  # comments (and the book's markers)
 NOT_PROSE = [
@@ -221,7 +221,7 @@ def problems(page: str, found: list[tuple[int, str]], first: int = 1,
 
 
 def as_tex(numeral: str) -> str:
-    """A numeral's number as the book's TeX writes it: `1e-3` is `1 \times 10^{-3}`."""
+    """A numeral's number as the book's TeX writes it: `1e-3` is `1 \\times 10^{-3}`."""
     mantissa, _, power = VALUE.match(numeral)[0].lower().partition("e")
     return f"{mantissa} \\times 10^{{{int(power)}}}" if power else mantissa
 

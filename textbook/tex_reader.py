@@ -150,7 +150,7 @@ class Reader(Constructs):
 
     def group_tokens(self) -> list[str]:
         """The tokens inside the {...} group that starts here (or the one token: as in TeX,
-        one digit of a number, so `\tfrac52` is 5/2)."""
+        one digit of a number, so `\\tfrac52` is 5/2)."""
         token = self.peek()
         if token is not None and token[0].isdigit() and len(token) > 1 and "." not in token:
             self.tokens[self.pos] = token[1:]
