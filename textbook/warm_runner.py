@@ -77,13 +77,11 @@ def command(name: str) -> list[str]:
     return [sys.executable, "-S", "-E", "-c", STUB, name]
 
 
-def same_start(head: dict, started: dict) -> bool:
-    """Whether a fork would be what a fresh runner for this build is: what NumPy, SymPy
-    and Matplotlib read as they load (the environment the server `started` with)."""
-    def read(env: dict) -> dict:
-        return {k: v for k, v in env.items()
-                if k.startswith(READ_AT_START) and k != "PYTHONDONTWRITEBYTECODE"}
-    return read(head["env"]) == read(started) and rc(head["cwd"]) == rc(os.getcwd())
+def at_start(env: dict, folder: str) -> tuple[dict, bytes | None]:
+    """What NumPy, SymPy and Matplotlib read as they load, for a runner started with `env`
+    in `folder`: a fork is a fresh runner for a build whose start reads the same."""
+    return ({k: v for k, v in env.items()
+             if k.startswith(READ_AT_START) and k != "PYTHONDONTWRITEBYTECODE"}, rc(folder))
 
 
 def rc(folder: str) -> bytes | None:
@@ -103,7 +101,7 @@ def serve(name: str) -> None:
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # a terminal's Ctrl-C is for the tests
     signal.pthread_sigmask(signal.SIG_SETMASK, [])  # not its starter's: its loop's wakeups
-    started = dict(os.environ)
+    started = at_start(os.environ, os.getcwd())  # what its own imports read
     runner.preload()
     listener = socket.socket(socket.AF_UNIX, socket.SOCK_SEQPACKET)
     listener.bind("\0" + name)
@@ -130,7 +128,7 @@ def serve(name: str) -> None:
                 if forked:
                     stubs[forked[0]] = forked[1]
             for fd in ready:
-                if fd in by_fd and not tell(stubs[by_fd[fd]], None):  # the stub was killed
+                if fd in by_fd and gone(stubs[by_fd[fd]]):  # the stub was killed
                     kill(by_fd[fd])
                     killed.add(by_fd[fd])
             while True:
@@ -151,7 +149,7 @@ def serve(name: str) -> None:
 
 
 def start(listener: socket.socket, runner, stubs: dict, pipe: tuple[int, int],
-          started: dict) -> tuple[int, socket.socket] | None:
+          started: tuple) -> tuple[int, socket.socket] | None:
     """Fork the runner a stub asks for: its pid and the stub's connection, or None."""
     try:
         stub, _ = listener.accept()
@@ -166,7 +164,7 @@ def start(listener: socket.socket, runner, stubs: dict, pipe: tuple[int, int],
             socket.SOL_SOCKET, socket.SO_PEERCRED, struct.calcsize("3i")))
         if uid == os.getuid() and len(fds) == 3:  # a runner as its user only: the tester's
             head = json.loads(message)
-            head = head if same_start(head, started) and all(
+            head = head if at_start(head["env"], head["cwd"]) == started and all(
                 isinstance(n, int) for n in head["mask"]) else None
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         head = None
@@ -202,29 +200,26 @@ def start(listener: socket.socket, runner, stubs: dict, pipe: tuple[int, int],
 
 
 def become(runner, head: dict, fds: list[int]) -> None:
-    """In the fork: the runner a build would have started, after its imports. Never returns."""
-    try:
-        signal.set_wakeup_fd(-1)
-        signal.signal(signal.SIGCHLD, signal.SIG_DFL)
-        # As runner.py starts: Ctrl-C before its own handler is a quiet exit; the signals
-        # its build blocked stay blocked, SIGINT aside.
-        signal.signal(signal.SIGINT, lambda *_: os._exit(130))
-        signal.pthread_sigmask(signal.SIG_SETMASK, [n for n in head["mask"]
-                                                    if n != signal.SIGINT])
-        for target, fd in enumerate(fds):
-            os.dup2(fd, target)
-            os.close(fd)
-        os.environ.clear()
-        os.environ.update(head["env"], MPLBACKEND=runner.BACKEND)  # as preload() sets it
-        os.environ.pop(ENV, None)
-        os.chdir(head["cwd"])
-        sys.path[0] = head["cwd"]  # as `python -m` sets it
-        sys.modules["__main__"] = runner
-        reseed()
-        runner.BUILD = head["build"]
-        runner.main(preloaded=True)
-    finally:
-        os._exit(1)
+    """In the fork: the runner a build would have started, after its imports (it ends
+    with os._exit; start() ends the fork if this raises)."""
+    signal.set_wakeup_fd(-1)
+    signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+    # As runner.py starts: Ctrl-C before its own handler is a quiet exit; the signals its
+    # build blocked stay blocked, SIGINT aside.
+    signal.signal(signal.SIGINT, lambda *_: os._exit(130))
+    signal.pthread_sigmask(signal.SIG_SETMASK, [n for n in head["mask"] if n != signal.SIGINT])
+    for target, fd in enumerate(fds):
+        os.dup2(fd, target)
+        os.close(fd)
+    os.environ.clear()
+    os.environ.update(head["env"], MPLBACKEND=runner.BACKEND)  # as preload() sets it
+    os.environ.pop(ENV, None)
+    os.chdir(head["cwd"])
+    sys.path[0] = head["cwd"]  # as `python -m` sets it
+    sys.modules["__main__"] = runner
+    reseed()
+    runner.BUILD = head["build"]
+    runner.main(preloaded=True)
 
 
 def reseed() -> None:
@@ -237,13 +232,20 @@ def reseed() -> None:
     sympy_random.seed()
 
 
-def tell(stub: socket.socket, number: int | None) -> bool:
-    """Send a stub a number (None: only see if it is there); False if it has gone."""
+def tell(stub: socket.socket, number: int) -> bool:
+    """Send a stub a number (its runner's pid, or status); False if it has gone."""
     try:
-        return bool(stub.send(str(number).encode())) if number is not None else bool(
-            stub.recv(1))
+        return bool(stub.send(str(number).encode()))
     except OSError:
         return False
+
+
+def gone(stub: socket.socket) -> bool:
+    """Whether a stub's connection has ended (it sends nothing after its request)."""
+    try:
+        return not stub.recv(1)
+    except OSError:
+        return True
 
 
 def kill(pid: int) -> None:
