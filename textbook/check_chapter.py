@@ -5,9 +5,10 @@
 An author's quick loop: each snippet file a chapter's equations name runs once, top to
 bottom, then every equation is checked in its namespace exactly as the build checks it;
 so are the formulas its figures draw (drawn.py), over each file as a whole.
-Prints one line per equation (OK, FAIL with the reasons, declared) and the errors of
-equations that are of no kind; exits 1 if any failed or the checking stopped early, 2
-for a path that is no chapter of docs/. The build remains the judge.
+Prints one line per equation (OK, FAIL with the reasons, declared), the errors of
+equations that are of no kind and of references (`eq. (42)`) to no chapter's equation;
+exits 1 if any failed or the checking stopped early, 2 for a path that is no chapter of
+docs/. The build remains the judge.
 
 Snippets are code from strangers, so the checking runs confined as the build's snippets
 do (textbook/sandbox.py: it writes only to a temporary folder, removed at the end, and
@@ -126,7 +127,9 @@ def main(argv: list[str]) -> int:
 
 def check(seconds: float, root: Path, docs: Path, argv: list[str]) -> int:
     """Check each chapter's equations, running each snippet file it names once."""
+    from .equation_refs import EquationRefs
     from .equations import find_formulas
+    from .errors import BookError
     from .formula_check import check_in_namespace
 
     failed = 0
@@ -141,9 +144,16 @@ def check(seconds: float, root: Path, docs: Path, argv: list[str]) -> int:
                 namespaces[path] = f"{type(err).__name__}: {err}"
         return namespaces[path]
 
+    refs = EquationRefs()  # the equation numbers every chapter shows, for `eq. (42)`
+    for chapter in sorted(docs.rglob("*.md")):
+        refs.scan(chapter.relative_to(docs).as_posix(), chapter.read_text(encoding="utf-8"))
     for chapter in map(Path, argv):
         page, markdown = chapter.relative_to(docs).as_posix(), chapter.read_text(encoding="utf-8")
         formulas, errors = find_formulas(page, markdown)
+        try:
+            refs.link(page, markdown, str)
+        except BookError as err:
+            errors += str(err).splitlines()
         for error in errors:
             print(error)
         failed += len(errors)

@@ -8,6 +8,7 @@ import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
+from .equation_refs import html_anchor
 from .errors import BookError
 from .executor import read_json, write_atomic
 
@@ -93,7 +94,7 @@ def place(text: str, formulas: list[tuple[int, int, str, bool]],
     """`text` with each formula's (start, end) replaced by its HTML (as `hold` gives it):
     a display formula in a box that scrolls it alone (.math-display), an inline one with
     the punctuation that touches it (.math-tail), which no line break may separate."""
-    pieces, last = [], 0
+    pieces, last, ids = [], 0, set()
     for start, end, math, display in formulas:
         before = not display and OPENING.search(text, last, start)
         after = not display and CLOSING.match(text, end)
@@ -102,7 +103,10 @@ def place(text: str, formulas: list[tuple[int, int, str, bool]],
             math = (f'<span class="math-tail">{before[0] if before else ""}'
                     f'{hold(last_box(math))}{after[0] if after else ""}</span>')
         elif display:
-            math = f'<div class="math-display">{hold(math)}</div>'
+            id_ = html_anchor(math)  # a numbered one's, which equation_refs.py links to
+            id_ = "" if id_ in ids else id_  # a number shown twice: the first is the target
+            ids.add(id_)
+            math = f'<div class="math-display"{id_}>{hold(math)}</div>'
         else:
             math = hold(math)
         pieces += [text[last:start], math]

@@ -21,6 +21,7 @@ from markdown import Markdown
 
 from . import drawn
 from .build_info import BuildInfo, restamp, stand_in_for
+from .equation_refs import EquationRefs
 from .equations import Equations, counts, strip_markers
 from .errors import BookError
 from .executor import Executor, Job
@@ -112,10 +113,12 @@ class Book:
         self.rendered = Rendered(root, config)  # each chapter's HTML, likewise
         self.includes = "pymdownx.snippets" in config.markdown_extensions  # --8<-- elsewhere
         self.equations = Equations()
+        self.refs = EquationRefs()  # which page shows each equation number
         self.started = time.perf_counter()
 
     def scan(self, page: str, markdown: str) -> None:
         """Find a chapter's snippets, so that all of them run while pages render."""
+        self.refs.scan(page, markdown)
         try:
             blocks = self.blocks[page] = find_blocks(page, markdown)
         except BookError as err:

@@ -239,7 +239,10 @@ class BookPlugin(BasePlugin[BookConfig]):
 
     @shown_when_serving
     def on_page_markdown(self, markdown, page, config, files):
-        """`snippet:` links to GitHub; each exec block's code, and a marker for its output."""
+        """Equation references and `snippet:` links; each exec block's code, and a marker
+        for its output."""
+        markdown = self.book.refs.link(page.file.src_uri, markdown, lambda uri: (
+            files.get_file_from_path(uri).url_relative_to(page.file)))
         markdown = link_snippets(page.file.src_uri, markdown, self.root / "snippets", self.build)
         markdown = self.book.page_markdown(page.file.src_uri, markdown)
         return self.answers.page_markdown(page.file.src_uri, markdown, self.book)

@@ -31,6 +31,9 @@ from pathlib import Path
 
 from mkdocs import utils
 
+from .equation_refs import SHOWN
+from .equations import TAG
+
 log = logging.getLogger("mkdocs.plugins.book")
 
 HEADINGS = re.compile(r"^(?:#{1,6}[ \t].*|---[\s\S]*?^---)$", re.M)  # and front matter
@@ -56,7 +59,14 @@ class Snapshot:
     structure: dict[str, float]  # the pages, and every watched file but snippets and
     # chapters: mtime
     snippets: dict[str, str]  # snippets/*.py, relative: content hash
-    headings: dict[str, list[str]]  # chapter: its headings and front matter
+    headings: dict[str, list[str]]  # chapter: its headings, front matter, equation numbers
+
+
+def places(markdown: str) -> list[str]:
+    """What other pages link to: the headings (and front matter), and the equation
+    numbers that `eq. (42)` anywhere links to (equation_refs.py)."""
+    return (HEADINGS.findall(markdown) + [m[0] for m in TAG.finditer(markdown)]
+            + SHOWN.findall(markdown))
 
 
 def snapshot(root: Path, docs: Path, pages: list[str]) -> Snapshot:
@@ -70,7 +80,7 @@ def snapshot(root: Path, docs: Path, pages: list[str]) -> Snapshot:
     structure["mkdocs.yml"] = (root / "mkdocs.yml").stat().st_mtime
     snippets = {path.relative_to(root / "snippets").as_posix(): digest(path)
                 for path in sorted((root / "snippets").rglob("*.py"))}
-    headings = {page: HEADINGS.findall((docs / page).read_text(encoding="utf-8"))
+    headings = {page: places((docs / page).read_text(encoding="utf-8"))
                 for page in pages if page.endswith(".md")}
     return Snapshot(structure, snippets, headings)
 
@@ -134,7 +144,7 @@ class Rebuilds:
             return f"{changed[0][0]} changed"
         for page, headings in now.headings.items():
             if headings != last.headings.get(page):
-                return f"the headings of docs/{page} changed"
+                return f"the headings or equation numbers of docs/{page} changed"
         return ""
 
     def failed(self) -> None:

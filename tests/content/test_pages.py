@@ -23,7 +23,11 @@ from conftest import (
     visible_text,
 )
 
+from textbook.equation_refs import labels
+
 BLOCKS = chapter_blocks()
+REF = re.compile(r"\b[Ee]qs?\.\s*\(\d+")  # a reference left in the words
+SOURCES = re.compile(r"source's\s+[Ee]qs?\.\s*\(\d+")
 
 
 def html_of(site: Path, page: str) -> BeautifulSoup:
@@ -137,6 +141,34 @@ def test_pages_hold_typeset_math_and_no_raw_tex(site):
         assert "katex-error" not in text
         typeset += text.count('class="katex"')
     assert typeset > 0
+
+
+@EVERY_PAGE
+def test_every_equation_reference_is_a_link_to_its_number(site):
+    """Each `eq. (42)` of a page's words is a link (equation_refs.py), and it lands on an
+    element of its page showing that number: a display's tag, or an inline formula's (19).
+    Headings and the source's own numbers (`the source's eq. (113)`) stay words."""
+    problems, links = [], 0
+    for page in built_pages(site):
+        article = built_page(page).find("article")
+        if article is None or article.select_one(".jp-Notebook"):
+            continue  # a workbook's words are its chapters', as a notebook holds them
+        for text in article.find_all(string=REF):
+            if not (text.find_parent(["a", "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6"])
+                    or text.find_parent(class_="katex") or SOURCES.search(text)):
+                problems.append(f"{page.relative_to(site)}: not a link: {text.strip()[:80]}")
+        ids = [e["id"] for e in article.select("[id^='eq-']")]
+        problems += [f"{page.relative_to(site)}: id {i} twice" for i in set(ids)
+                     if ids.count(i) > 1]
+        for link in article.select("a.eq-ref"):
+            links += 1
+            path, _, id_ = link["href"].partition("#")
+            target = (page.parent / path / "index.html").resolve() if path else page
+            shown = built_page(target).find(id=id_) if target.is_file() else None
+            shown = shown and (shown.select_one(".katex-tag") or shown).get_text().strip("()")
+            if not shown or link.get_text().strip("()") not in labels(shown):
+                problems.append(f"{page.relative_to(site)}: {link} shows {shown!r}")
+    assert links and not problems, "\n".join(problems)
 
 
 def test_no_traceback_is_published(site):

@@ -39,12 +39,14 @@ config.plugins.on_shutdown()
 print(json.dumps(rendered))
 """
 
-STEPS = [  # the last two rebuilds render one page each: the site must still be complete
+STEPS = [  # the last rebuild renders one page: the site must still be complete
     ("snippets/chapter/example.py", 'print("slope:"', 'print("the slope:"'),
     ("snippets/chapter/example.py", 'print("the slope:"', 'print(1 / 0, "the slope:"'),
     ("snippets/chapter/example.py", 'print(1 / 0, "the slope:"', 'print("the slope:"'),
     ("docs/other.md", "# Other { #top }", "# Another { #top }"),  # a title: in the nav
     ("docs/other.md", "# Another { #top }", "# Another { #top }\n\nA new paragraph."),
+    ("docs/other.md", "A new paragraph.", "A new paragraph.\n\n$$\nx = 1 % declared: a "
+     "definition\n\\tag{7}\n$$"),  # a number `eq. (7)` elsewhere links to
     ("snippets/chapter/example.py", 'print("the slope:"', 'print("its slope:"'),
 ]
 
@@ -67,13 +69,14 @@ def test_dirty_rebuilds_render_what_an_edit_touches_and_end_as_a_clean_build(tmp
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     assert result.returncode == 0, result.stderr
     rendered = json.loads(result.stdout.splitlines()[-1])
-    one, failed, fixed, title, paragraph, again = rendered
+    one, failed, fixed, title, paragraph, number, again = rendered
     every = ["chapter", "other", "third"]
     assert one == again == ["chapter"], f"snippet edits rendered {one} and {again}"
     assert failed == every, f"a failed build showed its message on {failed} only"
     assert fixed == every, f"the build after a failed one rendered {fixed}"
     assert title == every, f"a new title (in the navigation) rendered {title}"
     assert paragraph == ["other"], f"a new paragraph in other.md rendered {paragraph}"
+    assert number == every, f"a new equation number rendered {number}"
 
     clean = build(project, tmp_path / "clean")
     assert clean.returncode == 0, clean.stderr
