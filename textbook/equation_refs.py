@@ -21,20 +21,24 @@ from .prose_numbers import COMMENT
 
 DASH = r"(?:[–—−]|--?)"
 LABEL = re.compile(rf"(\d+)([a-z]?)(?:\s*{DASH}\s*(\d+)([a-z]?))?$")  # 42, 19b, 12–13
-SHOWN = re.compile(r"(?<=\$) \((\d+[a-z]?)\)")  # `$...$ (19)`: an inline formula's number
-ITEM = r"\(\d+[a-z]?\)"
+SHOWN = re.compile(r"(?<=\$)\s\((\d+[a-z]?)\)")  # `$...$ (19)`: an inline formula's number
+ITEM = rf"\(\d+[a-z]?(?:\s*{DASH}\s*\d+[a-z]?)?\)"  # (42), or a tag's range (12–13)
 JOIN = rf"\s*{DASH}\s*|,\s*|,?\s+(?:and|or|to|through)\s+"  # between two numbers
-REF = re.compile(rf"\b[Ee]q(?:uation)?s?\.?\s+(?P<items>{ITEM}(?:(?:{JOIN}){ITEM})*)")
-BARE = re.compile(r"\b[Ee]qs?\.\s+\d+[a-z]?")  # `eq. 42`: write `eq. (42)`
-NUMBER = re.compile(r"\((\d+[a-z]?)\)")
+WORD = r"(?<![A-Za-z0-9])[Ee]q(?:uation)?s?\.?"
+REF = re.compile(rf"{WORD}\s*(?P<items>{ITEM}(?:(?:{JOIN}){ITEM})*)")
+BARE = re.compile(r"(?<![A-Za-z0-9])[Ee]qs?\.\s*\d+[a-z]?")  # `eq. 42`: write `eq. (42)`
+LOOSE = re.compile(r"(?<![A-Za-z0-9])[Ee]qs?\.\s*\(")  # what REF must have read
+NUMBER = re.compile(ITEM)
 PART = re.compile(r"\bPart (?P<roman>I{1,3}|IV|V)\b")
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5}
 NAMES = {n: roman for roman, n in ROMAN.items()}
 SOURCE = re.compile(r"\bsource's\s+$")
 # What is not the words of a page, besides code and math: comments, HTML tags, links'
 # texts and targets, attribute lists.
-NOT_WORDS = [COMMENT, re.compile(r"</?[a-zA-Z][^>]*>"),
-             re.compile(r"\[[^\]\n]*\](?:\([^)\n]*\)|\[[^\]\n]*\])"), re.compile(r"\{:?[^}\n]*\}")]
+NOT_WORDS = [COMMENT, re.compile(r"</?[a-zA-Z][^>]*>"), re.compile(r"^\s*\[[^\]]+\]:.*$", re.M),
+             re.compile(r"\[(?:[^\[\]\n]|\n(?![ \t]*\n)|\[[^\]\n]*\])*\]"
+                        r"(?:\([^)\n]*\)|\[[^\]\n]*\])"), re.compile(r"\{:?[^}\n]*\}")]
+TEX_COMMENT = re.compile(r"(?<!\\)%.*")  # a TeX comment, to the end of its line
 HEADING = re.compile(r"^(#{1,6})[ \t].*$", re.M)
 
 
@@ -92,13 +96,13 @@ class EquationRefs:
         self.parts: dict[str, int] = {}  # page -> its part
 
     def scan(self, page: str, markdown: str) -> None:
-        """Record the equation numbers a chapter shows."""
+        """Record the equation numbers a chapter shows (not those in a comment)."""
         part = part_of(page)
         if part is None or not page.endswith(".md"):
             return
         numbers: dict[str, list[str]] = {}
-        for match in DISPLAY.finditer(outside_code(markdown)):
-            for tag in TAG.finditer(match["tex"]):
+        for match in DISPLAY.finditer(COMMENT.sub(_hide, outside_code(markdown))):
+            for tag in TAG.finditer(TEX_COMMENT.sub("", match["tex"])):
                 for label in labels(tag["tag"]):
                     numbers.setdefault(label, []).append(anchor(tag["tag"]))
         for match in SHOWN.finditer(words(markdown, closing="$")):
@@ -112,7 +116,8 @@ class EquationRefs:
 
     def link(self, page: str, markdown: str, url: Callable[[str], str]) -> str:
         """The chapter with every equation reference a link (`url(page)`: the relative
-        URL of a page); BookError naming the line of each that names no equation.
+        URL of a page); BookError naming the line of each that names no equation, and
+        of each number this page shows that another equation of its part shows too.
         A notebook's page is left as it is (a workbook's words are a chapter's)."""
         if not page.endswith(".md"):
             return markdown
@@ -120,29 +125,22 @@ class EquationRefs:
         errors = [f"docs/{page}:{line(text, m.start())}: `{m[0]}`: write an equation "
                   "reference with its number in brackets, `eq. (42)`"
                   for m in BARE.finditer(text)]
-        edits: list[tuple[int, int, str]] = []
-        headings = [(m.start(), m.end(), m[0]) for m in HEADING.finditer(text)]
-        for ref in REF.finditer(text):
-            part = self.part(page, text, ref.start(), headings)
-            source = bool(SOURCE.search(text, max(0, ref.start() - 40), ref.start()))
-            in_heading = any(start <= ref.start() < end for start, end, _ in headings)
-            for item in NUMBER.finditer(text, ref.start("items"), ref.end("items")):
-                found = self.where(part, item[1]) if part else []
-                if len(found) != 1:
-                    if found or not source:
-                        errors.append(self.unresolved(page, text, ref, item, part, found))
-                    continue
-                if in_heading:
-                    continue  # checked, but a heading holds no link
-                target, id_ = found[0]
-                href = ("" if target == page else url(target)) + "#" + id_
-                edits.append((item.start(), item.end(),
-                              f'<a class="eq-ref" href="{href}">{item[0]}</a>'))
+        refs = list(REF.finditer(text))
+        errors += [f"docs/{page}:{line(text, m.start())}: `{text[m.start():m.end() + 12]}`: "
+                   "cannot read this reference: write `eq. (42)`, `eqs. (12)–(13)` or "
+                   "`eqs. (3) and (4)`" for m in LOOSE.finditer(text)
+                   if not any(r.start() <= m.start() < r.end() for r in refs)]
+        for number in self.shown.get(page, {}):
+            if len(found := self.where(self.parts[page], number)) > 1:
+                errors.append(f"docs/{page}: eq. ({number}) is shown {len(found)} times in "
+                              f"Part {NAMES.get(self.parts[page])} ({listed(found)}): keep one")
+        edits = self.links(page, text, refs, url, errors)
         if errors:
-            raise BookError("\n".join(errors))
+            raise BookError("\n".join(dict.fromkeys(errors)))
         if page in self.shown:
-            edits += [(m.start(), m.end(), f' <span class="eq-shown" id="{anchor(m[1])}">'
-                       f"({m[1]})</span>") for m in SHOWN.finditer(words(markdown, "$"))]
+            edits += [(m.start(), m.end(), f'{m[0][0]}<span class="eq-shown" id="'
+                       f'{anchor(m[1])}">({m[1]})</span>')
+                      for m in SHOWN.finditer(words(markdown, "$"))]
         edits.sort()
         for (_, end, _), (start, _, _) in zip(edits, edits[1:]):
             if start < end:
@@ -151,6 +149,32 @@ class EquationRefs:
         for start, end, new in reversed(edits):
             markdown = markdown[:start] + new + markdown[end:]
         return markdown
+
+    def links(self, page: str, text: str, refs: list[re.Match], url: Callable[[str], str],
+              errors: list[str]) -> list[tuple[int, int, str]]:
+        """(start, end, link) for each number of each reference that names one equation;
+        messages for the others into `errors`."""
+        edits = []
+        headings = [(m.start(), m.end(), m[0]) for m in HEADING.finditer(text)]
+        for ref in refs:
+            part = self.part(page, text, ref.start(), headings)
+            source = bool(SOURCE.search(text, max(0, ref.start() - 40), ref.start()))
+            in_heading = any(start <= ref.start() < end for start, end, _ in headings)
+            for item in NUMBER.finditer(text, ref.start("items"), ref.end("items")):
+                found = {hit for n in labels(item[0][1:-1])
+                         for hit in (self.where(part, n) if part else [])}
+                whole = part and all(self.where(part, n) for n in labels(item[0][1:-1]))
+                if len(found) != 1 or not whole:
+                    if found or not source:
+                        errors.append(self.unresolved(page, text, ref, item, part, found))
+                    continue
+                if in_heading:
+                    continue  # checked, but a heading holds no link
+                target, id_ = found.pop()
+                href = ("" if target == page else url(target)) + "#" + id_
+                edits.append((item.start(), item.end(),
+                              f'<a class="eq-ref" href="{href}">{item[0]}</a>'))
+        return edits
 
     @staticmethod
     def part(page: str, text: str, at: int, headings: list[tuple[int, int, str]]) -> int | None:
@@ -173,18 +197,24 @@ class EquationRefs:
 
     @staticmethod
     def unresolved(page: str, text: str, ref: re.Match, item: re.Match, part: int | None,
-                   found: list[tuple[str, str]]) -> str:
+                   found: set[tuple[str, str]]) -> str:
         where = f"docs/{page}:{line(text, item.start())}: {ref[0].split()[0]} {item[0]}"
         if part is None:
             return (f"{where}: which part's equation? Write `Part II's eq. {item[0]}`, or "
                     "put the reference under a heading that names the part")
         name = NAMES.get(part, part)
+        if len(found) > 1:
+            return (f"{where}: Part {name} shows it in {len(found)} places "
+                    f"({listed(found)}): keep one, or name each")
         if found:
-            return (f"{where}: Part {name} shows eq. {item[0]} {len(found)} times "
-                    f"({', '.join(f'docs/{p} #{i}' for p, i in found)}): keep one")
+            return f"{where}: Part {name} shows only part of it ({listed(found)})"
         return (f"{where} names no equation that a page of Part {name} shows "
-                f"(\\tag{{{item[1]}}}); if it is a number of the source the book does not "
-                f"show, say so: `the source's eq. {item[0]}`")
+                f"(\\tag{{{item[0][1:-1]}}}); if it is a number of the source the book does "
+                f"not show, say so: `the source's eq. {item[0]}`")
+
+
+def listed(found) -> str:
+    return ", ".join(f"docs/{page} #{id_}" for page, id_ in sorted(found))
 
 
 def html_anchor(math: str) -> str:

@@ -5,13 +5,18 @@
    from another page, by thousands of pixels. For a moment after each jump this puts the
    place back under the header whenever the article's height changes, until the reader
    scrolls, types or taps. Going back or forward to a page, or reloading it, keeps the
-   browser's position (within the site, Material's instant navigation replays a jump). */
+   position the browser (or Material's instant navigation) restores. */
 (function () {
   var settle = null;
   var LONGEST_MS = 2000;
   var READER = ["wheel", "touchstart", "keydown", "pointerdown"];
   var entry = performance.getEntriesByType("navigation")[0];
   var revisit = !!entry && (entry.type === "back_forward" || entry.type === "reload");
+  if (window.navigation) { // Back and Forward within the site: Material restores a position
+    navigation.addEventListener("navigate", function (event) {
+      revisit = event.navigationType === "traverse";
+    });
+  }
 
   function target() {
     var id = location.hash.slice(1);

@@ -137,9 +137,45 @@ def test_a_number_in_a_comment_or_shown_twice_is_no_target():
     with pytest.raises(BookError, match=r"eq\. \(20\) names no equation"):
         refs(part_2__logs=LOGS + "<!-- $z$ (20) -->\n").link("part-2/x.md", "eq. (20)", str)
     twice = refs(part_2__logs=LOGS, part_2__more="$$\nb = a \\tag{42}\n$$\n")
-    with pytest.raises(BookError, match=r"Part II shows eq\. \(42\) 2 times \(docs/part-2/"
-                                        r"logs\.md #eq-42, docs/part-2/more\.md #eq-42\)"):
+    with pytest.raises(BookError, match=r"eq\. \(42\): Part II shows it in 2 places \(docs/"
+                                        r"part-2/logs\.md #eq-42, docs/part-2/more\.md #eq-42\)"):
         twice.link("part-2/x.md", "eq. (42)", str)
+    with pytest.raises(BookError, match=r"docs/part-2/more\.md: eq\. \(42\) is shown 2 times"):
+        twice.link("part-2/more.md", "No reference here.", str)  # a number twice: no target
+    commented = refs(part_2__logs="<!-- $$\na \\tag{20}\n$$ -->\n$$\nz % was \\tag{21}\n$$\n")
+    for number in ("20", "21"):
+        with pytest.raises(BookError, match=f"eq\\. \\({number}\\) names no equation"):
+            commented.link("part-2/x.md", f"eq. ({number})", str)
+
+
+@pytest.mark.parametrize("markdown, linked", [
+    ("eq. (12–13)", 'eq. <a class="eq-ref" href="<part-2/logs.md>#eq-12-13">(12–13)</a>'),
+    ("eq.(42)", 'eq.<a class="eq-ref" href="<part-2/logs.md>#eq-42">(42)</a>'),
+    ("_eq. (42)_", '_eq. <a class="eq-ref" href="<part-2/logs.md>#eq-42">(42)</a>_'),
+    ("the formula\n(19).", 'the formula\n(19).'),  # no formula: no number of one
+])
+def test_a_range_and_tight_spellings_are_references(markdown, linked):
+    assert link("part-2/x.md", markdown) == linked
+
+
+@pytest.mark.parametrize("markdown, message", [
+    ("eq. (x)", "cannot read this reference"), ("eqs. (12–14)", "shows only part of it"),
+    ("eqs. (13–42)", "shows it in 3 places"),
+])
+def test_a_reference_the_rules_cannot_read_stops_the_build(markdown, message):
+    with pytest.raises(BookError, match=re.escape(message)):
+        link("part-2/x.md", markdown)
+
+
+def test_a_formulas_number_on_the_next_line_is_shown():
+    wrapped = refs(part_2__calculus="The rule gives $y' = 3u^2$\n(19), and more.\n")
+    assert wrapped.link("part-2/x.md", "By eq. (19).", str).count("#eq-19") == 1
+
+
+@pytest.mark.parametrize("markdown", ['[r]: https://example.org "eq. (99)"',
+                                      "[see\neq. (99)](x.md)", "[a [1] eq. (99)](x.md)"])
+def test_link_definitions_and_texts_are_not_the_words(markdown):
+    assert link("part-2/x.md", markdown) == markdown
 
 
 @pytest.mark.parametrize("tag, numbers", [("42", ["42"]), ("12–13", ["12", "13"]),
