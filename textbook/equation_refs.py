@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 from .equations import DISPLAY, INLINE, TAG, outside_code
 from .errors import BookError
-from .prose_numbers import COMMENT
+from .prose_numbers import COMMENT, blank
 
 DASH = r"(?:[–—−]|--?)"
 LABEL = re.compile(rf"(\d+)([a-z]?)(?:\s*{DASH}\s*(\d+)([a-z]?))?$")  # 42, 19b, 12–13
@@ -29,6 +29,10 @@ REF = re.compile(rf"{WORD}\s*(?P<items>{ITEM}(?:(?:{JOIN}){ITEM})*)")
 BARE = re.compile(r"(?<![A-Za-z0-9])[Ee]qs?\.\s*\d+[a-z]?")  # `eq. 42`: write `eq. (42)`
 LOOSE = re.compile(r"(?<![A-Za-z0-9])[Ee]qs?\.\s*\(")  # what REF must have read
 NUMBER = re.compile(ITEM)
+# Whether a chapter may hold a reference or an inline formula's number at all: most
+# pages are done with after these (the rules above read only where they match).
+MAYBE_REF = re.compile(r"(?<![A-Za-z0-9])[Ee]q(?:uation)?s?\.?\s*[(\d]")
+MAYBE_SHOWN = re.compile(r"\$\s\(\d")
 PART = re.compile(r"\bPart (?P<roman>I{1,3}|IV|V)\b")
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5}
 NAMES = {n: roman for roman, n in ROMAN.items()}
@@ -63,15 +67,13 @@ def labels(label: str) -> list[str]:
 def _hide(match: re.Match) -> str:
     """The matched text as NULs and newlines: offsets and lines stay, and nothing hidden
     reads as the space between `eq.` and its number."""
-    return re.sub(r"[^\n]", "\0", match[0])
+    return blank(match, "\0")
 
 
 def words(markdown: str, closing: str = "\0") -> str:
     """The page with its code, math, comments, tags and links hidden; an inline formula's
     last character is `closing` (`$`: where `$...$ (19)` numbers it)."""
-    markdown = markdown.replace("\0", " ")
-    text = "".join(c if c == kept else "\0" for c, kept in zip(markdown, outside_code(markdown)))
-    text = DISPLAY.sub(_hide, text)
+    text = DISPLAY.sub(_hide, outside_code(markdown.replace("\0", " "), fill="\0"))
     text = INLINE.sub(lambda m: _hide(m)[:-1] + closing, text)
     for pattern in NOT_WORDS:
         text = pattern.sub(_hide, text)
@@ -94,6 +96,7 @@ class EquationRefs:
     def __init__(self):
         self.shown: dict[str, dict[str, list[str]]] = {}  # page -> number -> its ids there
         self.parts: dict[str, int] = {}  # page -> its part
+        self.inline: dict[str, bool] = {}  # page -> whether it numbers an inline formula
 
     def scan(self, page: str, markdown: str) -> None:
         """Record the equation numbers a chapter shows (not those in a comment)."""
@@ -101,13 +104,15 @@ class EquationRefs:
         if part is None or not page.endswith(".md"):
             return
         numbers: dict[str, list[str]] = {}
-        for match in DISPLAY.finditer(COMMENT.sub(_hide, outside_code(markdown))):
+        text = COMMENT.sub(_hide, outside_code(markdown)) if "\\tag" in markdown else ""
+        for match in DISPLAY.finditer(text):
             for tag in TAG.finditer(TEX_COMMENT.sub("", match["tex"])):
                 for label in labels(tag["tag"]):
                     numbers.setdefault(label, []).append(anchor(tag["tag"]))
-        for match in SHOWN.finditer(words(markdown, closing="$")):
-            numbers.setdefault(match[1], []).append(anchor(match[1]))
-        self.shown[page], self.parts[page] = numbers, part
+        inline = SHOWN.findall(words(markdown, "$")) if MAYBE_SHOWN.search(markdown) else []
+        for number in inline:
+            numbers.setdefault(number, []).append(anchor(number))
+        self.shown[page], self.parts[page], self.inline[page] = numbers, part, bool(inline)
 
     def where(self, part: int, number: str) -> list[tuple[str, str]]:
         """(page, id) of each equation numbered `number` in `part`: one, if all is well."""
@@ -119,8 +124,9 @@ class EquationRefs:
         URL of a page); BookError naming the line of each that names no equation, and
         of each number this page shows that another equation of its part shows too.
         A notebook's page is left as it is (a workbook's words are a chapter's)."""
-        if not page.endswith(".md"):
-            return markdown
+        if not page.endswith(".md") or not (MAYBE_REF.search(markdown)
+                                            or self.shown.get(page)):
+            return markdown  # nothing to link, check or number (most pages: at once)
         text = words(markdown)
         errors = [f"docs/{page}:{line(text, m.start())}: `{m[0]}`: write an equation "
                   "reference with its number in brackets, `eq. (42)`"
@@ -137,7 +143,7 @@ class EquationRefs:
         edits = self.links(page, text, refs, url, errors)
         if errors:
             raise BookError("\n".join(dict.fromkeys(errors)))
-        if page in self.shown:
+        if self.inline.get(page):
             edits += [(m.start(), m.end(), f'{m[0][0]}<span class="eq-shown" id="'
                        f'{anchor(m[1])}">({m[1]})</span>')
                       for m in SHOWN.finditer(words(markdown, "$"))]

@@ -24,12 +24,14 @@ Any other stops the build. The markers are TeX or HTML comments, removed from th
 from __future__ import annotations
 
 import functools
+import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 
 from . import alt_text, prose_numbers
 from .errors import BookError
-from .prose_numbers import blank, holds_numeral, states_number
+from .memo import Memo
+from .prose_numbers import NOT_NEWLINE, blank, holds_numeral, states_number
 from .sections import Block, find_blocks, page_title
 from .tex_tokens import (
     COLONS,
@@ -88,20 +90,21 @@ class Formula:
                 "at": self.at}
 
 
-def outside_code(markdown: str) -> str:
-    """The chapter with fenced code and code spans blanked: `$` there is code, not math."""
+def outside_code(markdown: str, fill: str = " ") -> str:
+    """The chapter with fenced code and code spans blanked (as spaces, or `fill`): `$`
+    there is code, not math."""
     out, fence = [], None
     for line in markdown.splitlines(keepends=True):
         match = FENCE.match(line)
         if fence is None and match:
             fence = match[1]
-            out.append(re.sub(r"[^\n]", " ", line))
+            out.append(NOT_NEWLINE.sub(fill, line))
         elif fence is not None:
             if line.strip() == fence:
                 fence = None
-            out.append(re.sub(r"[^\n]", " ", line))
+            out.append(NOT_NEWLINE.sub(fill, line))
         else:
-            out.append(CODE_SPAN.sub(blank, line))
+            out.append(CODE_SPAN.sub(lambda m: blank(m, fill), line))
     return "".join(out)
 
 
@@ -319,7 +322,8 @@ def counts(formulas: list[Formula], display: bool = True) -> dict[str, int]:
 class Equations:
     """The equations of every chapter of one build, and their verdicts."""
 
-    def __init__(self):
+    def __init__(self, memo: Memo | None = None):
+        self.memo = memo  # each chapter's findings, kept across builds by its text
         self.pages: dict[str, list[Formula]] = {}
         self.errors: dict[str, list[str]] = {}  # chapter -> equations of no kind
         self.by_path: dict[str, list[Formula]] = {}  # snippet file -> formulas it checks
@@ -330,7 +334,14 @@ class Equations:
         """Classify a chapter's equations; the checked ones go to their snippets."""
         part = {"part-1/": "I · ", "part-2/": "II · "}.get(page[:7], "")  # both have a §1
         self.titles[page] = part + (page_title(markdown) or page)
-        formulas, errors = find_formulas(page, markdown)
+        if self.memo is None:
+            formulas, errors = find_formulas(page, markdown)
+        else:
+            def find() -> str:
+                formulas, errors = find_formulas(page, markdown)
+                return json.dumps([[asdict(f) for f in formulas], errors])
+            kept, errors = json.loads(self.memo.get((page, markdown), find))
+            formulas = [Formula(**f) for f in kept]
         self.pages[page], self.errors[page] = formulas, errors
         for formula in formulas:
             if formula.path:

@@ -112,7 +112,8 @@ class Book:
         self.highlighted = remember(root)  # Pygments' HTML, kept across builds
         self.rendered = Rendered(root, config)  # each chapter's HTML, likewise
         self.includes = "pymdownx.snippets" in config.markdown_extensions  # --8<-- elsewhere
-        self.equations = Equations()
+        self.equations = Equations(Memo(root / ".cache" / "book" / "formulas.json", salt(
+            sources=tuple(sorted(p.name for p in Path(__file__).parent.glob("*.py"))))))
         self.refs = EquationRefs()  # which page shows each equation number
         self.started = time.perf_counter()
 
@@ -379,6 +380,7 @@ class Book:
         self.checks.close(complete=not self.partial)
         self.highlighted.close(complete=not self.partial)
         self.rendered.memo.close(complete=not self.partial)
+        self.equations.memo.close(complete=not self.partial)
         for page, formulas in self.equations.pages.items():
             if formulas:
                 log.info("equations: docs/%s: display %s; inline %s", page, *(

@@ -32,6 +32,7 @@ from .exercises import Exercise, find_exercises
 from .katex import KATEX
 from .lazy_imports import defer
 from .links import name_link_lines
+from .memo import Memo, salt
 from .no_script_dark import write as write_no_script_dark
 from .notebook_pages import NotebookSite
 from .pages import FIGURE, Book
@@ -298,7 +299,9 @@ class BookPlugin(BasePlugin[BookConfig]):
     def _book_post_build(self, config):
         """Stop KaTeX, say what ran; list the notebooks written; the dark theme without JS."""
         self.book.close()
-        write_no_script_dark(Path(config.site_dir), config.extra_css)
+        write_no_script_dark(Path(config.site_dir), config.extra_css, Memo(
+            self.root / ".cache" / "book" / "no-script-dark.json", salt(
+                sources=("no_script_dark.py",))))
         if self.notebooks is not None:
             self.notebooks.post_build(config, self.rebuilds.merge_notebooks,
                                       complete=not self.rebuilds.partial)

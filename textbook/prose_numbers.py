@@ -173,10 +173,13 @@ NAME = re.compile(r"(?<=[\w,;)\]'\"’])(\s[A-Z][\w-]*[ \t]+)(\d+(?:\.\d+)*)(?!\
 PARAGRAPHS = re.compile(r"(\n[ \t]*\n)")  # a blank line, kept by split() as a part
 
 
-def blank(match: re.Match) -> str:
-    """The matched text as spaces and newlines: offsets and lines stay where they were
-    (equations.py blanks code and formulas with it too)."""
-    return re.sub(r"[^\n]", " ", match[0])
+NOT_NEWLINE = re.compile(r"[^\n]")
+
+
+def blank(match: re.Match, fill: str = " ") -> str:
+    """The matched text as spaces (or `fill`) and newlines: offsets and lines stay where
+    they were (equations.py blanks code and formulas with it too)."""
+    return NOT_NEWLINE.sub(fill, match[0])
 
 
 def numerals(prose: str) -> list[tuple[int, str]]:

@@ -402,3 +402,29 @@ def test_a_shape_alone_is_compared_with_the_shape_of_a_matrix(tex, ok):
     the snippet's names for whole numbers."""
     namespace = {"A": sp.zeros(2, 3), "N": 2, "M": 3}
     assert (check(tex, namespace, target="A") == []) == ok
+
+
+def test_a_chapters_findings_kept_across_builds_are_those_found_anew(tmp_path):
+    """Equations(memo) keeps each chapter's formulas and errors by its text (pages.py):
+    a later build reads them back as they were found, and a changed text is read again."""
+    from textbook.equations import Equations
+    from textbook.memo import Memo
+
+    page = ("Its rank is $r = 1 % check: a/b.py:rank$ and $x = 2$.\n\n"
+            "$$\ny = 3 % declared: a definition\n\\tag{4}\n$$\n")
+    fresh = Equations()
+    fresh.scan("c.md", page)
+    made = []
+    for text in (page, page, page + "And 5 more.\n"):
+        memo = Memo(tmp_path / "formulas.json", "salt")
+        kept = Equations(memo)
+        kept.scan("c.md", text)
+        made.append(memo.made)
+        memo.close()
+    assert made == [1, 0, 1], f"found anew in each build: {made}"
+    memo = Memo(tmp_path / "formulas.json", "salt")
+    kept = Equations(memo)
+    kept.scan("c.md", page)
+    assert (kept.pages, kept.errors) == (fresh.pages, fresh.errors) and fresh.errors["c.md"]
+    kept.scan("c.md", page + "And 5 more.\n")
+    assert any("number 5" in error for error in kept.errors["c.md"])
