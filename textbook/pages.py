@@ -29,7 +29,7 @@ from .figure_record import FigureRecord
 from .figures import figure_html
 from .highlighting import remember
 from .katex import Katex, place
-from .memo import Memo, salt
+from .memo import PACKAGE, Memo, salt
 from .rendered import Rendered
 from .sections import (
     COMPUTED,
@@ -113,7 +113,7 @@ class Book:
         self.rendered = Rendered(root, config)  # each chapter's HTML, likewise
         self.includes = "pymdownx.snippets" in config.markdown_extensions  # --8<-- elsewhere
         self.equations = Equations(Memo(root / ".cache" / "book" / "formulas.json", salt(
-            sources=tuple(sorted(p.name for p in Path(__file__).parent.glob("*.py"))))))
+            sources=tuple(sorted(p.name for p in PACKAGE.glob("*.py"))))))
         self.refs = EquationRefs()  # which page shows each equation number
         self.started = time.perf_counter()
 
