@@ -78,8 +78,10 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
 LOGS: list[str] = []  # the book plugin's own summary lines of the last build
-# "CPU of their processes 5.20 s (figures 1.23 s, checks 1.10 s)": the snippets' forks
-SPLIT = re.compile(r"CPU of their processes ([\d.]+) s \(figures ([\d.]+) s, checks ([\d.]+) s\)")
+# "CPU of their processes 5.20 s (figures 1.23 s, checks 1.10 s, kernel 1.02 s)": the
+# snippets' forks
+SPLIT = re.compile(r"CPU of their processes ([\d.]+) s \(figures ([\d.]+) s, "
+                   r"checks ([\d.]+) s, kernel ([\d.]+) s\)")
 CPU: list[float] = [0.0]  # CPU seconds of the last build: MkDocs, the runner, its snippets
 
 
@@ -223,7 +225,7 @@ def rounds(repeat: int, site: Path, markdown_exec: str | None, snippets: list[st
                 cpu[name].append(CPU[0])
                 if name == "executing":
                     found = [m for line in LOGS if (m := SPLIT.search(line))]
-                    for key, value in zip(("forks", "figures", "checks"),
+                    for key, value in zip(("forks", "figures", "checks", "kernel"),
                                           found[0].groups() if found else ()):
                         cpu.setdefault(f"executing_{key}", []).append(float(value))
     finally:
@@ -547,7 +549,7 @@ def main() -> None:
 
     per_snippet = cost / max(blocks, 1)
     split = {key: statistics.median(cpu.get(f"executing_{key}", [0.0]))
-             for key in ("forks", "figures", "checks")}
+             for key in ("forks", "figures", "checks", "kernel")}
     # Last: these two load the runner's libraries in this process.
     script_gz, mathjs_gz, answers_s = answer_check_cost()
     sandbox_wall, sandbox_cpu = sandbox_cost()
@@ -614,7 +616,11 @@ def main() -> None:
              f"their own CPU: drawing figures {split['figures'] / max(blocks, 1) * 1000:.0f} ms"
              f", checking formulas and answers {split['checks'] / max(blocks, 1) * 1000:.0f} ms"
              ", running the code the rest; beside the forks: the runner's start (imports) "
-             "and forking, and MkDocs placing the results")]),
+             "and forking, and MkDocs placing the results"),
+            ("      of which in the kernel", f"{split['kernel'] / max(blocks, 1) * 1000:.0f} ms",
+             "the forks' system time: mostly copying the pages they share with the runner "
+             "as they write them and freeing them at exit, which code run in-process never "
+             "pays; also the sandbox and their files")]),
         ("  idle core time, executing", f"{idle:.2f} s",
          f"{cores} cores x wall - CPU: what a better overlap of MkDocs and snippets could win"),
         ("  sandbox per snippet file", f"{sandbox_wall * 1000:.1f} ms",

@@ -158,8 +158,6 @@ def write_result(workdir: str, result: dict) -> None:
     """The child's last act: its result file, then exit without running any cleanup."""
     sys.stdout.flush()
     sys.stderr.flush()
-    # CPU seconds of this process since the fork: where a build's execution time goes.
-    result.setdefault("cpu", {})["process"] = time.process_time()
     with open(os.path.join(workdir, "result.json"), "w", encoding="utf-8") as f:
         json.dump(result, f)
     os._exit(0)

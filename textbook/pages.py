@@ -389,10 +389,10 @@ class Book:
         if self.executor is not None:
             cpu = self.executor.cpu
             log.info("snippets: %d executed, %d from cache, %d stale cache entries removed, "
-                     "%.2f s; CPU of their processes %.2f s (figures %.2f s, checks %.2f s)",
-                     self.executor.executed, self.executor.cached, self.executor.prune(),
-                     time.perf_counter() - self.started, cpu["process"], cpu["figures"],
-                     cpu["checks"])
+                     "%.2f s; CPU of their processes %.2f s (figures %.2f s, checks %.2f s, "
+                     "kernel %.2f s)", self.executor.executed, self.executor.cached,
+                     self.executor.prune(), time.perf_counter() - self.started,
+                     *(cpu[key] for key in ("process", "figures", "checks", "kernel")))
             stale = [] if self.partial else self.record.close()  # only some figures drawn
             if stale and self.record.strict:
                 raise BookError("\n".join(stale))

@@ -12,7 +12,8 @@ Job:    {"id", "path", "code", "sections": [[name, first, last], ...], "timeout"
 Result: {"id", "sections": {name: {"stdout", "figures": [svg], "drawn": [text]}},
          "stdout", "stderr", "error", "failed_section", "failed_lines",
          "stderr_part": [section, lines], "values": {name: latex}, "formulas", "answers", "seconds",
-         "cpu": {"process", "figures", "checks"} (CPU seconds of the child)}
+         "cpu": {"process", "kernel", "figures", "checks"} (CPU seconds of the child: all,
+         in the kernel, drawing figures, checking)}
 
 What a fork does with its job is fork_child.py: it is confined by sandbox.py before the
 snippet runs; isolation.py checks that no section changes what the sections after it
@@ -150,8 +151,9 @@ class Zygote:
         # The child stops itself at its time limit (naming its line); this is the backstop.
         self.running[pid] = (job, started + job["timeout"] + 2, workdir, started)
 
-    def finish(self, pid: int, status: int | None) -> None:
-        """Answer a child's result (or its timeout or death) and remove its folder."""
+    def finish(self, pid: int, status: int | None, usage) -> None:
+        """Answer a child's result (or its timeout or death) and remove its folder;
+        `usage`: the child's resource usage, as os.wait4 returns it."""
         job, _, workdir, started = self.running.pop(pid)
         result = {"id": job["id"], "path": job["path"], "error": None, "failed_section": None,
                   "sections": {},
@@ -182,6 +184,10 @@ class Zygote:
             start, stop = part.pop("span")
             part["stdout"] = data[start:stop].decode("utf-8", errors="replace")
         result["seconds"] = round(time.monotonic() - started, 4)
+        # The child's CPU to its end: the kernel's share (copy-on-write copies of the pages
+        # the fork shares, then its page tables freed at exit) is what forking costs.
+        result.setdefault("cpu", {}).update(process=usage.ru_utime + usage.ru_stime,
+                                            kernel=usage.ru_stime)
         shutil.rmtree(workdir, ignore_errors=True)
         answer(result)
 
@@ -189,13 +195,12 @@ class Zygote:
         """Collect the children that ended; kill those past their time limit."""
         now = time.monotonic()
         for pid, (_, deadline, _, _) in list(self.running.items()):
-            done, status = os.waitpid(pid, os.WNOHANG)
+            done, status, usage = os.wait4(pid, os.WNOHANG)
             if done:
-                self.finish(pid, status)
+                self.finish(pid, status, usage)
             elif now > deadline:
                 os.kill(pid, signal.SIGKILL)
-                os.waitpid(pid, 0)
-                self.finish(pid, None)
+                self.finish(pid, None, os.wait4(pid, 0)[2])
 
     def stop(self) -> None:
         """Kill every running child and what it started, and remove their folders."""
