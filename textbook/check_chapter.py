@@ -150,10 +150,12 @@ def check(seconds: float, root: Path, docs: Path, argv: list[str]) -> int:
     for chapter in map(Path, argv):
         page, markdown = chapter.relative_to(docs).as_posix(), chapter.read_text(encoding="utf-8")
         formulas, errors = find_formulas(page, markdown)
-        try:
-            refs.link(page, markdown, str)
-        except BookError as err:
-            errors += str(err).splitlines()
+        # The references of the prose, then of its snippets' comments: each says its own.
+        for check_refs, argument in ((refs.link, str), (refs.code, root / "snippets")):
+            try:
+                check_refs(page, markdown, argument)
+            except BookError as err:
+                errors += str(err).splitlines()
         for error in errors:
             print(error)
         failed += len(errors)

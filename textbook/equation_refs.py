@@ -8,30 +8,34 @@ under a heading that does (`## Part II · ...`). Each number becomes a link to i
 equation, on whichever page of the part shows it. The build stops on a number that no
 page of the part shows or two show, and on a bare `eq. 42`. A number of a source that the
 book does not show is named as the source's, `the source's eq. (113)`, and stays words.
+The comments and strings of the snippet files a chapter shows are its words too: their
+references are checked alike (a block of code holds no link).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from pathlib import Path
 
 from .equations import DISPLAY, INLINE, TAG, outside_code
 from .errors import BookError
-from .prose_numbers import COMMENT, blank
+from .prose_numbers import COMMENT, NOT_NEWLINE, blank
+from .sections import find_blocks, parse_sections, read_snippet
 
 DASH = r"(?:[–—−]|--?)"
 LABEL = re.compile(rf"(\d+)([a-z]?)(?:\s*{DASH}\s*(\d+)([a-z]?))?$")  # 42, 19b, 12–13
 SHOWN = re.compile(r"(?<=\$)\s\((\d+[a-z]?)\)")  # `$...$ (19)`: an inline formula's number
 ITEM = rf"\(\d+[a-z]?(?:\s*{DASH}\s*\d+[a-z]?)?\)"  # (42), or a tag's range (12–13)
 JOIN = rf"\s*{DASH}\s*|,\s*|,?\s+(?:and|or|to|through)\s+"  # between two numbers
-WORD = r"(?<![A-Za-z0-9])[Ee]q(?:uation)?s?\.?"
+WORD = r"(?<![A-Za-z0-9.])[Ee]q(?:uation)?s?\.?"
 REF = re.compile(rf"{WORD}\s*(?P<items>{ITEM}(?:(?:{JOIN}){ITEM})*)")
-BARE = re.compile(r"(?<![A-Za-z0-9])[Ee]qs?\.\s*\d+[a-z]?")  # `eq. 42`: write `eq. (42)`
-LOOSE = re.compile(r"(?<![A-Za-z0-9])[Ee]qs?\.\s*\(")  # what REF must have read
+BARE = re.compile(r"(?<![A-Za-z0-9.])[Ee]qs?\.\s*\d+[a-z]?")  # `eq. 42`: write `eq. (42)`
+LOOSE = re.compile(r"(?<![A-Za-z0-9.])[Ee]qs?\.\s*\(")  # what REF must have read
 NUMBER = re.compile(ITEM)
 # Whether a chapter may hold a reference or an inline formula's number at all: most
 # pages are done with after these (the rules above read only where they match).
-MAYBE_REF = re.compile(r"(?<![A-Za-z0-9])[Ee]q(?:uation)?s?\.?\s*[(\d]")
+MAYBE_REF = re.compile(r"(?<![A-Za-z0-9.])[Ee]q(?:uation)?s?\.?\s*[(\d]")
 MAYBE_SHOWN = re.compile(r"\$\s\(\d")
 PART = re.compile(r"\bPart (?P<roman>I{1,3}|IV|V)\b")
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5}
@@ -44,6 +48,11 @@ NOT_WORDS = [COMMENT, re.compile(r"</?[a-zA-Z][^>]*>"), re.compile(r"^\s*\[[^\]]
                         r"(?:\([^)\n]*\)|\[[^\]\n]*\])"), re.compile(r"\{:?[^}\n]*\}")]
 TEX_COMMENT = re.compile(r"(?<!\\)%.*")  # a TeX comment, to the end of its line
 HEADING = re.compile(r"^(#{1,6})[ \t].*$", re.M)
+# Python read left to right: a comment, a string (triple-quoted first), or the code between.
+PY_WORDS = re.compile(r"(?P<words>#[^\n]*|'{3}(?:\\.|[^\\])*?'{3}|\"{3}(?:\\.|[^\\])*?\"{3}"
+                      r"|'(?:\\.|[^'\\\n])*'"
+                      r'|"(?:\\.|[^"\\\n])*")|(?P<code>[^#\'"]+|.)', re.S)
+SHOWN_TEXT = re.compile(r"[\n\0]")  # where what a message quotes of a line ends
 
 
 def anchor(label: str) -> str:
@@ -78,6 +87,11 @@ def words(markdown: str, closing: str = "\0") -> str:
     for pattern in NOT_WORDS:
         text = pattern.sub(_hide, text)
     return text
+
+
+def code_words(code: str) -> str:
+    """A snippet file's comments and strings, the rest hidden (offsets and lines kept)."""
+    return PY_WORDS.sub(lambda m: m[0] if m["words"] else NOT_NEWLINE.sub("\0", m[0]), code)
 
 
 def part_of(page: str) -> int | None:
@@ -128,19 +142,13 @@ class EquationRefs:
                                             or self.shown.get(page)):
             return markdown  # nothing to link, check or number (most pages: at once)
         text = words(markdown)
-        errors = [f"docs/{page}:{line(text, m.start())}: `{m[0]}`: write an equation "
-                  "reference with its number in brackets, `eq. (42)`"
-                  for m in BARE.finditer(text)]
-        refs = list(REF.finditer(text))
-        errors += [f"docs/{page}:{line(text, m.start())}: `{text[m.start():m.end() + 12]}`: "
-                   "cannot read this reference: write `eq. (42)`, `eqs. (12)–(13)` or "
-                   "`eqs. (3) and (4)`" for m in LOOSE.finditer(text)
-                   if not any(r.start() <= m.start() < r.end() for r in refs)]
+        refs, errors = read(text, lambda at: f"docs/{page}:{line(text, at)}")
         for number in self.shown.get(page, {}):
             if len(found := self.where(self.parts[page], number)) > 1:
                 errors.append(f"docs/{page}: eq. ({number}) is shown {len(found)} times in "
                               f"Part {NAMES.get(self.parts[page])} ({listed(found)}): keep one")
-        edits = self.links(page, text, refs, url, errors)
+        edits = self.links(page, text, refs, url, errors,
+                           lambda at: f"docs/{page}:{line(text, at)}", headings(text))
         if errors:
             raise BookError("\n".join(dict.fromkeys(errors)))
         if self.inline.get(page):
@@ -156,14 +164,18 @@ class EquationRefs:
             markdown = markdown[:start] + new + markdown[end:]
         return markdown
 
-    def links(self, page: str, text: str, refs: list[re.Match], url: Callable[[str], str],
-              errors: list[str]) -> list[tuple[int, int, str]]:
-        """(start, end, link) for each number of each reference that names one equation;
-        messages for the others into `errors`."""
+    def links(self, page: str, text: str, refs: list[re.Match], url: Callable[[str], str] | None,
+              errors: list[str], place: Callable[[int], str],
+              headings: list[tuple[int, int, str]], part: int | None = None
+              ) -> list[tuple[int, int, str]]:
+        """(start, end, link) for each number of each reference that names one equation
+        (none without `url`: code); messages for the others, at `place(offset)`, into
+        `errors`. `part`: the part of a reference that names none and whose page is in
+        none, when the text's own headings do not say."""
         edits = []
-        headings = [(m.start(), m.end(), m[0]) for m in HEADING.finditer(text)]
+        default = part
         for ref in refs:
-            part = self.part(page, text, ref.start(), headings)
+            part = self.part(page, text, ref.start(), headings) or default
             source = bool(SOURCE.search(text, max(0, ref.start() - 40), ref.start()))
             in_heading = any(start <= ref.start() < end for start, end, _ in headings)
             for item in NUMBER.finditer(text, ref.start("items"), ref.end("items")):
@@ -172,9 +184,10 @@ class EquationRefs:
                 whole = part and all(self.where(part, n) for n in labels(item[0][1:-1]))
                 if len(found) != 1 or not whole:
                     if found or not source:
-                        errors.append(self.unresolved(page, text, ref, item, part, found))
+                        errors.append(self.unresolved(place(item.start()), ref, item, part,
+                                                      found))
                     continue
-                if in_heading:
+                if in_heading or url is None:
                     continue  # checked, but a heading holds no link
                 target, id_ = found.pop()
                 href = ("" if target == page else url(target)) + "#" + id_
@@ -201,10 +214,46 @@ class EquationRefs:
                 level = depth
         return None
 
+    def code(self, page: str, markdown: str, snippets: Path) -> None:
+        """BookError naming each equation reference in the comments and strings of the
+        snippet files a chapter shows that its part does not show, with the line of the
+        block that shows it. A number the code formats (`f"eq. ({n})"`) is not read."""
+        errors: list[str] = []
+        shown: dict[str, list] = {}
+        for block in find_blocks(page, markdown):
+            shown.setdefault(block.path, []).append(block)
+        prose = words(markdown) if part_of(page) is None else ""  # where a block names none
+        starts = [0]
+        for text in markdown.split("\n"):
+            starts.append(starts[-1] + len(text) + 1)
+        for path, blocks in shown.items():
+            try:
+                code = read_snippet(snippets, path)
+                sections = parse_sections(path, code) if MAYBE_REF.search(code) else None
+            except (OSError, LookupError, ValueError):
+                continue  # the block's own error, which the build reports where it reads it
+            if sections is None:
+                continue  # (most files)
+            text = code_words(code)
+
+            def place(at: int, path=path, blocks=blocks, text=text, sections=sections) -> str:
+                number = line(text, at)
+                named = [name for name, (first, last) in sections.items()
+                         if first <= number <= last]
+                block = next((b for b in blocks if b.section in named), blocks[0])
+                return (f"docs/{page}:{block.line}: snippets/{path}:{number}"
+                        + "".join(f" (section {name!r})" for name in named[:1]))
+            refs, found = read(text, place, loose=False)
+            errors += found
+            part = self.part(page, prose, starts[blocks[0].start], headings(prose))
+            self.links(page, text, refs, None, errors, place, [], part)
+        if errors:
+            raise BookError("\n".join(dict.fromkeys(errors)))
+
     @staticmethod
-    def unresolved(page: str, text: str, ref: re.Match, item: re.Match, part: int | None,
+    def unresolved(place: str, ref: re.Match, item: re.Match, part: int | None,
                    found: set[tuple[str, str]]) -> str:
-        where = f"docs/{page}:{line(text, item.start())}: {ref[0].split()[0]} {item[0]}"
+        where = f"{place}: {ref[0].split()[0]} {item[0]}"
         if part is None:
             return (f"{where}: which part's equation? Write `Part II's eq. {item[0]}`, or "
                     "put the reference under a heading that names the part")
@@ -217,6 +266,25 @@ class EquationRefs:
         return (f"{where} names no equation that a page of Part {name} shows "
                 f"(\\tag{{{item[0][1:-1]}}}); if it is a number of the source the book does "
                 f"not show, say so: `the source's eq. {item[0]}`")
+
+
+def read(text: str, place: Callable[[int], str], loose: bool = True
+         ) -> tuple[list[re.Match], list[str]]:
+    """The references of a text whose words alone show, and messages (at `place(offset)`)
+    for each bare `eq. 42` and (if `loose`) each `eq. (` that none of them reads."""
+    refs = list(REF.finditer(text))
+    errors = [f"{place(m.start())}: `{m[0]}`: write an equation reference with its number "
+              "in brackets, `eq. (42)`" for m in BARE.finditer(text)]
+    errors += [f"{place(m.start())}: `{SHOWN_TEXT.split(text[m.start():m.end() + 12])[0]}`: "
+               "cannot read this reference: write `eq. (42)`, `eqs. (12)–(13)` or "
+               "`eqs. (3) and (4)`" for m in (LOOSE.finditer(text) if loose else [])
+               if not any(r.start() <= m.start() < r.end() for r in refs)]
+    return refs, errors
+
+
+def headings(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, heading) of each Markdown heading of a text."""
+    return [(m.start(), m.end(), m[0]) for m in HEADING.finditer(text)]
 
 
 def listed(found) -> str:

@@ -244,6 +244,7 @@ class BookPlugin(BasePlugin[BookConfig]):
         for its output."""
         markdown = self.book.refs.link(page.file.src_uri, markdown, lambda uri: (
             files.get_file_from_path(uri).url_relative_to(page.file)))
+        self.book.refs.code(page.file.src_uri, markdown, self.root / "snippets")
         markdown = link_snippets(page.file.src_uri, markdown, self.root / "snippets", self.build)
         markdown = self.book.page_markdown(page.file.src_uri, markdown)
         return self.answers.page_markdown(page.file.src_uri, markdown, self.book)

@@ -189,3 +189,73 @@ def test_only_a_headings_parents_name_the_part():
     assert "part-1/basis.md" in link("reference/r.md", "## Part I · x\n\n### Sub\n\nBy eq. (3).")
     with pytest.raises(BookError, match="which part's equation"):
         link("reference/r.md", "## Part I · x\n\n## Symbols\n\nBy eq. (3).")
+
+
+# --- References in the snippet files a chapter shows ---------------------------------
+
+SNIPPET = '''"""The log rule, eq. (42) of Part II."""
+
+# --8<-- [start:rule]
+import math
+eq = (99)  # code, not words: never read
+print("as eq. (13) says", math.log(6) - math.log(2) - math.log(3))
+# --8<-- [end:rule]
+'''
+BLOCK = '# Logs\n\nText.\n\n```python exec="on"\n--8<-- "part_2/rule.py:rule"\n```\n'
+
+
+def code(tmp_path, snippet: str, page: str = "part-2/sums.md", block: str = BLOCK) -> None:
+    (tmp_path / "part_2").mkdir(exist_ok=True)
+    (tmp_path / "part_2" / "rule.py").write_text(snippet, encoding="utf-8")
+    refs(**BOOK).code(page, block, tmp_path)
+
+
+def test_a_snippets_comments_and_strings_name_shown_equations(tmp_path):
+    code(tmp_path, SNIPPET)  # (42) and (13) are Part II's; `eq = (99)` is code
+    code(tmp_path, SNIPPET.replace("eq. (42) of Part II", "the source's eq. (99)"))
+    code(tmp_path, SNIPPET.replace("(42)", "(3)").replace("(13)", "(3)"),
+         page="part-1/basis-too.md")
+    for words in ('f"by eq. ({n})"', "s.eq(0)", "x.eq(99)"):  # formatted, or a method
+        code(tmp_path, SNIPPET.replace("import math", f"import math  # {words}"))
+
+
+@pytest.mark.parametrize("edit, message", [
+    (("(42)", "(43)"), "docs/part-2/sums.md:5: snippets/part_2/rule.py:1: eq. (43) names no "
+                       "equation that a page of Part II shows"),
+    (('"as eq. (13)', '"as eq. (14)'), "docs/part-2/sums.md:5: snippets/part_2/rule.py:6 "
+                                       "(section 'rule'): eq. (14) names no equation"),
+    (("import math", "import math  # eqs. 42, 13"), "snippets/part_2/rule.py:4 (section "
+                                                    "'rule'): `eqs. 42`: write an equation"),
+    (('"""The', '"""Write \\""" for eq. (77).\n\nThe'), "snippets/part_2/rule.py:1: eq. (77) "
+                                                        "names no equation"),
+])
+def test_a_snippets_reference_to_no_equation_stops_the_build(tmp_path, edit, message):
+    with pytest.raises(BookError, match=re.escape(message)):
+        code(tmp_path, SNIPPET.replace(*edit))
+
+
+def test_a_snippet_on_a_page_of_another_part_names_that_parts_equations(tmp_path):
+    with pytest.raises(BookError, match=re.escape("docs/part-1/basis-too.md:5: snippets/"
+                                                  "part_2/rule.py:1: eq. (42) names no "
+                                                  "equation that a page of Part I shows")):
+        code(tmp_path, SNIPPET, page="part-1/basis-too.md")
+
+
+def test_a_snippet_shown_twice_is_named_by_the_block_of_its_section(tmp_path):
+    snippet = SNIPPET + "# --8<-- [start:other]\ny = 2  # eq. (77)\n# --8<-- [end:other]\n"
+    twice = BLOCK + '\n```python exec="on"\n--8<-- "part_2/rule.py:other"\n```\n'
+    with pytest.raises(BookError, match=re.escape(
+            "docs/part-2/sums.md:9: snippets/part_2/rule.py:9 (section 'other'): eq. (77)")):
+        code(tmp_path, snippet, block=twice)
+
+
+def test_a_snippet_on_a_page_outside_the_parts_takes_the_part_of_its_heading(tmp_path):
+    under = BLOCK.replace("# Logs", "# Notes\n\n## Part II · Logs")
+    code(tmp_path, SNIPPET, page="reference/notes.md", block=under)
+    with pytest.raises(BookError, match=re.escape(
+            "docs/reference/notes.md:5: snippets/part_2/rule.py:1: eq. (42): which part's")):
+        code(tmp_path, SNIPPET, page="reference/notes.md")
+
+
+def test_a_snippet_whose_sections_do_not_parse_is_left_to_the_blocks_own_error(tmp_path):
+    code(tmp_path, SNIPPET.replace("(42)", "(77)").replace("[end:rule]", "[end:rules]"))

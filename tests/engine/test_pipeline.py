@@ -484,3 +484,10 @@ def test_a_package_the_book_does_not_install_is_named_with_the_way_out(project):
     failing_build(project, "docs/chapter.md:5: snippets/chapter/example.py:show failed",
                   "ModuleNotFoundError", "what requirements.txt installs")
 
+
+def test_a_snippets_comment_naming_no_equation_stops_the_build(project):
+    """The comments of a shown snippet file are the book's words: `eq. (7)` there names an
+    equation, or the build stops at the block that shows the file."""
+    edit(project, "snippets/chapter/example.py", "assert slope", "# eq. (7)\nassert slope")
+    failing_build(project, "docs/chapter.md:5: snippets/chapter/example.py:",
+                  "eq. (7): which part's equation?")

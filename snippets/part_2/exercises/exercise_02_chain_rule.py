@@ -1,4 +1,4 @@
-"""Exercise 2, EMAT31530 §6 eq. (98) and §7 eqs. (113)-(120): d/dx (x + 1)^3 by the chain rule."""
+"""Exercise 2, EMAT31530 §6 eq. (98) and §7 eqs. (114)-(120): d/dx (x + 1)^3 by the chain rule."""
 
 # --8<-- [start:chain]
 import sympy as sp

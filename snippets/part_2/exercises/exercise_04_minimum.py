@@ -1,4 +1,4 @@
-"""Exercise 4, EMAT31530 §6 eq. (100) and §7 eqs. (128)-(135): minimise L(a) = 4a^2 + 2a + 1."""
+"""Exercise 4, EMAT31530 §6 eq. (100) and §7 eqs. (129)-(135): minimise L(a) = 4a^2 + 2a + 1."""
 
 # --8<-- [start:minimum]
 import sympy as sp

@@ -1,4 +1,4 @@
-"""Exercise 11, EMAT31530 §6 eq. (107) and §7 eqs. (154)-(164): solve A x = (5, 6) with A^-1."""
+"""Exercise 11, EMAT31530 §6 eq. (107) and §7 eqs. (155)-(164): solve A x = (5, 6) with A^-1."""
 
 # --8<-- [start:solve]
 import sympy as sp

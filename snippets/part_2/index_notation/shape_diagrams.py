@@ -1,4 +1,4 @@
-"""Shape diagrams of the products in EMAT31530 §4.4-§4.8 (eqs. 54, 63, 65, 67, 71).
+"""Shape diagrams of the products in EMAT31530 §4.4-§4.8 (eqs. (54), (63), (65), (67) and (71)).
 
 Every product is (rows of the left) x (columns of the right); the two inner sizes must
 match (drawn in red) and disappear.

@@ -1,4 +1,4 @@
-"""The "two-finger" method for C = AB, EMAT31530 §4.4.1 eqs. (56)-(59), drawn.
+"""The "two-finger" method for C = AB, drawn: EMAT31530 §4.4.1, the source's eqs. (56)-(59).
 
 The source's arrows-in-brackets figure was lost; this draws the 2 x 2 example of §4.4.2.
 """
