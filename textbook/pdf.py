@@ -12,9 +12,10 @@ writes into site/downloads/ (published with the site):
 The documents are assembled from the built pages (pdf_pages.py), served on 127.0.0.1 and
 printed by Chromium with the print stylesheet docs/assets/print.css. Every request of
 the browser to another host is refused and counted: any is an error. The book is
-printed twice: the first print gives the page of every heading, which the contents of
-the second print show (and the exercises' references to the book); the page is loaded
-once, and only its contents are written again between the prints.
+printed twice: the first print (untagged, a third faster; its hidden links to every
+heading give each a named destination) gives the page of every heading, which the
+contents of the second, tagged print show (and the exercises' references to the book);
+the page is loaded once, and only its contents are written again between the prints.
 """
 
 from __future__ import annotations
@@ -143,9 +144,10 @@ class Printer:
         return page, page.evaluate(FIT)
 
     @staticmethod
-    def pdf(page, path: Path) -> None:
+    def pdf(page, path: Path, tagged: bool = True) -> None:
+        """Print; `tagged`: with the structure of an accessible PDF, and bookmarks."""
         page.pdf(path=str(path), prefer_css_page_size=True, print_background=True,
-                 outline=True, tagged=True, display_header_footer=False)
+                 outline=tagged, tagged=tagged, display_header_footer=False)
 
     def print(self, url: str, path: Path) -> int:
         """Print a page to a PDF file; returns how many wide formulas and tables it scaled."""
@@ -170,8 +172,19 @@ def outline_pages(pdf: Path) -> list[tuple[str, int]]:
     return walk(reader.outline)
 
 
-def heading_pages(pdf: Path, ids: list[str]) -> dict[str, int]:
-    """The page of every heading: Chromium's outline has one entry per heading, in order."""
+def heading_pages(pdf: Path, ids: list[str], tagged: bool = True) -> dict[str, int]:
+    """The page of every heading: Chromium's outline has one entry per heading, in order;
+    an untagged print has none, but a named destination for each heading a link of the
+    document leads to (book_document links them all)."""
+    if not tagged:
+        from pypdf import PdfReader
+
+        reader = PdfReader(pdf)
+        named = {name.lstrip("/"): to for name, to in reader.named_destinations.items()}
+        if missing := [anchor for anchor in ids if anchor not in named]:
+            raise BookError(f"the PDF has no destination for {len(missing)} headings "
+                            f"({', '.join(missing[:3])} ...)")
+        return {anchor: reader.get_destination_page_number(named[anchor]) + 1 for anchor in ids}
     outline = outline_pages(pdf)
     if len(outline) != len(ids):
         raise BookError(f"the PDF's outline has {len(outline)} entries for {len(ids)} headings")
@@ -200,9 +213,10 @@ def make(site: Path, config_file: Path, chromium: str) -> dict:
             pages, entries, front, book_body(pages, entries), numbers).encode()
         page, fitted = printer.open(f"{base}/print/book.html")
         try:
-            for _ in range(3):  # until the contents' page numbers are those of the print
-                printer.pdf(page, book)
-                found = heading_pages(book, heading_ids(entries))
+            for tagged in (False, True, True):  # until the contents' numbers are the print's
+                # The first print only finds the pages: untagged, it takes a third less time.
+                printer.pdf(page, book, tagged)
+                found = heading_pages(book, heading_ids(entries), tagged)
                 if found == numbers:
                     break
                 numbers = found

@@ -240,8 +240,12 @@ def contents(entries: list[Entry], numbers: dict[str, int]) -> str:
 
 def book_document(pages: Pages, entries: list[Entry], cover: str, body: tuple[str, str],
                   numbers: dict[str, int]) -> str:
-    """The whole book: cover, contents (page numbers from `numbers`, id -> page), pages."""
-    return pages.frame(body[1], cover + contents(entries, numbers) + body[0], "pdf-book")
+    """The whole book: cover, contents (page numbers from `numbers`, id -> page), pages;
+    and a hidden link to every heading, which gives each a named destination in the PDF
+    (pdf.heading_pages reads an untagged print's by them)."""
+    links = "".join(f'<a href="#{anchor}"></a>' for anchor in heading_ids(entries))
+    return pages.frame(body[1], cover + contents(entries, numbers) + f"<nav hidden>{links}</nav>"
+                       + body[0], "pdf-book")
 
 
 # --- The questions ------------------------------------------------------------------

@@ -126,6 +126,28 @@ def test_headings_in_order(pdfs, site):
     assert missing_in_order(wanted, body) == []
 
 
+def test_contents_give_the_page_each_entry_links_to(pdfs):
+    """Each row of the contents ends with the page its link leads to (the book is printed
+    until they agree; the first print finds them by other means than the last)."""
+    from pypdf import PdfReader
+
+    reader, outline = PdfReader(pdfs[0]), outline_pages(pdfs[0])
+    first, last = outline[0][1], outline[1][1] - 1  # the contents' pages
+    named = {name.lstrip("/"): to for name, to in reader.named_destinations.items()}
+    targets = []
+    for page in reader.pages[first - 1:last]:
+        for link in (annot.get_object() for annot in page.get("/Annots", [])):
+            to = str(link.get("/Dest") or link.get("/A", {}).get("/D", "")).lstrip("/")
+            targets.append(reader.get_destination_page_number(named[to]) + 1 if to in named
+                           else to)
+    text = subprocess.run(["pdftotext", "-layout", "-f", str(first), "-l", str(last),
+                           str(pdfs[0]), "-"], capture_output=True, text=True, check=True).stdout
+    rows = [line for page in text.split("\f")
+            for line in [line for line in page.splitlines() if line.strip()][:-1]]  # no footer
+    numbers = [int(m[1]) for row in rows if (m := re.search(r"(\d+)\s*$", row))]
+    assert len(targets) > 100 and numbers == targets
+
+
 def test_outline_has_an_entry_per_section(pdfs, site):
     """The PDF's bookmarks: one per heading of the book, in order, with the page growing."""
     outline = outline_pages(pdfs[0])
