@@ -180,7 +180,9 @@ def heading_pages(pdf: Path, ids: list[str], tagged: bool = True) -> dict[str, i
         from pypdf import PdfReader
 
         reader = PdfReader(pdf)
-        named = {name.lstrip("/"): to for name, to in reader.named_destinations.items()}
+        # (Chromium names a destination by its link's fragment: percent-encoded.)
+        named = {urllib.parse.unquote(name.lstrip("/")): to
+                 for name, to in reader.named_destinations.items()}
         if missing := [anchor for anchor in ids if anchor not in named]:
             raise BookError(f"the PDF has no destination for {len(missing)} headings "
                             f"({', '.join(missing[:3])} ...)")
@@ -213,11 +215,14 @@ def make(site: Path, config_file: Path, chromium: str) -> dict:
             pages, entries, front, book_body(pages, entries), numbers).encode()
         page, fitted = printer.open(f"{base}/print/book.html")
         try:
+            prints = 0
             for tagged in (False, True, True):  # until the contents' numbers are the print's
-                # The first print only finds the pages: untagged, it takes a third less time.
+                # The first print only finds the pages: untagged, it takes a third less
+                # time, and it is never the one kept.
                 printer.pdf(page, book, tagged)
+                prints += 1
                 found = heading_pages(book, heading_ids(entries), tagged)
-                if found == numbers:
+                if tagged and found == numbers:
                     break
                 numbers = found
                 # The contents again, with these numbers: the rest of the page stays laid out.
@@ -233,7 +238,7 @@ def make(site: Path, config_file: Path, chromium: str) -> dict:
         browser.close()
     if printer.refused:
         raise BookError("printing the PDF requested other hosts: " + ", ".join(printer.refused))
-    return {"seconds": round(time.perf_counter() - start, 2), "fitted": fitted,
+    return {"seconds": round(time.perf_counter() - start, 2), "fitted": fitted, "prints": prints,
             "book_bytes": book.stat().st_size, "exercises_bytes": sheets.stat().st_size}
 
 
@@ -249,7 +254,8 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(f"textbook.pdf: {error}")
     print(f"textbook.pdf: {args.site / OUT / BOOK} ({result['book_bytes'] / 1e6:.1f} MB), "
           f"{args.site / OUT / QUESTIONS} ({result['exercises_bytes'] / 1e6:.1f} MB) "
-          f"in {result['seconds']:.1f} s; {result['fitted']} wide formulas or tables scaled")
+          f"in {result['seconds']:.1f} s; the book printed {result['prints']} times; "
+          f"{result['fitted']} wide formulas or tables scaled")
 
 
 if __name__ == "__main__":
