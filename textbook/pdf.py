@@ -12,7 +12,7 @@ writes into site/downloads/ (published with the site):
 The documents are assembled from the built pages (pdf_pages.py), served on 127.0.0.1 and
 printed by Chromium with the print stylesheet docs/assets/print.css. Every request of
 the browser to another host is refused and counted: any is an error. The book is
-printed twice: the first print (untagged, a third faster; its hidden links to every
+printed twice: the first print (untagged, a quarter less time; its hidden links to every
 heading give each a named destination) gives the page of every heading, which the
 contents of the second, tagged print show (and the exercises' references to the book);
 the page is loaded once, and only its contents are written again between the prints.
@@ -217,7 +217,7 @@ def make(site: Path, config_file: Path, chromium: str) -> dict:
         try:
             prints = 0
             for tagged in (False, True, True):  # until the contents' numbers are the print's
-                # The first print only finds the pages: untagged, it takes a third less
+                # The first print only finds the pages: untagged, it takes a quarter less
                 # time, and it is never the one kept.
                 printer.pdf(page, book, tagged)
                 prints += 1
