@@ -20,7 +20,7 @@ from pathlib import Path
 
 from .equations import DISPLAY, INLINE, TAG, outside_code
 from .errors import BookError
-from .prose_numbers import COMMENT, NOT_NEWLINE, blank
+from .prose_numbers import COMMENT, blank
 from .sections import find_blocks, parse_sections, read_snippet
 
 DASH = r"(?:[–—−]|--?)"
@@ -91,7 +91,7 @@ def words(markdown: str, closing: str = "\0") -> str:
 
 def code_words(code: str) -> str:
     """A snippet file's comments and strings, the rest hidden (offsets and lines kept)."""
-    return PY_WORDS.sub(lambda m: m[0] if m["words"] else NOT_NEWLINE.sub("\0", m[0]), code)
+    return PY_WORDS.sub(lambda m: m[0] if m["words"] else _hide(m), code)
 
 
 def part_of(page: str) -> int | None:
@@ -142,13 +142,15 @@ class EquationRefs:
                                             or self.shown.get(page)):
             return markdown  # nothing to link, check or number (most pages: at once)
         text = words(markdown)
-        refs, errors = read(text, lambda at: f"docs/{page}:{line(text, at)}")
+
+        def place(at: int) -> str:
+            return f"docs/{page}:{line(text, at)}"
+        refs, errors = read(text, place)
         for number in self.shown.get(page, {}):
             if len(found := self.where(self.parts[page], number)) > 1:
                 errors.append(f"docs/{page}: eq. ({number}) is shown {len(found)} times in "
                               f"Part {NAMES.get(self.parts[page])} ({listed(found)}): keep one")
-        edits = self.links(page, text, refs, url, errors,
-                           lambda at: f"docs/{page}:{line(text, at)}", headings(text))
+        edits = self.links(page, text, refs, url, errors, place, headings(text))
         if errors:
             raise BookError("\n".join(dict.fromkeys(errors)))
         if self.inline.get(page):
@@ -166,22 +168,21 @@ class EquationRefs:
 
     def links(self, page: str, text: str, refs: list[re.Match], url: Callable[[str], str] | None,
               errors: list[str], place: Callable[[int], str],
-              headings: list[tuple[int, int, str]], part: int | None = None
+              headings: list[tuple[int, int, str]], default: int | None = None
               ) -> list[tuple[int, int, str]]:
         """(start, end, link) for each number of each reference that names one equation
         (none without `url`: code); messages for the others, at `place(offset)`, into
-        `errors`. `part`: the part of a reference that names none and whose page is in
+        `errors`. `default`: the part of a reference that names none and whose page is in
         none, when the text's own headings do not say."""
         edits = []
-        default = part
         for ref in refs:
             part = self.part(page, text, ref.start(), headings) or default
             source = bool(SOURCE.search(text, max(0, ref.start() - 40), ref.start()))
             in_heading = any(start <= ref.start() < end for start, end, _ in headings)
             for item in NUMBER.finditer(text, ref.start("items"), ref.end("items")):
-                found = {hit for n in labels(item[0][1:-1])
-                         for hit in (self.where(part, n) if part else [])}
-                whole = part and all(self.where(part, n) for n in labels(item[0][1:-1]))
+                hits = [self.where(part, n) for n in labels(item[0][1:-1])] if part else []
+                found = {hit for each in hits for hit in each}
+                whole = part and all(hits)
                 if len(found) != 1 or not whole:
                     if found or not source:
                         errors.append(self.unresolved(place(item.start()), ref, item, part,
@@ -223,7 +224,7 @@ class EquationRefs:
         for block in find_blocks(page, markdown):
             shown.setdefault(block.path, []).append(block)
         prose = words(markdown) if part_of(page) is None else ""  # where a block names none
-        starts = [0]
+        prose_headings, starts = headings(prose), [0]
         for text in markdown.split("\n"):
             starts.append(starts[-1] + len(text) + 1)
         for path, blocks in shown.items():
@@ -245,7 +246,7 @@ class EquationRefs:
                         + "".join(f" (section {name!r})" for name in named[:1]))
             refs, found = read(text, place, loose=False)
             errors += found
-            part = self.part(page, prose, starts[blocks[0].start], headings(prose))
+            part = self.part(page, prose, starts[blocks[0].start], prose_headings)
             self.links(page, text, refs, None, errors, place, [], part)
         if errors:
             raise BookError("\n".join(dict.fromkeys(errors)))
