@@ -6,9 +6,9 @@ An author's quick loop: each snippet file a chapter's equations name runs once, 
 bottom, then every equation is checked in its namespace exactly as the build checks it;
 so are the formulas its figures draw (drawn.py), over each file as a whole.
 Prints one line per equation (OK, FAIL with the reasons, declared), the errors of
-equations that are of no kind and of references (`eq. (42)`) to no chapter's equation;
-exits 1 if any failed or the checking stopped early, 2 for a path that is no chapter of
-docs/. The build remains the judge.
+equations that are of no kind and of references (`eq. (42)`, `§2.4`) to no chapter's
+equation or section; exits 1 if any failed or the checking stopped early, 2 for a path
+that is no chapter of docs/. The build remains the judge.
 
 Snippets are code from strangers, so the checking runs confined as the build's snippets
 do (textbook/sandbox.py: it writes only to a temporary folder, removed at the end, and
@@ -131,6 +131,7 @@ def check(seconds: float, root: Path, docs: Path, argv: list[str]) -> int:
     from .equations import find_formulas
     from .errors import BookError
     from .formula_check import check_in_namespace
+    from .section_refs import SectionRefs
 
     failed = 0
     namespaces: dict[str, dict | str] = {}
@@ -145,13 +146,17 @@ def check(seconds: float, root: Path, docs: Path, argv: list[str]) -> int:
         return namespaces[path]
 
     refs = EquationRefs()  # the equation numbers every chapter shows, for `eq. (42)`
+    sections = SectionRefs()  # and the section numbers of its headings, for `§2.4`
     for chapter in sorted(docs.rglob("*.md")):
-        refs.scan(chapter.relative_to(docs).as_posix(), chapter.read_text(encoding="utf-8"))
+        page, markdown = chapter.relative_to(docs).as_posix(), chapter.read_text(encoding="utf-8")
+        refs.scan(page, markdown)
+        sections.scan(page, markdown)
     for chapter in map(Path, argv):
         page, markdown = chapter.relative_to(docs).as_posix(), chapter.read_text(encoding="utf-8")
         formulas, errors = find_formulas(page, markdown)
         # The references of the prose, then of its snippets' comments: each says its own.
-        for check_refs, argument in ((refs.link, str), (refs.code, root / "snippets")):
+        for check_refs, argument in ((refs.link, str), (sections.link, str),
+                                     (refs.code, root / "snippets")):
             try:
                 check_refs(page, markdown, argument)
             except BookError as err:

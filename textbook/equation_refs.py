@@ -41,11 +41,13 @@ PART = re.compile(r"\bPart (?P<roman>I{1,3}|IV|V)\b")
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5}
 NAMES = {n: roman for roman, n in ROMAN.items()}
 SOURCE = re.compile(r"\bsource's\s+$")
-# What is not the words of a page, besides code and math: comments, HTML tags, links'
-# texts and targets, attribute lists.
-NOT_WORDS = [COMMENT, re.compile(r"</?[a-zA-Z][^>]*>"), re.compile(r"^\s*\[[^\]]+\]:.*$", re.M),
-             re.compile(r"\[(?:[^\[\]\n]|\n(?![ \t]*\n)|\[[^\]\n]*\])*\]"
-                        r"(?:\([^)\n]*\)|\[[^\]\n]*\])"), re.compile(r"\{:?[^}\n]*\}")]
+# What is not the words of a page, besides code and math: comments, HTML links and tags,
+# links' texts and targets, attribute lists.
+MD_LINK = re.compile(r"\[(?:[^\[\]\n]|\n(?![ \t]*\n)|\[[^\]\n]*\])*\]"
+                     r"(?:\([^)\n]*\)|\[[^\]\n]*\])")
+LINK_DEFINITION = re.compile(r"^\s*\[(?!\^)[^\]]+\]:.*$", re.M)  # not a footnote's `[^n]:`
+NOT_WORDS = [COMMENT, re.compile(r"<a\b[^>]*>.*?</a>", re.S), re.compile(r"</?[a-zA-Z][^>]*>"),
+             LINK_DEFINITION, MD_LINK, re.compile(r"\{:?[^}\n]*\}")]
 TEX_COMMENT = re.compile(r"(?<!\\)%.*")  # a TeX comment, to the end of its line
 HEADING = re.compile(r"^(#{1,6})[ \t].*$", re.M)
 # Python read left to right: a comment, a string (triple-quoted first), or the code between.
@@ -79,12 +81,12 @@ def _hide(match: re.Match) -> str:
     return blank(match, "\0")
 
 
-def words(markdown: str, closing: str = "\0") -> str:
-    """The page with its code, math, comments, tags and links hidden; an inline formula's
-    last character is `closing` (`$`: where `$...$ (19)` numbers it)."""
+def words(markdown: str, closing: str = "\0", hidden: list[re.Pattern] = NOT_WORDS) -> str:
+    """The page with its code, math, comments, tags and links (`hidden`) hidden; an inline
+    formula's last character is `closing` (`$`: where `$...$ (19)` numbers it)."""
     text = DISPLAY.sub(_hide, outside_code(markdown.replace("\0", " "), fill="\0"))
     text = INLINE.sub(lambda m: _hide(m)[:-1] + closing, text)
-    for pattern in NOT_WORDS:
+    for pattern in hidden:
         text = pattern.sub(_hide, text)
     return text
 
@@ -162,9 +164,7 @@ class EquationRefs:
             if start < end:
                 raise BookError(f"docs/{page}:{line(text, start)}: an equation reference "
                                 "overlaps another: write it as `eq. (42)` after the formula")
-        for start, end, new in reversed(edits):
-            markdown = markdown[:start] + new + markdown[end:]
-        return markdown
+        return apply(markdown, edits)
 
     def links(self, page: str, text: str, refs: list[re.Match], url: Callable[[str], str] | None,
               errors: list[str], place: Callable[[int], str],
@@ -281,6 +281,13 @@ def read(text: str, place: Callable[[int], str], loose: bool = True
                "`eqs. (3) and (4)`" for m in (LOOSE.finditer(text) if loose else [])
                if not any(r.start() <= m.start() < r.end() for r in refs)]
     return refs, errors
+
+
+def apply(markdown: str, edits: list[tuple[int, int, str]]) -> str:
+    """The text with each (start, end, new) of `edits`, in order and apart, made."""
+    for start, end, new in reversed(edits):
+        markdown = markdown[:start] + new + markdown[end:]
+    return markdown
 
 
 def headings(text: str) -> list[tuple[int, int, str]]:

@@ -38,6 +38,7 @@ from .notebook_pages import NotebookSite
 from .pages import FIGURE, Book
 from .rebuilds import Rebuilds
 from .search_text import SearchText, weigh
+from .section_refs import SectionRefs
 from .sections import refuse_symlinks
 from .serving import StrictWarnings, keep_serving, show_failure, tell
 from .verification import link_snippets
@@ -93,6 +94,7 @@ class BookPlugin(BasePlugin[BookConfig]):
         super().__init__()
         self.root = Path.cwd()  # the project: the folder of mkdocs.yml, set in on_config
         self.book: Book | None = None  # this build's pages
+        self.sections = SectionRefs()  # which heading shows each section number, for `§2.4`
         self.notebooks: NotebookSite | None = None  # and notebooks
         self.failures: list[str] = []  # under `mkdocs serve`: errors the pages show
         self.warnings: StrictWarnings | None = None  # and, in strict mode, warnings
@@ -180,8 +182,11 @@ class BookPlugin(BasePlugin[BookConfig]):
             raise BookError("math.js is not installed: run `npm ci` in the repository root")
         files.append(File.generated(config, "assets/mathjs/math.js", abs_src_path=str(MATHJS)))
         self.answers.attach(self.book)
+        self.sections = SectionRefs()
         for file in files.documentation_pages():
-            self.book.scan(file.src_uri, Path(file.abs_src_path).read_text(encoding="utf-8"))
+            markdown = Path(file.abs_src_path).read_text(encoding="utf-8")
+            self.book.scan(file.src_uri, markdown)
+            self.sections.scan(file.src_uri, markdown)
         return files
 
     on_files = CombinedEvent(_notebooks_files, _book_files)
@@ -240,10 +245,18 @@ class BookPlugin(BasePlugin[BookConfig]):
 
     @shown_when_serving
     def on_page_markdown(self, markdown, page, config, files):
-        """Equation references and `snippet:` links; each exec block's code, and a marker
-        for its output."""
-        markdown = self.book.refs.link(page.file.src_uri, markdown, lambda uri: (
-            files.get_file_from_path(uri).url_relative_to(page.file)))
+        """Equation and section references and `snippet:` links; each exec block's code,
+        and a marker for its output."""
+        # MkDocs took the front matter off: blank lines in its place keep every message's
+        # line the file's.
+        source = page.file.content_string if page.meta else markdown
+        if markdown and source != markdown and source.endswith(markdown):
+            markdown = "\n" * source.count("\n", 0, len(source) - len(markdown)) + markdown
+
+        def url(uri: str) -> str:
+            return files.get_file_from_path(uri).url_relative_to(page.file)
+        markdown = self.book.refs.link(page.file.src_uri, markdown, url)
+        markdown = self.sections.link(page.file.src_uri, markdown, url)
         self.book.refs.code(page.file.src_uri, markdown, self.root / "snippets")
         markdown = link_snippets(page.file.src_uri, markdown, self.root / "snippets", self.build)
         markdown = self.book.page_markdown(page.file.src_uri, markdown)

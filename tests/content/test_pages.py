@@ -175,6 +175,64 @@ def test_every_equation_reference_is_a_link_to_its_number(site):
     assert links and not problems, "\n".join(problems)
 
 
+SECTION_REF = re.compile(r"(?<![\w§])§(\d+(?:\.\d+)*)")
+HEADINGS = ["h1", "h2", "h3", "h4", "h5", "h6"]
+
+
+def sections_shown(*headings) -> set[str]:
+    """The section numbers headings show: `§2.4`, both ends of `§6–§7`."""
+    matches = [re.match(r"\s*§([\d.]*\d)(?:\s*[–-]\s*§([\d.]*\d))?", heading.get_text())
+               for heading in headings if heading]
+    return {number for match in matches if match for number in match.groups() if number}
+
+
+@EVERY_PAGE
+def test_every_section_reference_is_a_link_to_its_heading(site):
+    """Each `§2.4` of a page's words is a link (section_refs.py) to the heading that shows
+    it, in the page's part unless the words before it name another; every link whose text
+    names a section leads to a page whose headings show it, onto an element that exists.
+    Headings, the source's own numbers and the page's own top section stay words."""
+    problems, links = [], 0
+    for page in built_pages(site):
+        article = built_page(page).find("article")
+        if article is None or article.select_one(".jp-Notebook"):
+            continue  # a workbook's words are its chapters', as a notebook holds them
+        where = page.relative_to(site)
+        own = sections_shown(article.find("h1"))
+        problems += [f"{where}: a link inside a link: {a}" for a in article.select("a a")]
+        for text in article.find_all(string=SECTION_REF):
+            if text.find_parent(["a", "code", "pre", *HEADINGS]) or text.find_parent(
+                    class_="katex"):
+                continue
+            problems += [f"{where}: not a link: {text[m.start():][:60]!r}"
+                         for m in SECTION_REF.finditer(text) if m[1] not in own
+                         and not SOURCES.search(text[:m.start()])]
+        for link in article.find_all(lambda tag: tag.name == "a" and tag.get("href")
+                                     and SECTION_REF.search(tag.get_text())):
+            path, _, id_ = link["href"].partition("#")
+            target = (page.parent / path / "index.html").resolve() if path else page
+            shown = (built_page(target).find(id=id_) if id_ else built_page(target).find("h1")
+                     ) if target.is_file() else None
+            if not shown:
+                problems.append(f"{where}: {link} leads nowhere")
+                continue
+            links += 1
+            ref = SECTION_REF.search(link.get_text())
+            first = ref[1]  # (a range leads to its first)
+            headings = [shown] if "sec-ref" in link.get("class", []) else built_page(
+                target).find("article")(HEADINGS)
+            if first not in sections_shown(*headings):
+                problems.append(f"{where}: {link} leads to {target.relative_to(site)}, onto "
+                                f"no heading that shows §{first}")
+            before = link.previous_sibling if isinstance(link.previous_sibling, str) else ""
+            part = re.search(r"Part (I+)(?:'s|,)?\s*$", before[-12:] + link.get_text()[
+                :ref.start()])
+            if where.parts[0].startswith("part-") and target.relative_to(site).parts[0] != (
+                    f"part-{len(part[1])}" if part else where.parts[0]):
+                problems.append(f"{where}: {link} leads to another part's section")
+    assert links and not problems, "\n".join(problems)
+
+
 def test_no_traceback_is_published(site):
     """A failing snippet stops the build; no page ever carries a traceback."""
     for page in built_pages(site):

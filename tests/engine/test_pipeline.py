@@ -485,6 +485,17 @@ def test_a_package_the_book_does_not_install_is_named_with_the_way_out(project):
                   "ModuleNotFoundError", "what requirements.txt installs")
 
 
+def test_messages_name_the_files_lines_below_front_matter(project):
+    """MkDocs takes a page's front matter off before the plugin reads it: messages still
+    name the lines of the file, for a reference and for a block."""
+    edit(project, "docs/chapter.md", "# Chapter\n", "---\ntitle: A chapter\n---\n\n# Chapter\n")
+    edit(project, "docs/chapter.md", "Intro line.", "Intro line, as §9 says.")
+    failing_build(project, "docs/chapter.md:7: §9: which part's section?")
+    edit(project, "docs/chapter.md", "as §9 says", "as it says")
+    edit(project, "snippets/chapter/example.py", 'print("slope:", slope)', "print(1 / 0)")
+    failing_build(project, "docs/chapter.md:9: snippets/chapter/example.py:show failed")
+
+
 def test_a_snippets_comment_naming_no_equation_stops_the_build(project):
     """The comments of a shown snippet file are the book's words: `eq. (7)` there names an
     equation, or the build stops at the block that shows the file."""
