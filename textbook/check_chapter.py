@@ -132,6 +132,7 @@ def check(seconds: float, root: Path, docs: Path, argv: list[str]) -> int:
     from .errors import BookError
     from .formula_check import check_in_namespace
     from .section_refs import SectionRefs
+    from .sections import chapter_body
 
     failed = 0
     namespaces: dict[str, dict | str] = {}
@@ -148,11 +149,13 @@ def check(seconds: float, root: Path, docs: Path, argv: list[str]) -> int:
     refs = EquationRefs()  # the equation numbers every chapter shows, for `eq. (42)`
     sections = SectionRefs()  # and the section numbers of its headings, for `§2.4`
     for chapter in sorted(docs.rglob("*.md")):
-        page, markdown = chapter.relative_to(docs).as_posix(), chapter.read_text(encoding="utf-8")
+        page, markdown = chapter.relative_to(docs).as_posix(), chapter_body(
+            chapter.read_text(encoding="utf-8"))
         refs.scan(page, markdown)
         sections.scan(page, markdown)
     for chapter in map(Path, argv):
-        page, markdown = chapter.relative_to(docs).as_posix(), chapter.read_text(encoding="utf-8")
+        page, markdown = chapter.relative_to(docs).as_posix(), chapter_body(
+            chapter.read_text(encoding="utf-8"))
         formulas, errors = find_formulas(page, markdown)
         # The references of the prose, then of its snippets' comments: each says its own.
         for check_refs, argument in ((refs.link, str), (sections.link, str),

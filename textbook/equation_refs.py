@@ -40,14 +40,17 @@ MAYBE_SHOWN = re.compile(r"\$\s\(\d")
 PART = re.compile(r"\bPart (?P<roman>I{1,3}|IV|V)\b")
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5}
 NAMES = {n: roman for roman, n in ROMAN.items()}
-SOURCE = re.compile(r"\bsource's\s+$")
-# What is not the words of a page, besides code and math: comments, HTML links and tags,
-# links' texts and targets, attribute lists.
+SOURCE = re.compile(r"\bsource['’]s\s+$")
+# What is not the words of a page, besides code and math: comments, HTML tags, links'
+# texts and targets, attribute lists (and a shortcut link's `[label]`: see `words`).
 MD_LINK = re.compile(r"\[(?:[^\[\]\n]|\n(?![ \t]*\n)|\[[^\]\n]*\])*\]"
                      r"(?:\([^)\n]*\)|\[[^\]\n]*\])")
-LINK_DEFINITION = re.compile(r"^\s*\[(?!\^)[^\]]+\]:.*$", re.M)  # not a footnote's `[^n]:`
-NOT_WORDS = [COMMENT, re.compile(r"<a\b[^>]*>.*?</a>", re.S), re.compile(r"</?[a-zA-Z][^>]*>"),
-             LINK_DEFINITION, MD_LINK, re.compile(r"\{:?[^}\n]*\}")]
+# `[label]: url` (a footnote's `[^n]: ...` is words) and an abbreviation's `*[HTML]: ...`
+DEFINITION = re.compile(r"^[ \t]*\*?\[(?P<label>(?!\^)[^\]\n]+)\]:.*$", re.M)
+NOT_WORDS = [COMMENT, re.compile(r"</?[a-zA-Z][^>]*>"), DEFINITION, MD_LINK,
+             re.compile(r"\{:?[^}\n]*\}")]
+# An HTML link within a paragraph: what is in it is checked, never linked again.
+HTML_LINK = re.compile(r"<a\b[^>]*>(?:(?!<a\b|</a>|\n[ \t]*\n).)*</a>", re.S | re.I)
 TEX_COMMENT = re.compile(r"(?<!\\)%.*")  # a TeX comment, to the end of its line
 HEADING = re.compile(r"^(#{1,6})[ \t].*$", re.M)
 # Python read left to right: a comment, a string (triple-quoted first), or the code between.
@@ -86,9 +89,10 @@ def words(markdown: str, closing: str = "\0", hidden: list[re.Pattern] = NOT_WOR
     formula's last character is `closing` (`$`: where `$...$ (19)` numbers it)."""
     text = DISPLAY.sub(_hide, outside_code(markdown.replace("\0", " "), fill="\0"))
     text = INLINE.sub(lambda m: _hide(m)[:-1] + closing, text)
+    labels = [re.escape(f"[{m['label']}]") for m in DEFINITION.finditer(text)]
     for pattern in hidden:
         text = pattern.sub(_hide, text)
-    return text
+    return re.sub("|".join(labels), _hide, text) if labels else text  # a shortcut link
 
 
 def code_words(code: str) -> str:
@@ -201,7 +205,7 @@ class EquationRefs:
         """The part a reference at `at` names: `Part II's eq.` just before it, else the
         page's folder, else the nearest heading above it, or that heading's parents, that
         names one."""
-        named = re.search(rf"{PART.pattern}'s\s+$", text[max(0, at - 20):at])
+        named = re.search(rf"{PART.pattern}['’]s\s+$", text[max(0, at - 20):at])
         if named:
             return ROMAN[named["roman"]]
         if part_of(page) is not None:
@@ -284,9 +288,12 @@ def read(text: str, place: Callable[[int], str], loose: bool = True
 
 
 def apply(markdown: str, edits: list[tuple[int, int, str]]) -> str:
-    """The text with each (start, end, new) of `edits`, in order and apart, made."""
+    """The text with each (start, end, new) of `edits`, in order and apart, made; but none
+    inside an HTML link (a link holds no link)."""
+    links = [m.span() for m in HTML_LINK.finditer(markdown)] if "<a" in markdown.lower() else []
     for start, end, new in reversed(edits):
-        markdown = markdown[:start] + new + markdown[end:]
+        if not any(first <= start < last for first, last in links):
+            markdown = markdown[:start] + new + markdown[end:]
     return markdown
 
 

@@ -39,7 +39,7 @@ from .pages import FIGURE, Book
 from .rebuilds import Rebuilds
 from .search_text import SearchText, weigh
 from .section_refs import SectionRefs
-from .sections import refuse_symlinks
+from .sections import chapter_body, refuse_symlinks
 from .serving import StrictWarnings, keep_serving, show_failure, tell
 from .verification import link_snippets
 
@@ -184,7 +184,7 @@ class BookPlugin(BasePlugin[BookConfig]):
         self.answers.attach(self.book)
         self.sections = SectionRefs()
         for file in files.documentation_pages():
-            markdown = Path(file.abs_src_path).read_text(encoding="utf-8")
+            markdown = chapter_body(Path(file.abs_src_path).read_text(encoding="utf-8"))
             self.book.scan(file.src_uri, markdown)
             self.sections.scan(file.src_uri, markdown)
         return files

@@ -17,6 +17,7 @@ from collections.abc import Callable
 
 from .equation_refs import (
     DASH,
+    HTML_LINK,
     JOIN,
     MD_LINK,
     NAMES,
@@ -38,15 +39,17 @@ from .prose_numbers import COMMENT
 NUMBER = r"\d+(?:\.\d+)*"  # 2, 2.4, 4.4.1 (a full stop after it ends a sentence)
 SECTION = re.compile(rf"^(?P<level>#{{1,6}})[ \t]+§(?P<first>{NUMBER})"
                      rf"(?:\s*{DASH}\s*§(?P<last>{NUMBER}))?(?![\d.]*\d)(?P<rest>.*)$", re.M)
-ID = re.compile(r"\{[^}\n]*(?:#|\bid=[\"']?)(?P<id>[\w-]+)[^}\n]*\}\s*$")  # `{ #basics }`
+# `{ #basics }`, `{: id="basics" }`
+ID = re.compile(r"\{[^}\n]*?(?:(?<=[{\s])#|\bid=[\"']?)(?P<id>[^\s}\"']+)[^}\n]*\}\s*$")
 REF = re.compile(rf"(?<![\w§])§(?P<number>{NUMBER})")
 RUN = re.compile(rf"{REF.pattern}(?:(?:{JOIN})§{NUMBER})*")  # numbers that share one part
-NAMED = re.compile(rf"{PART.pattern}(?:'s|,)?\s+$")  # `Part II's §3`, `Part II, §1`
+NAMED = re.compile(rf"{PART.pattern}(?:['’]s|,)?\s+$")  # `Part II's §3`, `Part II, §1`
 # What RUN must have read: `§ 2.4`, `§§2`, `§1.1–1.4`
 LOOSE = re.compile(rf"§(?:\s+|§){NUMBER}|§{NUMBER}\s*{DASH}\s*{NUMBER}")
 RANGE_END = re.compile(rf"§{NUMBER}\s*{DASH}\s*$")  # what precedes a range's last number
 LINK = re.compile(r"(?<!!)\[(?P<text>(?:[^\[\]\n]|\n(?![ \t]*\n)|\[[^\]\n]*\])*)\]"
                   r"\((?P<href>[^)\s]*)")  # an MD_LINK's text and target
+HREF = re.compile(r"""\bhref=["']?(?P<href>[^"'\s>]*)""", re.I)  # an HTML link's target
 WITH_LINKS = [pattern for pattern in NOT_WORDS if pattern is not MD_LINK]
 
 
@@ -128,23 +131,30 @@ class SectionRefs:
                     errors: list[str]) -> None:
         """Messages for each link to a chapter (`text`: the words, links kept) whose text
         names a section that the chapter's headings do not show."""
-        for link in LINK.finditer(text):  # (the target as written: `<a.md>` hides as a tag)
-            path = markdown[link.start("href"):link.end("href")].strip("<>").partition("#")[0]
-            if "§" not in link["text"] or not path.endswith(".md") or ":" in path or (
+        links = [(m.start(), m["text"], m.start("href"), m.end("href"),
+                  text.find(")", m.end()) + 1 or m.end())
+                 for m in LINK.finditer(text)]  # (the target as written: `<a.md>` is a tag)
+        for m in HTML_LINK.finditer(markdown):
+            if (href := HREF.search(m[0])) and "§" in m[0]:
+                links.append((m.start(), text[m.start():m.end()], m.start() + href.start(
+                    "href"), m.start() + href.end("href"), m.end()))
+        for start, link_text, href_start, href_end, end in links:
+            path = markdown[href_start:href_end].strip("<>").partition("#")[0]
+            if "§" not in link_text or not path.endswith(".md") or ":" in path or (
                     path.startswith("/")):
                 continue  # (a link to a page's URL, or another site, is MkDocs' to check)
             target = posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
             if part_of(target) is None:
                 continue  # a page outside the parts shows no section
             part = part_of(target)
-            for ref in REF.finditer(link["text"]):
+            for ref in REF.finditer(link_text):
                 elsewhere = self.where(part, ref["number"])
                 if ref["number"] in self.shown.get(target, {}) or SOURCE.search(
-                        link["text"], 0, ref.start()) or (
-                        elsewhere and RANGE_END.search(link["text"], 0, ref.start())):
+                        link_text, 0, ref.start()) or (
+                        elsewhere and RANGE_END.search(link_text, 0, ref.start())):
                     continue  # (a range, `[§1–§3](calculus.md)`, leads to its start)
-                shown = " ".join(markdown[link.start():text.index(")", link.end()) + 1].split())
-                errors.append(f"{place(link.start() + 1 + ref.start())}: {shown}: no heading "
+                shown = " ".join(markdown[start:end].split())
+                errors.append(f"{place(start + 1 + ref.start())}: {shown}: no heading "
                               f"of docs/{target} shows {ref[0]}"
                               + (f"; it is on docs/{elsewhere[0][0]}" if elsewhere else ""))
 

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from mkdocs.utils.meta import get_data
 from pymdownx.snippets import SnippetPreprocessor
 
 from .alt_text import plain
@@ -30,6 +31,13 @@ WHOLE_FILE = re.compile(r'^[ \t]*--8<--[ \t]+"(?P<path>[^":]+)"[ \t]*$')  # no :
 SNIPPET_LINE = SnippetPreprocessor.RE_ALL_SNIPPETS
 PART = re.compile(r"(?i)(?::-?[0-9]*){1,2}(?:,-?[0-9]*(?::-?[0-9]*)?)*$|:[a-z][-_0-9a-z]*$")
 MARKER = re.compile(r"^\s*# --8<-- \[(?P<kind>start|end):(?P<name>[\w-]+)\]\s*$")
+
+
+def chapter_body(source: str) -> str:
+    """A chapter as MkDocs renders it, without its front matter (YAML between `---`
+    lines): blank lines in its place keep every line where the file has it."""
+    body, meta = get_data(source) if source.startswith("---") else (source, None)
+    return "\n" * source.count("\n", 0, len(source) - len(body)) + body if meta else source
 
 
 def parse_sections(path: str, text: str) -> dict[str, tuple[int, int]]:

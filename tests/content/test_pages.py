@@ -27,7 +27,7 @@ from textbook.equation_refs import labels
 
 BLOCKS = chapter_blocks()
 REF = re.compile(r"\b[Ee]qs?\.\s*\(\d+")  # a reference left in the words
-SOURCES = re.compile(r"source's\s+$")  # before a number the book need not show
+SOURCES = re.compile(r"source['’]s\s+$")  # before a number the book need not show
 
 
 def html_of(site: Path, page: str) -> BeautifulSoup:
@@ -177,21 +177,25 @@ def test_every_equation_reference_is_a_link_to_its_number(site):
 
 SECTION_REF = re.compile(r"(?<![\w§])§(\d+(?:\.\d+)*)")
 HEADINGS = ["h1", "h2", "h3", "h4", "h5", "h6"]
+# Before a run of section numbers (`§1–§3`, `§2.1 and §2.4`): the part it names, if any.
+NAMES_PART = re.compile(r"Part (I+)(?:['’]s|,)?\s+(?:§[\d.]*\d(?:\s*[–—−-]+\s*|,\s*|,?\s+"
+                        r"(?:and|or|to|through)\s+))*$")
 
 
 def sections_shown(*headings) -> set[str]:
     """The section numbers headings show: `§2.4`, both ends of `§6–§7`."""
-    matches = [re.match(r"\s*§([\d.]*\d)(?:\s*[–-]\s*§([\d.]*\d))?", heading.get_text())
-               for heading in headings if heading]
+    matches = [re.match(r"\s*§([\d.]*\d)(?:\s*(?:[–—−]|--?)\s*§([\d.]*\d))?",
+                        heading.get_text()) for heading in headings if heading]
     return {number for match in matches if match for number in match.groups() if number}
 
 
 @EVERY_PAGE
 def test_every_section_reference_is_a_link_to_its_heading(site):
     """Each `§2.4` of a page's words is a link (section_refs.py) to the heading that shows
-    it, in the page's part unless the words before it name another; every link whose text
-    names a section leads to a page whose headings show it, onto an element that exists.
-    Headings, the source's own numbers and the page's own top section stay words."""
+    it, in the page's part unless the words before its run name another; every link to a
+    chapter whose text names a section leads onto an element of a page whose headings
+    show it (a range's first). Headings, the source's own numbers and the page's own top
+    section stay words."""
     problems, links = [], 0
     for page in built_pages(site):
         article = built_page(page).find("article")
@@ -207,28 +211,34 @@ def test_every_section_reference_is_a_link_to_its_heading(site):
             problems += [f"{where}: not a link: {text[m.start():][:60]!r}"
                          for m in SECTION_REF.finditer(text) if m[1] not in own
                          and not SOURCES.search(text[:m.start()])]
-        for link in article.find_all(lambda tag: tag.name == "a" and tag.get("href")
-                                     and SECTION_REF.search(tag.get_text())):
+        for link in article.find_all(lambda tag: tag.name == "a" and SECTION_REF.search(
+                tag.get_text()) and "://" not in tag.get("href", "://")):
             path, _, id_ = link["href"].partition("#")
             target = (page.parent / path / "index.html").resolve() if path else page
+            if not target.is_relative_to(site) or not target.relative_to(site).parts[
+                    0].startswith("part-"):
+                continue  # a page outside the parts shows no section
             shown = (built_page(target).find(id=id_) if id_ else built_page(target).find("h1")
                      ) if target.is_file() else None
             if not shown:
                 problems.append(f"{where}: {link} leads nowhere")
                 continue
             links += 1
-            ref = SECTION_REF.search(link.get_text())
-            first = ref[1]  # (a range leads to its first)
-            headings = [shown] if "sec-ref" in link.get("class", []) else built_page(
-                target).find("article")(HEADINGS)
-            if first not in sections_shown(*headings):
-                problems.append(f"{where}: {link} leads to {target.relative_to(site)}, onto "
-                                f"no heading that shows §{first}")
-            before = link.previous_sibling if isinstance(link.previous_sibling, str) else ""
-            part = re.search(r"Part (I+)(?:'s|,)?\s*$", before[-12:] + link.get_text()[
-                :ref.start()])
-            if where.parts[0].startswith("part-") and target.relative_to(site).parts[0] != (
-                    f"part-{len(part[1])}" if part else where.parts[0]):
+            engine = "sec-ref" in link.get("class", [])
+            headings = [shown] if engine else built_page(target).find("article")(HEADINGS)
+            text = link.get_text()
+            for ref in SECTION_REF.finditer(text):
+                if SOURCES.search(text[:ref.start()]) or re.search(r"[–—−-]\s*$",
+                                                                     text[:ref.start()]):
+                    continue  # the source's number, or a range's end
+                if ref[1] not in sections_shown(*headings):
+                    problems.append(f"{where}: {link} leads to {target.relative_to(site)}, "
+                                    f"onto no heading that shows {ref[0]}")
+            before = "".join(t for t in reversed(list(link.find_all_previous(
+                string=True, limit=8))))[-80:] + text[:SECTION_REF.search(text).start()]
+            named = NAMES_PART.search(before)
+            part = f"part-{len(named[1])}" if named else where.parts[0]
+            if engine and part.startswith("part-") and target.relative_to(site).parts[0] != part:
                 problems.append(f"{where}: {link} leads to another part's section")
     assert links and not problems, "\n".join(problems)
 

@@ -56,6 +56,21 @@ def test_code_math_comments_and_links_are_not_the_words(markdown):
     assert link("part-2/x.md", markdown) == markdown
 
 
+def test_an_html_link_and_a_footnote_hold_words_checked_but_no_link_in_a_link():
+    assert link("part-2/x.md", "<a href='logs.md'>eq. (42)</a>") == (
+        "<a href='logs.md'>eq. (42)</a>")
+    assert 'href="<part-2/logs.md>#eq-42"' in link("part-2/x.md", "[^n]: As eq. (42).")
+    for markdown in ("<a href='logs.md'>eq. (99)</a>", "<a id='top'>\n\nAs eq. (99).",
+                     "[^n]: As eq. (99) says."):
+        with pytest.raises(BookError, match=r"eq. \(99\) names no equation"):
+            link("part-2/x.md", markdown)
+
+
+def test_a_shortcut_links_label_and_an_abbreviation_are_not_the_words():
+    markdown = "See [eq. (99)].\n\n*[eq. (98)]: a note\n[eq. (99)]: https://example.org\n"
+    assert link("part-2/x.md", markdown) == markdown
+
+
 @pytest.mark.parametrize("page, markdown, message", [
     ("part-2/x.md", "Line one.\nAs eq. (99) says.", "docs/part-2/x.md:2: eq. (99) names no "
      "equation that a page of Part II shows (\\tag{99}); if it is a number of the source"),

@@ -293,6 +293,17 @@ def test_check_chapter_reports_each_equation(project):
             in result.stdout), result
 
 
+def test_check_chapter_reads_a_chapter_as_the_build_does_below_its_front_matter(project):
+    """Front matter is not the chapter's words (MkDocs takes it off before the build reads
+    the page), and the lines named stay the file's."""
+    edit(project, "docs/chapter.md", "# Chapter\n",
+         "---\ndescription: as eq. (98) says\n---\n\n# Chapter\n")
+    edit(project, "docs/chapter.md", "Intro line.", "Intro line, as eq. (99) says.")
+    result = check_chapter(project)
+    assert ("docs/chapter.md:7: eq. (99): which part's equation?" in result.stdout
+            and "(98)" not in result.stdout), result
+
+
 def test_check_chapter_confines_the_snippets_it_runs(project):
     """check_chapter runs a stranger's snippet as the build does: a write outside its
     folder is refused, and a file that runs too long is stopped at the time limit."""

@@ -123,5 +123,20 @@ def test_two_headings_of_one_number_or_a_heading_without_an_id_stop_the_build():
         link("part-1/x.md", "§2.2", **{"part-1/spaces.md": "# §2 Spaces\n\n## §2.2 Rules\n"})
 
 
+def test_an_html_link_is_checked_not_linked_and_an_id_may_hold_dots():
+    assert link("part-1/x.md", "<a href='dot-product.md'>§2.4</a>") == (
+        "<a href='dot-product.md'>§2.4</a>")
+    with pytest.raises(BookError, match=r"docs/part-1/x.md:1: <a href='linear/index.md'>§2.4"
+                       r"</a>: no heading of docs/part-1/linear/index.md shows §2.4"):
+        link("part-1/x.md", "<a href='linear/index.md'>§2.4</a>")
+    assert 'href="<part-1/c.md>#sec-5.1"' in link(
+        "part-1/x.md", "§5.1", **{"part-1/c.md": "# §5 C\n\n## §5.1 One { #sec-5.1 }\n"})
+
+
+def test_a_curly_apostrophe_names_a_part_and_the_source_too():
+    assert 'href="<part-2/logs.md>"' in link("part-1/x.md", "Part II’s §3")
+    assert link("part-1/x.md", "the source’s §9") == "the source’s §9"
+
+
 def test_a_section_number_ends_before_a_full_stop():
     assert link("part-1/x.md", "End of §2.4.").endswith(">§2.4</a>.")
