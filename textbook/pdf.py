@@ -16,6 +16,7 @@ printed twice: the first print (untagged, a quarter less time; its hidden links 
 heading give each a named destination) gives the page of every heading, which the
 contents of the second, tagged print show (and the exercises' references to the book);
 the page is loaded once, and only its contents are written again between the prints.
+The exercises are read from the built pages meanwhile, in a thread.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ import sys
 import threading
 import time
 import urllib.parse
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -41,6 +43,7 @@ from .pdf_pages import (
     contents,
     heading_ids,
     nav_entries,
+    questions,
     questions_document,
 )
 
@@ -206,13 +209,15 @@ def make(site: Path, config_file: Path, chromium: str) -> dict:
     book, sheets = out / BOOK, out / QUESTIONS
     front = cover(config, pages.stamp, "The whole book")
     documents: dict[str, bytes] = {}
-    with serve(site, documents) as base, sync_playwright() as playwright:
+    with (serve(site, documents) as base, sync_playwright() as playwright,
+          ThreadPoolExecutor(1) as reader):
         browser = playwright.chromium.launch(executable_path=chromium, headless=True,
                                              args=CHROMIUM_ARGS)
         printer = Printer(browser)
         numbers: dict[str, int] = {}
         documents["/print/book.html"] = book_document(
             pages, entries, front, book_body(pages, entries), numbers).encode()
+        asked = reader.submit(questions, pages, entries)  # read while Chromium prints
         page, fitted = printer.open(f"{base}/print/book.html")
         try:
             prints = 0
@@ -233,7 +238,7 @@ def make(site: Path, config_file: Path, chromium: str) -> dict:
             page.close()
         documents["/print/exercises.html"] = questions_document(
             pages, entries, cover(config, pages.stamp, "Exercises, without answers, with room "
-                                  "to work"), numbers).encode()
+                                  "to work"), numbers, asked.result()).encode()
         printer.print(f"{base}/print/exercises.html", sheets)
         browser.close()
     if printer.refused:

@@ -104,6 +104,13 @@ class Pages:
             tag.decompose()
         return article
 
+    def may_ask(self, uri: str) -> bool:
+        """Whether a page may hold an exercise (`questions`), without parsing it: a heading
+        "Exercise ..." or a question box."""
+        text = (self.site / page_url(uri) / "index.html").read_text(encoding="utf-8")
+        text = text[text.find("<article"):text.find("</article>")]  # (the nav names them)
+        return "Exercise" in text or ("admonition" in text and "question" in text)
+
     def slot(self, kept: str) -> str:
         self.kept.append(kept)
         return f'<kept-slot n="{len(self.kept) - 1}"></kept-slot>'
@@ -260,7 +267,7 @@ def questions(pages: Pages, entries: list[Entry]) -> list[tuple[Entry, str, str,
     """
     found = []
     for entry in entries:
-        if entry.uri is None:
+        if entry.uri is None or not pages.may_ask(entry.uri):
             continue
         article = pages.article(entry.uri)
         pages.relink(article, entry.uri, here=False)
@@ -299,10 +306,11 @@ def prompt_after(heading: Tag) -> Tag:
 
 
 def questions_document(pages: Pages, entries: list[Entry], cover: str,
-                       numbers: dict[str, int]) -> str:
-    """The practice sheets: each exercise, where the book has it, and room to work."""
+                       numbers: dict[str, int], found: list | None = None) -> str:
+    """The practice sheets: each exercise (`found`, else `questions`), where the book has
+    it, and room to work."""
     body, part = [], None
-    for entry, anchor, title, prompt in questions(pages, entries):
+    for entry, anchor, title, prompt in questions(pages, entries) if found is None else found:
         if entry.part != part:
             part = entry.part
             body.append(f'<h1 class="pdf-h1 q-part">{html.escape(part)}</h1>')
