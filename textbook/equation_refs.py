@@ -14,6 +14,7 @@ references are checked alike (a block of code holds no link).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -41,14 +42,13 @@ PART = re.compile(r"\bPart (?P<roman>I{1,3}|IV|V)\b")
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5}
 NAMES = {n: roman for roman, n in ROMAN.items()}
 SOURCE = re.compile(r"\bsource['’]s\s+$")
-# What is not the words of a page, besides code and math: comments, HTML tags, links'
-# texts and targets, attribute lists (and a shortcut link's `[label]`: see `words`).
+# What is not the words of a page, besides code and math: comments, HTML tags, link
+# definitions, attribute lists (and a shortcut link's `[label]`, and links: see `words`).
 MD_LINK = re.compile(r"\[(?:[^\[\]\n]|\n(?![ \t]*\n)|\[[^\]\n]*\])*\]"
                      r"(?:\([^)\n]*\)|\[[^\]\n]*\])")
 # `[label]: url` (a footnote's `[^n]: ...` is words) and an abbreviation's `*[HTML]: ...`
 DEFINITION = re.compile(r"^[ \t]*\*?\[(?P<label>(?!\^)[^\]\n]+)\]:.*$", re.M)
-NOT_WORDS = [COMMENT, re.compile(r"</?[a-zA-Z][^>]*>"), DEFINITION, MD_LINK,
-             re.compile(r"\{:?[^}\n]*\}")]
+NOT_WORDS = [COMMENT, re.compile(r"</?[a-zA-Z][^>]*>"), DEFINITION, re.compile(r"\{:?[^}\n]*\}")]
 # An HTML link within a paragraph: what is in it is checked, never linked again.
 HTML_LINK = re.compile(r"<a\b[^>]*>(?:(?!<a\b|</a>|\n[ \t]*\n).)*</a>", re.S | re.I)
 TEX_COMMENT = re.compile(r"(?<!\\)%.*")  # a TeX comment, to the end of its line
@@ -84,13 +84,20 @@ def _hide(match: re.Match) -> str:
     return blank(match, "\0")
 
 
-def words(markdown: str, closing: str = "\0", hidden: list[re.Pattern] = NOT_WORDS) -> str:
-    """The page with its code, math, comments, tags and links (`hidden`) hidden; an inline
-    formula's last character is `closing` (`$`: where `$...$ (19)` numbers it)."""
+def words(markdown: str, closing: str = "\0", links: bool = False) -> str:
+    """The page with its code, math, comments, tags and links (but for `links`: their
+    texts and targets) hidden; an inline formula's last character is `closing` (`$`:
+    where `$...$ (19)` numbers it)."""
+    text = _words(markdown, closing)
+    return text if links else MD_LINK.sub(_hide, text)
+
+
+@functools.lru_cache(maxsize=4)  # (a page's equation and section references read it once)
+def _words(markdown: str, closing: str) -> str:
     text = DISPLAY.sub(_hide, outside_code(markdown.replace("\0", " "), fill="\0"))
     text = INLINE.sub(lambda m: _hide(m)[:-1] + closing, text)
     labels = [re.escape(f"[{m['label']}]") for m in DEFINITION.finditer(text)]
-    for pattern in hidden:
+    for pattern in NOT_WORDS:
         text = pattern.sub(_hide, text)
     return re.sub("|".join(labels), _hide, text) if labels else text  # a shortcut link
 
@@ -139,14 +146,16 @@ class EquationRefs:
         return [(page, id_) for page, numbers in sorted(self.shown.items())
                 if self.parts[page] == part for id_ in numbers.get(number, [])]
 
-    def link(self, page: str, markdown: str, url: Callable[[str], str]) -> str:
+    def link(self, page: str, markdown: str, url: Callable[[str], str],
+             more: list[tuple[int, int, str]] = ()) -> str:
         """The chapter with every equation reference a link (`url(page)`: the relative
-        URL of a page); BookError naming the line of each that names no equation, and
-        of each number this page shows that another equation of its part shows too.
-        A notebook's page is left as it is (a workbook's words are a chapter's)."""
+        URL of a page), and the edits `more` (a section reference's links) made too;
+        BookError naming the line of each that names no equation, and of each number
+        this page shows that another equation of its part shows too. A notebook's page is
+        left as it is (a workbook's words are a chapter's)."""
         if not page.endswith(".md") or not (MAYBE_REF.search(markdown)
                                             or self.shown.get(page)):
-            return markdown  # nothing to link, check or number (most pages: at once)
+            return apply(markdown, list(more))  # (most pages: at once)
         text = words(markdown)
 
         def place(at: int) -> str:
@@ -156,7 +165,7 @@ class EquationRefs:
             if len(found := self.where(self.parts[page], number)) > 1:
                 errors.append(f"docs/{page}: eq. ({number}) is shown {len(found)} times in "
                               f"Part {NAMES.get(self.parts[page])} ({listed(found)}): keep one")
-        edits = self.links(page, text, refs, url, errors, place, headings(text))
+        edits = self.links(page, text, refs, url, errors, place, headings(text)) + list(more)
         if errors:
             raise BookError("\n".join(dict.fromkeys(errors)))
         if self.inline.get(page):

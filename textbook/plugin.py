@@ -255,8 +255,8 @@ class BookPlugin(BasePlugin[BookConfig]):
 
         def url(uri: str) -> str:
             return files.get_file_from_path(uri).url_relative_to(page.file)
-        markdown = self.book.refs.link(page.file.src_uri, markdown, url)
-        markdown = self.sections.link(page.file.src_uri, markdown, url)
+        sections = self.sections.edits(page.file.src_uri, markdown, url)
+        markdown = self.book.refs.link(page.file.src_uri, markdown, url, sections)
         self.book.refs.code(page.file.src_uri, markdown, self.root / "snippets")
         markdown = link_snippets(page.file.src_uri, markdown, self.root / "snippets", self.build)
         markdown = self.book.page_markdown(page.file.src_uri, markdown)

@@ -19,9 +19,7 @@ from .equation_refs import (
     DASH,
     HTML_LINK,
     JOIN,
-    MD_LINK,
     NAMES,
-    NOT_WORDS,
     PART,
     ROMAN,
     SOURCE,
@@ -42,6 +40,7 @@ SECTION = re.compile(rf"^(?P<level>#{{1,6}})[ \t]+§(?P<first>{NUMBER})"
 # `{ #basics }`, `{: id="basics" }`
 ID = re.compile(r"\{[^}\n]*?(?:(?<=[{\s])#|\bid=[\"']?)(?P<id>[^\s}\"']+)[^}\n]*\}\s*$")
 REF = re.compile(rf"(?<![\w§])§(?P<number>{NUMBER})")
+SIGN = re.compile("§")
 RUN = re.compile(rf"{REF.pattern}(?:(?:{JOIN})§{NUMBER})*")  # numbers that share one part
 NAMED = re.compile(rf"{PART.pattern}(?:['’]s|,)?\s+$")  # `Part II's §3`, `Part II, §1`
 # What RUN must have read: `§ 2.4`, `§§2`, `§1.1–1.4`
@@ -50,7 +49,6 @@ RANGE_END = re.compile(rf"§{NUMBER}\s*{DASH}\s*$")  # what precedes a range's l
 LINK = re.compile(r"(?<!!)\[(?P<text>(?:[^\[\]\n]|\n(?![ \t]*\n)|\[[^\]\n]*\])*)\]"
                   r"\((?P<href>[^)\s]*)")  # an MD_LINK's text and target
 HREF = re.compile(r"""\bhref=["']?(?P<href>[^"'\s>]*)""", re.I)  # an HTML link's target
-WITH_LINKS = [pattern for pattern in NOT_WORDS if pattern is not MD_LINK]
 
 
 class SectionRefs:
@@ -85,19 +83,29 @@ class SectionRefs:
         return [(page, id_) for page, id_, is_own in found if is_own or not own]
 
     def link(self, page: str, markdown: str, url: Callable[[str], str]) -> str:
-        """The chapter with every section reference of its words a link (`url(page)`: the
-        relative URL of a page); BookError naming the line of each that names no section,
-        and of each link written by hand whose page does not show the section it names."""
-        if not page.endswith(".md") or "§" not in markdown:
-            return markdown
-        text = words(markdown)
+        """The chapter with every section reference of its words a link (`edits`)."""
+        return apply(markdown, self.edits(page, markdown, url))
+
+    def edits(self, page: str, markdown: str, url: Callable[[str], str]
+              ) -> list[tuple[int, int, str]]:
+        """(start, end, link) for every section reference of a chapter's words
+        (`url(page)`: the relative URL of a page); BookError naming the line of each that
+        names no section, and of each link written by hand whose page does not show the
+        section it names."""
+        shown = {at for m in SECTION.finditer(markdown) if page in self.shown
+                 for at in range(m.start(), m.end("last" if m["last"] else "first"))
+                 if markdown[at] == "§"}  # a heading's own numbers
+        if not page.endswith(".md") or shown.issuperset(m.start() for m in SIGN.finditer(
+                markdown)):
+            return []  # no `§` but its headings' (most pages: at once)
+        text, with_links = words(markdown), words(markdown, links=True)
         found_headings = headings(text)
 
         def place(at: int) -> str:
             return f"docs/{page}:{line(text, at)}"
         errors = [f"{place(m.start())}: `{m[0]}`: write a section as `§2.4`, a range as "
                   "`§2.1–§2.6`" for m in LOOSE.finditer(text)]
-        self.check_links(page, markdown, words(markdown, hidden=WITH_LINKS), place, errors)
+        self.check_links(page, markdown, with_links, place, errors)
         edits = []
         for run in RUN.finditer(text):
             heading = next((h for h in found_headings if h[0] <= run.start() < h[1]), None)
@@ -125,7 +133,7 @@ class SectionRefs:
                                   f'<a class="sec-ref" href="{href}">{ref[0]}</a>'))
         if errors:
             raise BookError("\n".join(dict.fromkeys(errors)))
-        return apply(markdown, edits)
+        return edits
 
     def check_links(self, page: str, markdown: str, text: str, place: Callable[[int], str],
                     errors: list[str]) -> None:

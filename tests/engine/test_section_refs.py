@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from textbook.equation_refs import EquationRefs
 from textbook.errors import BookError
 from textbook.section_refs import SectionRefs
 
@@ -136,6 +137,19 @@ def test_an_html_link_is_checked_not_linked_and_an_id_may_hold_dots():
 def test_a_curly_apostrophe_names_a_part_and_the_source_too():
     assert 'href="<part-2/logs.md>"' in link("part-1/x.md", "Part II’s §3")
     assert link("part-1/x.md", "the source’s §9") == "the source’s §9"
+
+
+def test_the_build_makes_both_kinds_of_link_in_one_pass():
+    """The plugin hands a page's section links to the equation references' pass, which
+    reads the same words (one reading of the page for both)."""
+    def url(uri: str) -> str:
+        return f"<{uri}>"
+    equations = EquationRefs()
+    equations.scan("part-2/logs.md", "# §3 Logarithms\n\n$$\na = b \\tag{42}\n$$\n")
+    for markdown in ("By eq. (42) and §1.", "Only §1."):
+        edits = sections().edits("part-2/x.md", markdown, url)
+        assert equations.link("part-2/x.md", markdown, url, edits) == (
+            sections().link("part-2/x.md", equations.link("part-2/x.md", markdown, url), url))
 
 
 def test_a_section_number_ends_before_a_full_stop():
