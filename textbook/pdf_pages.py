@@ -306,11 +306,12 @@ def prompt_after(heading: Tag) -> Tag:
 
 
 def questions_document(pages: Pages, entries: list[Entry], cover: str,
-                       numbers: dict[str, int], found: list | None = None) -> str:
-    """The practice sheets: each exercise (`found`, else `questions`), where the book has
-    it, and room to work."""
+                       numbers: dict[str, int], found: list[tuple[Entry, str, str, Tag]]
+                       ) -> str:
+    """The practice sheets: each exercise `questions` found, where the book has it, and
+    room to work."""
     body, part = [], None
-    for entry, anchor, title, prompt in questions(pages, entries) if found is None else found:
+    for entry, anchor, title, prompt in found:
         if entry.part != part:
             part = entry.part
             body.append(f'<h1 class="pdf-h1 q-part">{html.escape(part)}</h1>')

@@ -248,10 +248,10 @@ class BookPlugin(BasePlugin[BookConfig]):
         """Equation and section references and `snippet:` links; each exec block's code,
         and a marker for its output."""
         # MkDocs took the front matter off: blank lines in its place keep every message's
-        # line the file's.
-        source = page.file.content_string if page.meta else markdown
-        if markdown and source != markdown and source.endswith(markdown):
-            markdown = "\n" * source.count("\n", 0, len(source) - len(markdown)) + markdown
+        # line the file's (unless another plugin changed the page).
+        if page.meta and (body := chapter_body(page.file.content_string)).lstrip("\n") == (
+                markdown):
+            markdown = body
 
         def url(uri: str) -> str:
             return files.get_file_from_path(uri).url_relative_to(page.file)

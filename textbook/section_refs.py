@@ -109,14 +109,12 @@ class SectionRefs:
         edits = []
         for run in RUN.finditer(text):
             heading = next((h for h in found_headings if h[0] <= run.start() < h[1]), None)
-            shows = SECTION.match(heading[2]) if heading and page in self.shown else None
             named = NAMED.search(text, max(0, run.start() - 20), run.start())
             part = (ROMAN[named["roman"]] if named
                     else EquationRefs.part(page, text, run.start(), found_headings))
             source = SOURCE.search(text, max(0, run.start() - 40), run.start())
             for ref in REF.finditer(text, run.start(), run.end()):
-                if shows and ref.start() < heading[0] + shows.end("last" if shows["last"]
-                                                                  else "first"):
+                if ref.start() in shown:
                     continue  # the number a heading shows
                 found = self.where(part, ref["number"]) if part else []
                 if len(found) != 1:
@@ -152,9 +150,8 @@ class SectionRefs:
                     path.startswith("/")):
                 continue  # (a link to a page's URL, or another site, is MkDocs' to check)
             target = posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
-            if part_of(target) is None:
+            if (part := part_of(target)) is None:
                 continue  # a page outside the parts shows no section
-            part = part_of(target)
             for ref in REF.finditer(link_text):
                 elsewhere = self.where(part, ref["number"])
                 if ref["number"] in self.shown.get(target, {}) or SOURCE.search(

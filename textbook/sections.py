@@ -34,9 +34,9 @@ MARKER = re.compile(r"^\s*# --8<-- \[(?P<kind>start|end):(?P<name>[\w-]+)\]\s*$"
 
 
 def chapter_body(source: str) -> str:
-    """A chapter as MkDocs renders it, without its front matter (YAML between `---`
-    lines): blank lines in its place keep every line where the file has it."""
-    body, meta = get_data(source) if source.startswith("---") else (source, None)
+    """A chapter as MkDocs renders it, without its front matter (as MkDocs reads it):
+    blank lines in its place keep every line where the file has it."""
+    body, meta = get_data(source)
     return "\n" * source.count("\n", 0, len(source) - len(body)) + body if meta else source
 
 
