@@ -15,6 +15,7 @@ references are checked alike (a block of code holds no link).
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -236,10 +237,7 @@ class EquationRefs:
         shown: dict[str, list] = {}
         for block in find_blocks(page, markdown):
             shown.setdefault(block.path, []).append(block)
-        prose = words(markdown) if part_of(page) is None else ""  # where a block names none
-        prose_headings, starts = headings(prose), [0]
-        for text in markdown.split("\n"):
-            starts.append(starts[-1] + len(text) + 1)
+        prose = None  # the page's words, headings and line offsets, once a file names one
         for path, blocks in shown.items():
             try:
                 code = read_snippet(snippets, path)
@@ -259,7 +257,11 @@ class EquationRefs:
                         + "".join(f" (section {name!r})" for name in named[:1]))
             refs, found = read(text, place, loose=False)
             errors += found
-            part = self.part(page, prose, starts[blocks[0].start], prose_headings)
+            if prose is None:  # (a page outside the parts: its headings may name one)
+                said = words(markdown) if part_of(page) is None else ""
+                starts = itertools.accumulate(len(row) + 1 for row in markdown.split("\n"))
+                prose = said, headings(said), [0, *starts]
+            part = self.part(page, prose[0], prose[2][blocks[0].start], prose[1])
             self.links(page, text, refs, None, errors, place, [], part)
         if errors:
             raise BookError("\n".join(dict.fromkeys(errors)))

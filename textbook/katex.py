@@ -42,6 +42,7 @@ class Katex:
         self.root, self.file = root, root / ".cache" / "book" / "katex.json"
         self.cache: dict[str, dict] = read_json(self.file) or {}
         self.process: subprocess.Popen | None = None
+        self.typeset = False  # whether this build typeset a formula the file does not hold
 
     def render(self, items: list[tuple[str, bool]]) -> list[dict]:
         """KaTeX's answer for each (TeX, display) item: {"html": ...} or {"error": ...}."""
@@ -59,6 +60,7 @@ class Katex:
             answers = json.loads(self.process.stdout.readline())
             for key, answer in zip(missing, answers):
                 self.cache[key] = answer
+                self.typeset = self.typeset or "html" in answer
         return [{"html": numbered(self.cache[k]["html"])} if "html" in self.cache[k]
                 else self.cache[k] for k in keys]
 
@@ -70,6 +72,9 @@ class Katex:
             self.process = None
         # Every typeset formula stays (builds with and without execution share the file);
         # `make clean` empties it.
+        if not self.typeset and self.file.is_file():
+            return
+        self.typeset = False
         good = {k: v for k, v in self.cache.items() if "html" in v}
         self.file.parent.mkdir(parents=True, exist_ok=True)  # a first build without execution
         write_atomic(self.file, json.dumps(good))

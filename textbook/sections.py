@@ -11,6 +11,7 @@ Markdown syntax (see CONTRIBUTING.md):
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from dataclasses import dataclass
@@ -66,19 +67,28 @@ def parse_sections(path: str, text: str) -> dict[str, tuple[int, int]]:
 def read_snippet(snippets: Path, path: str) -> str:
     """The text of snippets/<path>; a missing file, or a path (or symlink) that leads out
     of snippets/, is an error that names it."""
+    file = _inside(snippets, path)
+    if not file.is_file():
+        raise FileNotFoundError(f"no snippet file snippets/{path}")
+    return file.read_text(encoding="utf-8")
+
+
+@functools.cache  # a build reads a file up to eight times; refuse_symlinks
+def _inside(snippets: Path, path: str) -> Path:  # forgets the paths at each build's start
+    """snippets/<path>, once it is known to lead to itself inside snippets/."""
     file, root = snippets / path, snippets.resolve()
     resolved = file.resolve()
     if resolved != root / path or root not in resolved.parents:
         raise LookupError(f"snippets/{path} is not a file inside snippets/ (it resolves to "
                           f"{resolved}): an include or \\computed path must name a "
                           "snippet file itself, with no '..' and no symbolic link")
-    if not file.is_file():
-        raise FileNotFoundError(f"no snippet file snippets/{path}")
-    return file.read_text(encoding="utf-8")
+    return file
 
 
 def refuse_symlinks(snippets: Path) -> None:
-    """No symbolic link under snippets/: every file the build reads there is its own."""
+    """No symbolic link under snippets/: every file the build reads there is its own. (A
+    build starts here: the paths read_snippet found inside snippets/ are checked again.)"""
+    _inside.cache_clear()
     for path in sorted(snippets.rglob("*")) if snippets.is_dir() else []:
         if path.is_symlink():
             raise BookError(f"{path.relative_to(snippets.parent)} is a symbolic link (to "

@@ -3,7 +3,7 @@ only the big inline stylesheets of a page are taken out of it (notebook_pages.bi
 
 from __future__ import annotations
 
-from textbook.css_prune import prune
+from textbook.css_prune import page_classes, prune
 from textbook.notebook_pages import BIG_STYLE, big_styles
 
 CSS = """
@@ -47,3 +47,8 @@ def test_only_big_inline_stylesheets_are_replaced():
     assert big_styles(page, lambda css: f"[{len(css)}]") == (
         f'<p>1</p>[{len(big)}]<style type="text/css">{small}</style><style>{big}</style>'
         f'<p>2</p><style type="text/css">{big}')  # the last one is never closed
+
+
+def test_a_class_is_an_attribute_of_its_own():
+    page = '<p class="a  b" data-class="c"><i subclass="d" x_class="e">é</i><b\nclass="f">'
+    assert page_classes(page) == {"a", "b", "c", "f"}  # (`data-class` too: a rule kept)

@@ -21,7 +21,9 @@ from conftest import build
 from test_pipeline import edit, failing_build, make_project
 
 from textbook import sandbox
+from textbook.errors import BookError
 from textbook.executor import read_entry
+from textbook.sections import read_snippet, refuse_symlinks
 
 SHOWN = 'print("slope:", slope)'
 
@@ -184,6 +186,21 @@ def test_a_computed_path_outside_snippets_is_refused(project):
 def test_a_symlink_under_snippets_is_refused(project):
     (project / "snippets" / "chapter" / "host.py").symlink_to("/etc/hostname")
     failing_build(project, "snippets/chapter/host.py is a symbolic link")
+
+
+def test_a_file_read_before_it_became_a_symlink_is_refused_at_the_next_build(tmp_path):
+    snippets = tmp_path / "snippets"
+    (snippets / "chapter").mkdir(parents=True)
+    (tmp_path / "outside.py").write_text("secret = 1\n", encoding="utf-8")
+    example = snippets / "chapter" / "example.py"
+    example.write_text("x = 1\n", encoding="utf-8")
+    assert read_snippet(snippets, "chapter/example.py") == "x = 1\n"  # its place is kept
+    example.unlink()
+    example.symlink_to(tmp_path / "outside.py")
+    with pytest.raises(BookError, match="is a symbolic link"):
+        refuse_symlinks(snippets)  # a build starts: the places are checked again
+    with pytest.raises(LookupError, match="is not a file inside snippets/"):
+        read_snippet(snippets, "chapter/example.py")
 
 
 def test_a_section_that_changes_print_options_fails(project):
