@@ -52,6 +52,7 @@ import compileall
 import contextlib
 import json
 import os
+import py_compile
 import re
 import resource
 import shutil
@@ -511,7 +512,9 @@ def main() -> None:
         shutil.rmtree(path, ignore_errors=True)
     # The engine as bytecode, as pip leaves an installed package (Material's is): where
     # PYTHONDONTWRITEBYTECODE is set, every build would compile its modules again (0.1 s).
-    compileall.compile_dir(ROOT / "textbook", quiet=1)
+    # Checked by the source's hash, not its time: an edit never runs stale bytecode.
+    compileall.compile_dir(ROOT / "textbook", quiet=1, force=True,
+                           invalidation_mode=py_compile.PycInvalidationMode.CHECKED_HASH)
     cold = build(site)
     cold_logs = list(LOGS)
     markdown_exec = markdown_exec_python()

@@ -50,5 +50,6 @@ def test_only_big_inline_stylesheets_are_replaced():
 
 
 def test_a_class_is_an_attribute_of_its_own():
-    page = '<p class="a  b" data-class="c"><i subclass="d" x_class="e">é</i><b\nclass="f">'
+    page = ('<p class="a  b" data-class="c"><i subclass="d" x_class="e" éclass="g">é</i>'
+            '<b\nclass="f">')
     assert page_classes(page) == {"a", "b", "c", "f"}  # (`data-class` too: a rule kept)
