@@ -50,6 +50,8 @@ MD_LINK = re.compile(r"\[(?:[^\[\]\n]|\n(?![ \t]*\n)|\[[^\]\n]*\])*\]"
 # `[label]: url` (a footnote's `[^n]: ...` is words) and an abbreviation's `*[HTML]: ...`
 DEFINITION = re.compile(r"^[ \t]*\*?\[(?P<label>(?!\^)[^\]\n]+)\]:.*$", re.M)
 NOT_WORDS = [COMMENT, re.compile(r"</?[a-zA-Z][^>]*>"), DEFINITION, re.compile(r"\{:?[^}\n]*\}")]
+# `[...]` of a page's words, with the `(` after it if it is an inline link's text.
+BRACKETS = re.compile(r"(?<!!)\[(?:[^\[\]\n]|\n(?![ \t]*\n)|\[[^\]\n]*\])*\]\(?")
 # An HTML link within a paragraph: what is in it is checked, never linked again.
 HTML_LINK = re.compile(r"<a\b[^>]*>(?:(?!<a\b|</a>|\n[ \t]*\n).)*</a>", re.S | re.I)
 TEX_COMMENT = re.compile(r"(?<!\\)%.*")  # a TeX comment, to the end of its line
@@ -162,6 +164,9 @@ class EquationRefs:
         def place(at: int) -> str:
             return f"docs/{page}:{line(text, at)}"
         refs, errors = read(text, place)
+        errors += bracketed(markdown, MAYBE_REF, place, (
+            "an equation reference in square brackets that are not a link written inline: "
+            "leave the brackets out, and the build makes `eq. (42)` the link"))
         for number in self.shown.get(page, {}):
             if len(found := self.where(self.parts[page], number)) > 1:
                 errors.append(f"docs/{page}: eq. ({number}) is shown {len(found)} times in "
@@ -296,6 +301,20 @@ def read(text: str, place: Callable[[int], str], loose: bool = True
                "`eqs. (3) and (4)`" for m in (LOOSE.finditer(text) if loose else [])
                if not any(r.start() <= m.start() < r.end() for r in refs)]
     return refs, errors
+
+
+def bracketed(markdown: str, named: re.Pattern, place: Callable[[int], str], advice: str
+              ) -> list[str]:
+    """Messages (ending in `advice`) for each reference, which `named` finds, in square
+    brackets that are not an inline link's text: a reference-style link's (`[§2.4][d]`:
+    the build cannot follow it to check where it leads, and the number would become a link
+    inside it) or brackets a reader may take for one; and for each link definition whose
+    label holds one (`[§2.4]: page.md`)."""
+    found = [m for m in BRACKETS.finditer(words(markdown, links=True))
+             if not m[0].endswith("(") and named.search(m[0])]
+    found += [m for m in DEFINITION.finditer(outside_code(markdown))
+              if named.search(m["label"]) and not m[0].lstrip().startswith("*")]
+    return [f"{place(m.start())}: `{' '.join(m[0].split())}`: {advice}" for m in found]
 
 
 def apply(markdown: str, edits: list[tuple[int, int, str]]) -> str:

@@ -25,6 +25,7 @@ from .equation_refs import (
     SOURCE,
     EquationRefs,
     apply,
+    bracketed,
     headings,
     line,
     part_of,
@@ -106,6 +107,10 @@ class SectionRefs:
         errors = [f"{place(m.start())}: `{m[0]}`: write a section as `§2.4`, a range as "
                   "`§2.1–§2.6`" for m in LOOSE.finditer(text)]
         self.check_links(page, markdown, with_links, place, errors)
+        errors += bracketed(markdown, SIGN, place, (
+            "a section number in square brackets that are not a link written inline: write "
+            "the link inline, `[§2.4](dot-product.md)` (the build checks where it leads), or "
+            "leave the brackets out"))
         edits = []
         for run in RUN.finditer(text):
             heading = next((h for h in found_headings if h[0] <= run.start() < h[1]), None)

@@ -66,9 +66,22 @@ def test_an_html_link_and_a_footnote_hold_words_checked_but_no_link_in_a_link():
             link("part-2/x.md", markdown)
 
 
-def test_a_shortcut_links_label_and_an_abbreviation_are_not_the_words():
-    markdown = "See [eq. (99)].\n\n*[eq. (98)]: a note\n[eq. (99)]: https://example.org\n"
+def test_an_abbreviations_definition_is_not_the_words():
+    markdown = "Text.\n\n*[eq. (98)]: a note\n"
     assert link("part-2/x.md", markdown) == markdown
+
+
+@pytest.mark.parametrize("markdown, shown", [
+    ("Line.\n[see eq. (42)][ref]\n\n[ref]: logs.md#eq-42\n", "2: `[see eq. (42)]`"),
+    ("[see eq. (42)]\n[ref]\n\n[ref]: logs.md#eq-42\n", "1: `[see eq. (42)]`"),
+    ("See [eq. (42)].\n\n[eq. (42)]: logs.md#eq-42\n", "3: `[eq. (42)]: logs.md#eq-42`"),
+    ("Brackets, [as eq. (42) says].", "1: `[as eq. (42) says]`"),
+])
+def test_a_reference_in_brackets_that_are_no_inline_link_stops_the_build(markdown, shown):
+    with pytest.raises(BookError, match=re.escape(
+            f"docs/part-2/x.md:{shown}: an equation reference in square brackets that are "
+            "not a link written inline: leave the brackets out")):
+        link("part-2/x.md", markdown)
 
 
 @pytest.mark.parametrize("page, markdown, message", [
@@ -124,7 +137,8 @@ def test_each_numbered_display_is_the_target_of_its_id_once():
 @pytest.mark.parametrize("markdown", [
     "the equation $y' = 3u^2$ (19) again",  # the formula's own number, not a reference
     "eq. `x` (99)", "the equation\n```\nx\n```\n(99)", "the equation 2 lines down",
-    '<img\n alt="eq. (99)">', '{: title="eq. (99)" }', "[see eq. (99)][ref]",
+    '<img\n alt="eq. (99)">', '{: title="eq. (99)" }',
+    "[see eq. (99)](https://example.org/notes#eq-99)",
 ])
 def test_what_only_looks_like_a_reference_is_left_alone(markdown):
     linked = link("part-2/calculus.md", markdown)

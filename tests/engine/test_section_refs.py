@@ -3,6 +3,8 @@ section 2.4 in its part, and a number no heading of the part shows stops the bui
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from textbook.equation_refs import EquationRefs
@@ -132,6 +134,22 @@ def test_an_html_link_is_checked_not_linked_and_an_id_may_hold_dots():
         link("part-1/x.md", "<a href='linear/index.md'>§2.4</a>")
     assert 'href="<part-1/c.md>#sec-5.1"' in link(
         "part-1/x.md", "§5.1", **{"part-1/c.md": "# §5 C\n\n## §5.1 One { #sec-5.1 }\n"})
+
+
+@pytest.mark.parametrize("markdown, shown", [
+    ("Line.\n[§2.4][dot]\n\n[dot]: dot-product.md\n", "2: `[§2.4]`"),
+    ("The [dot product,\n§2.4] [dot].\n\n[dot]: linear/index.md\n", "1: `[dot product, §2.4]`"),
+    ("See [§2.4][].\n\n[§2.4]: dot-product.md\n", "3: `[§2.4]: dot-product.md`"),
+    ("See [§2.4].\n\n[§2.4]: linear/index.md\n", "3: `[§2.4]: linear/index.md`"),
+    ("Open (0, 1][§2.4].", "1: `[§2.4]`"),
+])
+def test_a_section_in_brackets_that_are_no_inline_link_stops_the_build(markdown, shown):
+    with pytest.raises(BookError, match=re.escape(
+            f"docs/part-1/x.md:{shown}: a section number in square brackets that are not a "
+            "link written inline: write the link inline")):
+        link("part-1/x.md", markdown)
+    inline = "[a [b] §2.4](dot-product.md), ![§2.4 drawn](plot.svg), <!-- [§2.4] -->"
+    assert link("part-1/x.md", inline) == inline
 
 
 def test_a_curly_apostrophe_names_a_part_and_the_source_too():
