@@ -50,8 +50,7 @@ MD_LINK = re.compile(r"\[(?:[^\[\]\n]|\n(?![ \t]*\n)|\[[^\]\n]*\])*\]"
 # `[label]: url` (a footnote's `[^n]: ...` is words) and an abbreviation's `*[HTML]: ...`
 DEFINITION = re.compile(r"^[ \t]*\*?\[(?P<label>(?!\^)[^\]\n]+)\]:.*$", re.M)
 NOT_WORDS = [COMMENT, re.compile(r"</?[a-zA-Z][^>]*>"), DEFINITION, re.compile(r"\{:?[^}\n]*\}")]
-# `[...]` of a page's words, with the `(` after it if it is an inline link's text.
-BRACKETS = re.compile(r"(?<!!)\[(?:[^\[\]\n]|\n(?![ \t]*\n)|\[[^\]\n]*\])*\]\(?")
+SQUARE = re.compile(r"(?<!\\)[\[\]]|\n[ \t]*\n")  # a bracket (not `\[`), or a paragraph's end
 # An HTML link within a paragraph: what is in it is checked, never linked again.
 HTML_LINK = re.compile(r"<a\b[^>]*>(?:(?!<a\b|</a>|\n[ \t]*\n).)*</a>", re.S | re.I)
 TEX_COMMENT = re.compile(r"(?<!\\)%.*")  # a TeX comment, to the end of its line
@@ -99,7 +98,8 @@ def words(markdown: str, closing: str = "\0", links: bool = False) -> str:
 def _words(markdown: str, closing: str) -> str:
     text = DISPLAY.sub(_hide, outside_code(markdown.replace("\0", " "), fill="\0"))
     text = INLINE.sub(lambda m: _hide(m)[:-1] + closing, text)
-    labels = [re.escape(f"[{m['label']}]") for m in DEFINITION.finditer(text)]
+    labels = [re.escape(f"[{m['label']}]") for m in DEFINITION.finditer(text)
+              if not m[0].lstrip().startswith("*")]  # (an abbreviation's term is words)
     for pattern in NOT_WORDS:
         text = pattern.sub(_hide, text)
     return re.sub("|".join(labels), _hide, text) if labels else text  # a shortcut link
@@ -164,7 +164,7 @@ class EquationRefs:
         def place(at: int) -> str:
             return f"docs/{page}:{line(text, at)}"
         refs, errors = read(text, place)
-        errors += bracketed(markdown, MAYBE_REF, place, (
+        errors += bracketed(markdown, REF, place, (
             "an equation reference in square brackets that are not a link written inline: "
             "leave the brackets out, and the build makes `eq. (42)` the link"))
         for number in self.shown.get(page, {}):
@@ -306,15 +306,28 @@ def read(text: str, place: Callable[[int], str], loose: bool = True
 def bracketed(markdown: str, named: re.Pattern, place: Callable[[int], str], advice: str
               ) -> list[str]:
     """Messages (ending in `advice`) for each reference, which `named` finds, in square
-    brackets that are not an inline link's text: a reference-style link's (`[§2.4][d]`:
-    the build cannot follow it to check where it leads, and the number would become a link
-    inside it) or brackets a reader may take for one; and for each link definition whose
-    label holds one (`[§2.4]: page.md`)."""
-    found = [m for m in BRACKETS.finditer(words(markdown, links=True))
-             if not m[0].endswith("(") and named.search(m[0])]
-    found += [m for m in DEFINITION.finditer(outside_code(markdown))
-              if named.search(m["label"]) and not m[0].lstrip().startswith("*")]
-    return [f"{place(m.start())}: `{' '.join(m[0].split())}`: {advice}" for m in found]
+    brackets none of which around it is an inline link's text (`[...](`): a reference-style
+    link's (`[§2.4][d]`, `![§2.4][d]`: the build cannot follow it to check where it leads,
+    and the number would become a link inside it) or brackets a reader may take for one;
+    and for each link definition whose label holds one (`[§2.4]: page.md`)."""
+    text, pairs, opened = words(markdown, links=True), [], []
+    for mark in SQUARE.finditer(text):  # each pair of brackets, nested to any depth
+        if mark[0] == "[":
+            opened.append(mark.start())
+        elif mark[0] == "]" and opened:
+            pairs.append((opened.pop(), mark.end()))
+        else:
+            opened.clear()  # a paragraph ends
+    found = {}
+    for ref in named.finditer(text):
+        around = [(start, end) for start, end in pairs if start < ref.start() < end]
+        if around and not any(text.startswith("(", end) for _, end in around):
+            found[min(around)] = None  # the outermost pair, once
+    found.update(dict.fromkeys(m.span() for m in DEFINITION.finditer(
+        COMMENT.sub(blank, outside_code(markdown)))
+        if named.search(m["label"]) and not m[0].lstrip().startswith("*")))
+    return [f"{place(start)}: `{' '.join(markdown[start:end].split())}`: {advice}"
+            for start, end in sorted(found)]
 
 
 def apply(markdown: str, edits: list[tuple[int, int, str]]) -> str:

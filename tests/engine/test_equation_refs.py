@@ -137,6 +137,7 @@ def test_each_numbered_display_is_the_target_of_its_id_once():
 @pytest.mark.parametrize("markdown", [
     "the equation $y' = 3u^2$ (19) again",  # the formula's own number, not a reference
     "eq. `x` (99)", "the equation\n```\nx\n```\n(99)", "the equation 2 lines down",
+    "[the equation 2 lines down]",
     '<img\n alt="eq. (99)">', '{: title="eq. (99)" }',
     "[see eq. (99)](https://example.org/notes#eq-99)",
 ])

@@ -142,13 +142,18 @@ def test_an_html_link_is_checked_not_linked_and_an_id_may_hold_dots():
     ("See [§2.4][].\n\n[§2.4]: dot-product.md\n", "3: `[§2.4]: dot-product.md`"),
     ("See [§2.4].\n\n[§2.4]: linear/index.md\n", "3: `[§2.4]: linear/index.md`"),
     ("Open (0, 1][§2.4].", "1: `[§2.4]`"),
+    ("See ![plot of §2.4][fig].\n\n[fig]: plot.svg\n", "1: `[plot of §2.4]`"),
+    ("See [a [b [c]] §2.4][d].\n\n[d]: dot-product.md\n", "1: `[a [b [c]] §2.4]`"),
+    ("*[§2.4]: the dot product\n\n[`x` and $y$ in §2.4][d]\n\n[d]: dot-product.md\n",
+     "3: `[`x` and $y$ in §2.4]`"),  # (an abbreviation's term hides no link)
 ])
 def test_a_section_in_brackets_that_are_no_inline_link_stops_the_build(markdown, shown):
     with pytest.raises(BookError, match=re.escape(
             f"docs/part-1/x.md:{shown}: a section number in square brackets that are not a "
             "link written inline: write the link inline")):
         link("part-1/x.md", markdown)
-    inline = "[a [b] §2.4](dot-product.md), ![§2.4 drawn](plot.svg), <!-- [§2.4] -->"
+    inline = ("[a [b] §2.4](dot-product.md), ![§2.4 drawn](plot.svg), [see [§2.4](dot-product"
+              ".md)], $[§2.4]$ <!--\n[§2.4]: linear/index.md\n-->")
     assert link("part-1/x.md", inline) == inline
 
 
