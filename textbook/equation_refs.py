@@ -50,7 +50,8 @@ MD_LINK = re.compile(r"\[(?:[^\[\]\n]|\n(?![ \t]*\n)|\[[^\]\n]*\])*\]"
 # `[label]: url` (a footnote's `[^n]: ...` is words) and an abbreviation's `*[HTML]: ...`
 DEFINITION = re.compile(r"^[ \t]*\*?\[(?P<label>(?!\^)[^\]\n]+)\]:.*$", re.M)
 NOT_WORDS = [COMMENT, re.compile(r"</?[a-zA-Z][^>]*>"), DEFINITION, re.compile(r"\{:?[^}\n]*\}")]
-SQUARE = re.compile(r"(?<!\\)[\[\]]|\n[ \t]*\n")  # a bracket (not `\[`), or a paragraph's end
+LABEL_NEXT = re.compile(r"\s?[\[\0]")  # after `]`: a label (`[d]`, or hidden: defined)
+SQUARE = re.compile(r"\\.|[\[\]]|\n[ \t]*\n")  # an escape (`\[`), a bracket, a paragraph's end
 # An HTML link within a paragraph: what is in it is checked, never linked again.
 HTML_LINK = re.compile(r"<a\b[^>]*>(?:(?!<a\b|</a>|\n[ \t]*\n).)*</a>", re.S | re.I)
 TEX_COMMENT = re.compile(r"(?<!\\)%.*")  # a TeX comment, to the end of its line
@@ -98,8 +99,8 @@ def words(markdown: str, closing: str = "\0", links: bool = False) -> str:
 def _words(markdown: str, closing: str) -> str:
     text = DISPLAY.sub(_hide, outside_code(markdown.replace("\0", " "), fill="\0"))
     text = INLINE.sub(lambda m: _hide(m)[:-1] + closing, text)
-    labels = [re.escape(f"[{m['label']}]") for m in DEFINITION.finditer(text)
-              if not m[0].lstrip().startswith("*")]  # (an abbreviation's term is words)
+    labels = [re.escape(f"[{m['label']}]") for m in DEFINITION.finditer(COMMENT.sub(
+        _hide, text)) if not m[0].lstrip().startswith("*")]  # (an abbreviation's is words)
     for pattern in NOT_WORDS:
         text = pattern.sub(_hide, text)
     return re.sub("|".join(labels), _hide, text) if labels else text  # a shortcut link
@@ -306,12 +307,14 @@ def read(text: str, place: Callable[[int], str], loose: bool = True
 def bracketed(markdown: str, named: re.Pattern, place: Callable[[int], str], advice: str
               ) -> list[str]:
     """Messages (ending in `advice`) for each reference, which `named` finds, in square
-    brackets none of which around it is an inline link's text (`[...](`): a reference-style
+    brackets that are not an inline link's text (`[...](`): a reference-style
     link's (`[§2.4][d]`, `![§2.4][d]`: the build cannot follow it to check where it leads,
     and the number would become a link inside it) or brackets a reader may take for one;
     and for each link definition whose label holds one (`[§2.4]: page.md`)."""
     text, pairs, opened = words(markdown, links=True), [], []
     for mark in SQUARE.finditer(text):  # each pair of brackets, nested to any depth
+        if mark[0].startswith("\\"):
+            continue
         if mark[0] == "[":
             opened.append(mark.start())
         elif mark[0] == "]" and opened:
@@ -321,8 +324,12 @@ def bracketed(markdown: str, named: re.Pattern, place: Callable[[int], str], adv
     found = {}
     for ref in named.finditer(text):
         around = [(start, end) for start, end in pairs if start < ref.start() < end]
-        if around and not any(text.startswith("(", end) for _, end in around):
-            found[min(around)] = None  # the outermost pair, once
+        inner = max(around, default=None)  # the innermost pair
+        if inner is None or text.startswith("(", inner[1]):
+            continue  # no brackets, or an inline link's text
+        if not any(text.startswith("(", end) for _, end in around) or LABEL_NEXT.match(
+                text, inner[1]):  # (within an inline link's text, a reference link's)
+            found[inner] = None
     found.update(dict.fromkeys(m.span() for m in DEFINITION.finditer(
         COMMENT.sub(blank, outside_code(markdown)))
         if named.search(m["label"]) and not m[0].lstrip().startswith("*")))

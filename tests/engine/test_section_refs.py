@@ -146,6 +146,9 @@ def test_an_html_link_is_checked_not_linked_and_an_id_may_hold_dots():
     ("See [a [b [c]] §2.4][d].\n\n[d]: dot-product.md\n", "1: `[a [b [c]] §2.4]`"),
     ("*[§2.4]: the dot product\n\n[`x` and $y$ in §2.4][d]\n\n[d]: dot-product.md\n",
      "3: `[`x` and $y$ in §2.4]`"),  # (an abbreviation's term hides no link)
+    ("See [[§2.4][d]](dot-product.md).\n\n[d]: linear/index.md\n", "1: `[§2.4]`"),
+    ("See \\\\[§2.4][d].\n\n[d]: linear/index.md\n", "1: `[§2.4]`"),  # `\\`, then a link
+    ("See [§2.4].\n\n> [§2.4]: linear/index.md\n\n<!--\n[§2.4]: x.md\n-->\n", "1: `[§2.4]`"),
 ])
 def test_a_section_in_brackets_that_are_no_inline_link_stops_the_build(markdown, shown):
     with pytest.raises(BookError, match=re.escape(
