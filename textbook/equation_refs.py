@@ -43,13 +43,13 @@ PART = re.compile(r"\bPart (?P<roman>I{1,3}|IV|V)\b")
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5}
 NAMES = {n: roman for roman, n in ROMAN.items()}
 SOURCE = re.compile(r"\bsource['’]s\s+$")
-# What is not the words of a page, besides code and math: comments, HTML tags, link
+# What is not the words of a page, besides code, math and comments: HTML tags, link
 # definitions, attribute lists (and a shortcut link's `[label]`, and links: see `words`).
 MD_LINK = re.compile(r"\[(?:[^\[\]\n]|\n(?![ \t]*\n)|\[[^\]\n]*\])*\]"
                      r"(?:\([^)\n]*\)|\[[^\]\n]*\])")
 # `[label]: url` (a footnote's `[^n]: ...` is words) and an abbreviation's `*[HTML]: ...`
 DEFINITION = re.compile(r"^[ \t]*\*?\[(?P<label>(?!\^)[^\]\n]+)\]:.*$", re.M)
-NOT_WORDS = [COMMENT, re.compile(r"</?[a-zA-Z][^>]*>"), DEFINITION, re.compile(r"\{:?[^}\n]*\}")]
+NOT_WORDS = [re.compile(r"</?[a-zA-Z][^>]*>"), DEFINITION, re.compile(r"\{:?[^}\n]*\}")]
 LABEL_NEXT = re.compile(r"\s?[\[\0]")  # after `]`: a label (`[d]`, or hidden: defined)
 SQUARE = re.compile(r"\\.|[\[\]]|\n[ \t]*\n")  # an escape (`\[`), a bracket, a paragraph's end
 # An HTML link within a paragraph: what is in it is checked, never linked again.
@@ -99,11 +99,17 @@ def words(markdown: str, closing: str = "\0", links: bool = False) -> str:
 def _words(markdown: str, closing: str) -> str:
     text = DISPLAY.sub(_hide, outside_code(markdown.replace("\0", " "), fill="\0"))
     text = INLINE.sub(lambda m: _hide(m)[:-1] + closing, text)
-    labels = [re.escape(f"[{m['label']}]") for m in DEFINITION.finditer(COMMENT.sub(
-        _hide, text)) if not m[0].lstrip().startswith("*")]  # (an abbreviation's is words)
+    text = COMMENT.sub(_hide, text)  # (first: a definition in a comment defines nothing)
+    labels = [re.escape(f"[{m['label']}]") for m in definitions(text)]
     for pattern in NOT_WORDS:
         text = pattern.sub(_hide, text)
     return re.sub("|".join(labels), _hide, text) if labels else text  # a shortcut link
+
+
+def definitions(text: str) -> list[re.Match]:
+    """The link definitions (`[label]: url`) of a text whose code and comments are hidden;
+    not an abbreviation's (`*[HTML]: ...`), whose term is words."""
+    return [m for m in DEFINITION.finditer(text) if not m[0].lstrip().startswith("*")]
 
 
 def code_words(code: str) -> str:
@@ -330,9 +336,8 @@ def bracketed(markdown: str, named: re.Pattern, place: Callable[[int], str], adv
         if not any(text.startswith("(", end) for _, end in around) or LABEL_NEXT.match(
                 text, inner[1]):  # (within an inline link's text, a reference link's)
             found[inner] = None
-    found.update(dict.fromkeys(m.span() for m in DEFINITION.finditer(
-        COMMENT.sub(blank, outside_code(markdown)))
-        if named.search(m["label"]) and not m[0].lstrip().startswith("*")))
+    found.update(dict.fromkeys(m.span() for m in definitions(
+        COMMENT.sub(blank, outside_code(markdown))) if named.search(m["label"])))
     return [f"{place(start)}: `{' '.join(markdown[start:end].split())}`: {advice}"
             for start, end in sorted(found)]
 
