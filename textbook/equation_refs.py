@@ -49,7 +49,11 @@ MD_LINK = re.compile(r"\[(?:[^\[\]\n]|\n(?![ \t]*\n)|\[[^\]\n]*\])*\]"
                      r"(?:\([^)\n]*\)|\[[^\]\n]*\])")
 # `[label]: url` (a footnote's `[^n]: ...` is words) and an abbreviation's `*[HTML]: ...`
 DEFINITION = re.compile(r"^[ \t]*\*?\[(?P<label>(?!\^)[^\]\n]+)\]:.*$", re.M)
-NOT_WORDS = [re.compile(r"</?[a-zA-Z][^>]*>"), DEFINITION, re.compile(r"\{:?[^}\n]*\}")]
+# An attribute list where Python-Markdown reads one: right after an inline element (`)`,
+# `]`, `*`..., or hidden: a tag, code, math), or ending a line or a table cell (a heading's,
+# a list item's, a block's own last line); elsewhere braces are words (`{see §2.4}`).
+ATTR_LIST = re.compile(r"(?<=[)\]*_`>~$\0])\{[^}\n]*\}|\{:?[^}\n]*\}(?=[ \t]*(?:$|\|))", re.M)
+NOT_WORDS = [re.compile(r"</?[a-zA-Z][^>]*>"), DEFINITION, ATTR_LIST]
 LABEL_NEXT = re.compile(r"\s?[\[\0]")  # after `]`: a label (`[d]`, or hidden: defined)
 SQUARE = re.compile(r"\\.|[\[\]]|\n[ \t]*\n")  # an escape (`\[`), a bracket, a paragraph's end
 # An HTML link within a paragraph: what is in it is checked, never linked again.

@@ -89,6 +89,7 @@ def test_a_reference_in_brackets_that_are_no_inline_link_stops_the_build(markdow
      "equation that a page of Part II shows (\\tag{99}); if it is a number of the source"),
     ("part-2/x.md", "By eq. (3).", "docs/part-2/x.md:1: eq. (3) names no equation"),  # Part I's
     ("part-2/x.md", "## §3 eqs. (42)–(98)", "docs/part-2/x.md:1: eqs. (98) names no"),
+    ("part-2/x.md", "A note {see eq. (99)} in braces.", "docs/part-2/x.md:1: eq. (99) names"),
     ("part-2/x.md", "See eq. 42.", "docs/part-2/x.md:1: `eq. 42`: write an equation "
      "reference with its number in brackets"),
     ("reference/r.md", "By eq. (42).", "docs/reference/r.md:1: eq. (42): which part's "

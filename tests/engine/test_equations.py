@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 import sympy as sp
-from conftest import build
+from conftest import ROOT, build
 from test_pipeline import edit, failing_build, make_project
 
 from textbook.equations import find_formulas, states_relation, strip_markers
@@ -439,3 +439,28 @@ def test_a_chapters_findings_kept_across_builds_are_those_found_anew(tmp_path):
     assert (kept.pages, kept.errors) == (fresh.pages, fresh.errors) and fresh.errors["c.md"]
     kept.scan("c.md", page + "And 5 more.\n")
     assert any("number 5" in error for error in kept.errors["c.md"])
+
+
+def test_code_is_what_the_engine_reads_as_code():
+    """Rendered with the book's Markdown extensions (mkdocs.yml), the only code is what
+    outside_code() blanks, fences and spans: a block indented four spaces is a paragraph
+    (superfences' disable_indented_code_blocks), so a `§2.4`, an `eq. (3)` or a `$` in it
+    is prose, never a link or math written into the text of a code block."""
+    import markdown
+
+    from textbook.config_file import read_config
+    from textbook.equations import outside_code
+
+    extensions, options = [], {}
+    for item in read_config(ROOT / "mkdocs.yml")["markdown_extensions"]:
+        name, config = next(iter(item.items())) if isinstance(item, dict) else (item, None)
+        extensions.append(name)
+        options[name] = config or {}
+    indented = ("Text.\n\n    see §2.4 and $x$\n\n- item\n\n        see eq. (3)\n\n"
+                "!!! note\n\n    Text.\n\n        see §2.4\n")
+    fenced = "Text `§2.4`.\n\n```\nsee eq. (3)\n```\n"
+    html = [markdown.markdown(page, extensions=extensions, extension_configs=options)
+            for page in (indented, fenced)]
+    assert "<code" not in html[0], f"an indented block is code:\n{html[0]}"
+    assert outside_code(indented) == indented
+    assert html[1].count("<code") == 2 and outside_code(fenced).split() == ["Text", "."]
