@@ -49,11 +49,14 @@ MD_LINK = re.compile(r"\[(?:[^\[\]\n]|\n(?![ \t]*\n)|\[[^\]\n]*\])*\]"
                      r"(?:\([^)\n]*\)|\[[^\]\n]*\])")
 # `[label]: url` (a footnote's `[^n]: ...` is words) and an abbreviation's `*[HTML]: ...`
 DEFINITION = re.compile(r"^[ \t]*\*?\[(?P<label>(?!\^)[^\]\n]+)\]:.*$", re.M)
-# An attribute list where Python-Markdown reads one: right after an inline element (`)`,
-# `]`, `*`..., or hidden: a tag, code, math), or ending a line or a table cell (a heading's,
-# a list item's, a block's own last line); elsewhere braces are words (`{see §2.4}`).
-ATTR_LIST = re.compile(r"(?<=[)\]*_`>~$\0])\{[^}\n]*\}|\{:?[^}\n]*\}(?=[ \t]*(?:$|\|))", re.M)
-NOT_WORDS = [re.compile(r"</?[a-zA-Z][^>]*>"), DEFINITION, ATTR_LIST]
+# An attribute list where Python-Markdown reads one, its quoted values holding any `}`:
+# right after an inline element (or what is hidden, as code and math), on a block's own
+# line, or ending a heading or a table cell. Elsewhere braces are words: `{see §2.4}`.
+ATTRS = r"""\{:?(?:"[^"\n]*"|'[^'\n]*'|[^}"'\n])*\}"""
+ATTR_LIST = re.compile(rf"(?<=[)\]*_`$\0]){ATTRS}|^[ \t]*{ATTRS}[ \t]*$"
+                       rf"|^(?P<head>(?:#{{1,6}}|[ \t]*\|)[ \t].*?[ \t]){ATTRS}"
+                       r"(?=[ \t]*(?:#*|\|.*)[ \t]*$)", re.M)
+NOT_WORDS = [re.compile(r"</?[a-zA-Z][^>]*>"), DEFINITION]
 LABEL_NEXT = re.compile(r"\s?[\[\0]")  # after `]`: a label (`[d]`, or hidden: defined)
 SQUARE = re.compile(r"\\.|[\[\]]|\n[ \t]*\n")  # an escape (`\[`), a bracket, a paragraph's end
 # An HTML link within a paragraph: what is in it is checked, never linked again.
@@ -107,7 +110,13 @@ def _words(markdown: str, closing: str) -> str:
     labels = [re.escape(f"[{m['label']}]") for m in definitions(text)]
     for pattern in NOT_WORDS:
         text = pattern.sub(_hide, text)
+    text = ATTR_LIST.sub(_hide_attributes, text)
     return re.sub("|".join(labels), _hide, text) if labels else text  # a shortcut link
+
+
+def _hide_attributes(match: re.Match) -> str:
+    head = match["head"] or ""  # a heading's or a table cell's words before the list
+    return head + "\0" * (len(match[0]) - len(head))
 
 
 def definitions(text: str) -> list[re.Match]:

@@ -444,8 +444,8 @@ def test_a_chapters_findings_kept_across_builds_are_those_found_anew(tmp_path):
 def test_code_is_what_the_engine_reads_as_code():
     """Rendered with the book's Markdown extensions (mkdocs.yml), the only code is what
     outside_code() blanks, fences and spans: a block indented four spaces is a paragraph
-    (superfences' disable_indented_code_blocks), so a `§2.4`, an `eq. (3)` or a `$` in it
-    is prose, never a link or math written into the text of a code block."""
+    (superfences' disable_indented_code_blocks), so a `§2.4` or an `eq. (3)` in it is
+    prose, never a link written into the text of a code block."""
     import markdown
 
     from textbook.config_file import read_config
@@ -462,5 +462,4 @@ def test_code_is_what_the_engine_reads_as_code():
     html = [markdown.markdown(page, extensions=extensions, extension_configs=options)
             for page in (indented, fenced)]
     assert "<code" not in html[0], f"an indented block is code:\n{html[0]}"
-    assert outside_code(indented) == indented
     assert html[1].count("<code") == 2 and outside_code(fenced).split() == ["Text", "."]

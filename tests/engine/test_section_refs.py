@@ -79,8 +79,9 @@ def test_a_page_outside_the_parts_names_the_part():
     ("part-2/logs.md", "Read <a href='calculus.md'>§1</a>, ![Plots of §9](plot.svg)."),
     ("part-2/logs.md", "[§9 of the notes](https://example.org/notes.md), "
      "[§9](../reference/notes.md), [the source's §9](calculus.md), [§9](logs/)"),
-    ("part-2/logs.md", "![plot](p.svg){ title='§9' }, *x*{: title='§9' } and\n"  # attribute
-     "| a {: title='§9' } |\n\nText.\n{: title='§9' }\n"),  # lists, where Markdown reads them
+    ("part-2/logs.md", "![plot](p.svg){ title='§9' }, *x*{: title='(§9}' } and\n"  # attribute
+     "`x`{: title='§9' }\n{: title=\"}§9\" }\n\n## Notes {: title='§9' } ##\n\n"  # lists, where
+     "| h | k |\n|---|---|\n| a {: title='§9' } | b |\n"),  # Python-Markdown reads them
 ])
 def test_headings_code_math_comments_the_source_and_its_own_page_stay_words(page, markdown):
     assert link(page, markdown) == markdown
@@ -105,6 +106,7 @@ def test_headings_code_math_comments_the_source_and_its_own_page_stay_words(page
      "[§9]](<calculus.md>): no heading of docs/part-2/calculus.md shows §9"),
     ("part-2/x.md", "Text.[^n]\n\n[^n]: As §9 says.", "docs/part-2/x.md:3: §9 names no"),
     ("part-2/x.md", "A note {see §9} in braces.", "docs/part-2/x.md:1: §9 names no"),
+    ("part-2/x.md", "Braces {see §9}\nend a line.", "docs/part-2/x.md:1: §9 names no"),
     ("part-2/x.md", "See § 3.", "docs/part-2/x.md:1: `§ 3`: write a section as `§2.4`"),
     ("part-2/x.md", "See §§3.", "docs/part-2/x.md:1: `§§3`: write a section as `§2.4`"),
     ("part-2/x.md", "See §1–3.", "docs/part-2/x.md:1: `§1–3`: write a section as"),
