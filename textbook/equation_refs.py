@@ -147,6 +147,7 @@ class EquationRefs:
         self.shown: dict[str, dict[str, list[str]]] = {}  # page -> number -> its ids there
         self.parts: dict[str, int] = {}  # page -> its part
         self.inline: dict[str, bool] = {}  # page -> whether it numbers an inline formula
+        self.index: dict[tuple[int, str], list[tuple[str, str]]] | None = None  # of where()
 
     def scan(self, page: str, markdown: str) -> None:
         """Record the equation numbers a chapter shows (not those in a comment)."""
@@ -163,19 +164,26 @@ class EquationRefs:
         for number in inline:
             numbers.setdefault(number, []).append(anchor(number))
         self.shown[page], self.parts[page], self.inline[page] = numbers, part, bool(inline)
+        self.index = None
 
     def where(self, part: int, number: str) -> list[tuple[str, str]]:
         """(page, id) of each equation numbered `number` in `part`: one, if all is well."""
-        return [(page, id_) for page, numbers in sorted(self.shown.items())
-                if self.parts[page] == part for id_ in numbers.get(number, [])]
+        if self.index is None:  # (read once per scan: every page asks for each number)
+            self.index = {}
+            for page, numbers in sorted(self.shown.items()):
+                for shown, ids in numbers.items():
+                    self.index.setdefault((self.parts[page], shown), []).extend(
+                        (page, id_) for id_ in ids)
+        return list(self.index.get((part, number), []))
 
     def link(self, page: str, markdown: str, url: Callable[[str], str],
-             more: list[tuple[int, int, str]] = ()) -> str:
+             more: list[tuple[int, int, str]] = (), targets: bool = True) -> str:
         """The chapter with every equation reference a link (`url(page)`: the relative
         URL of a page), and the edits `more` (a section reference's links) made too;
         BookError naming the line of each that names no equation, and of each number
         this page shows that another equation of its part shows too. A notebook's page is
-        left as it is (a workbook's words are a chapter's)."""
+        left as it is (a workbook's words are a chapter's). `targets`: an inline formula's
+        number gets its id (not in a notebook, whose links lead to the site)."""
         if not page.endswith(".md") or not (MAYBE_REF.search(markdown)
                                             or self.shown.get(page)):
             return apply(markdown, list(more))  # (most pages: at once)
@@ -194,7 +202,7 @@ class EquationRefs:
         edits = self.links(page, text, refs, url, errors, place, headings(text)) + list(more)
         if errors:
             raise BookError("\n".join(dict.fromkeys(errors)))
-        if self.inline.get(page):
+        if targets and self.inline.get(page):
             edits += [(m.start(), m.end(), f'{m[0][0]}<span class="eq-shown" id="'
                        f'{anchor(m[1])}">({m[1]})</span>')
                       for m in SHOWN.finditer(words(markdown, "$"))]

@@ -34,7 +34,7 @@ from .exercises import Exercise
 from .figures import figure_html
 from .katex import place
 from .memo import Memo, salt
-from .notebooks import Builder, dumps, notebook_name, page_url, placeholder
+from .notebooks import Builder, References, dumps, notebook_name, page_url, placeholder
 from .pages import Book
 from .workbooks import PARTS, Workbooks
 
@@ -79,7 +79,7 @@ class NotebookSite:
     """The notebooks of one build: workbooks as pages, chapter notebooks beside pages."""
 
     def __init__(self, book: Callable[[], Book | None], root: Path, config, build: BuildInfo,
-                 exercises: dict[str, Exercise]):
+                 exercises: dict[str, Exercise], references: Callable[[], References]):
         # One folder per build process: builds of one project running side by side (the
         # test suite's) never read each other's half-made notebooks.
         self.out = root / ".cache" / "notebooks" / str(os.getpid())
@@ -96,12 +96,14 @@ class NotebookSite:
         self.styles = Memo(root / ".cache" / "book" / "notebook-styles.json",
                            salt(sources=("css_prune.py",), packages=("tinycss2",)))
         self.book = book
-        self.builder = Builder(book, root / "snippets", config.site_url or "/", build)
+        self.builder = Builder(book, root / "snippets", config.site_url or "/", build,
+                               references)
         # Workbooks are made with a stand-in stamp, the real one put in their rendered pages
         # and downloads: mkdocs-jupyter renders by content, so a new commit or a new day
         # renders nothing again.
         self.build, stand_in = build, stand_in_for(build)
-        self.stamped = Builder(book, root / "snippets", config.site_url or "/", stand_in)
+        self.stamped = Builder(book, root / "snippets", config.site_url or "/", stand_in,
+                               references)
         self.exercises = exercises
         self.workbooks: Workbooks | None = None
         self.generated: dict[str, str] = {}  # src_uri -> part

@@ -14,8 +14,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .build_info import BuildInfo
+from .equation_refs import MAYBE_REF, EquationRefs
+from .errors import BookError
 from .notebook_json import Node, dumps, new_code_cell, new_markdown_cell, new_notebook, node
 from .pages import Book
+from .section_refs import SectionRefs
 from .sections import COMPUTED, Block, find_blocks, read_section, read_snippet
 from .verification import link_snippets
 
@@ -25,6 +28,9 @@ ANY_FENCE = re.compile(r"^[ \t]*(?P<fence>`{3,}|~{3,})")
 ADMONITION = re.compile(r'^(?P<indent>[ \t]*)(?:!!!|\?\?\?\+?)[ \t]+(?P<kind>[\w-]+)'
                         r'(?:[ \t]+"(?P<title>[^"]*)")?[ \t]*$')
 LINK = re.compile(r"\]\((?P<target>[^)\s]+)\)")
+OWN_ANCHOR = re.compile(r'(<a class="(?:eq|sec)-ref" href=")#')  # a reference to its own page
+
+References = tuple[EquationRefs, SectionRefs]  # which page shows each number
 
 KERNEL = {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
           "language_info": {"name": "python"}}
@@ -135,8 +141,9 @@ class Builder:
     """Turns chapter markdown and the book's results into nbformat v4 notebooks."""
 
     def __init__(self, book: Callable[[], Book | None], snippets: Path, site_url: str,
-                 build: BuildInfo):
+                 build: BuildInfo, references: Callable[[], References] | None = None):
         self.book = book  # the build's Book, once it has one
+        self.references = references  # the build's, read from every chapter
         self.snippets = snippets
         self.site_url = site_url.rstrip("/") + "/"
         self.build = build  # the stamp every notebook carries
@@ -175,7 +182,24 @@ class Builder:
         text = re.sub(r"^\*\[[^\]]+\]:.*$", "", text, flags=re.M)  # abbreviations
         # A missing file is reported by the chapter's page, which knows its line.
         text = link_snippets(page, text, self.snippets, self.build, check=False)
-        return self.links(self.computed(text), page).strip("\n")
+        return self.links(self.computed(self.linked(text, page)), page).strip("\n")
+
+    def linked(self, text: str, page: str) -> str:
+        """Section and equation references as links to the published site, where the
+        chapter's page links them (its own anchors too: a notebook has none); words where
+        that page stops the build, which names the line."""
+        if self.references is None or "§" not in text and not MAYBE_REF.search(text):
+            return text  # (most of a chapter's cells: at once)
+        equations, sections = self.references()
+
+        def url(uri: str) -> str:
+            return self.site_url + page_url(uri)
+        try:
+            text = equations.link(page, text, url, sections.edits(page, text, url),
+                                  targets=False)
+        except BookError:
+            return text
+        return OWN_ANCHOR.sub(rf"\g<1>{url(page)}#", text)
 
     # Cells
     def code_cell(self, block: Block, count: int) -> Node:
@@ -237,9 +261,11 @@ class Builder:
         (a chapter notebook holds the questions; the solutions notebook the answers)."""
         cells, text = [], []
 
-        def flush():
-            if any(t.strip() for t in text):
-                cells.append(new_markdown_cell(self.prose("\n\n".join(text), page)))
+        def flush(made: str = "") -> None:
+            """A cell of the words so far, then `made` (words made already: not again)."""
+            parts = [self.prose("\n\n".join(text), page)] if any(t.strip() for t in text) else []
+            if parts or made:
+                cells.append(new_markdown_cell("\n\n".join([*parts, made] if made else parts)))
             text.clear()
 
         for piece in pieces(page, markdown, first):
@@ -257,13 +283,12 @@ class Builder:
                             "of this part, and folded on the chapter's page.")
             elif piece.kind == "admonition":
                 inner = self.full(page, "\n".join(piece.body), count, answers, piece.line + 1)
-                head = f"**{piece.title}.**" if piece.title else ""
-                if inner and inner[0].cell_type == "markdown":
+                head = self.prose(f"**{piece.title}.**", page) if piece.title else ""
+                if inner and inner[0].cell_type == "markdown":  # (its words are made)
                     quoted = (head + " " + inner.pop(0).source).strip()
-                    text.append("\n".join("> " + line for line in quoted.splitlines()))
-                elif head:
-                    text.append("> " + head)
-                flush()
+                    flush("\n".join("> " + line for line in quoted.splitlines()))
+                else:
+                    flush("> " + head if head else "")
                 cells.extend(inner)
             else:
                 text.append(piece.text)

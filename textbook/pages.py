@@ -79,7 +79,7 @@ class Book:
     """State of one build: the chapters' blocks, their files' jobs and the math renderer."""
 
     def __init__(self, executor: Executor | None, config, root: Path, build: BuildInfo,
-                 serving: bool = False):
+                 refs: EquationRefs, serving: bool = False):
         self.executor = executor
         self.build = build  # commit, date and versions: file links and the stamp
         self.stand_in = stand_in_for(build)  # the stamp of what is kept across commits
@@ -114,12 +114,11 @@ class Book:
         self.includes = "pymdownx.snippets" in config.markdown_extensions  # --8<-- elsewhere
         self.equations = Equations(Memo(root / ".cache" / "book" / "formulas.json", salt(
             sources=tuple(sorted(p.name for p in PACKAGE.glob("*.py"))))))
-        self.refs = EquationRefs()  # which page shows each equation number
+        self.refs = refs  # which page shows each equation number (scanned by the plugin)
         self.started = time.perf_counter()
 
     def scan(self, page: str, markdown: str) -> None:
         """Find a chapter's snippets, so that all of them run while pages render."""
-        self.refs.scan(page, markdown)
         try:
             blocks = self.blocks[page] = find_blocks(page, markdown)
         except BookError as err:

@@ -26,6 +26,7 @@ from mkdocs.structure.files import File, Files
 from .answer_check import MATHJS, AnswerFields, snippet_of
 from .build_info import BuildInfo
 from .code_focus import focusable
+from .equation_refs import EquationRefs
 from .errors import BookError
 from .executor import Executor, start_runner
 from .exercises import Exercise, find_exercises
@@ -94,7 +95,9 @@ class BookPlugin(BasePlugin[BookConfig]):
         super().__init__()
         self.root = Path.cwd()  # the project: the folder of mkdocs.yml, set in on_config
         self.book: Book | None = None  # this build's pages
+        self.refs = EquationRefs()  # which page shows each equation number, for `eq. (42)`
         self.sections = SectionRefs()  # which heading shows each section number, for `§2.4`
+        self.texts: dict[str, str] = {}  # this build's chapters, as the references read them
         self.notebooks: NotebookSite | None = None  # and notebooks
         self.failures: list[str] = []  # under `mkdocs serve`: errors the pages show
         self.warnings: StrictWarnings | None = None  # and, in strict mode, warnings
@@ -152,8 +155,19 @@ class BookPlugin(BasePlugin[BookConfig]):
         self.rebuilds.own_search(config)
         if self.config.notebooks:
             self.notebooks = NotebookSite(lambda: self.book, self.root, config, self.build,
-                                          self.exercises)
+                                          self.exercises, lambda: (self.refs, self.sections))
         return config
+
+    @event_priority(60)  # before the workbooks (below), whose words link to sections too
+    @shown_when_serving
+    def _refs_files(self, files: Files, config) -> Files:
+        """Read every chapter, and which equation and section numbers each one shows."""
+        self.refs, self.sections, self.texts = EquationRefs(), SectionRefs(), {}
+        for file in files.documentation_pages():
+            markdown = self.texts[file.src_uri] = chapter_body(file.content_string)
+            self.refs.scan(file.src_uri, markdown)
+            self.sections.scan(file.src_uri, markdown)
+        return files
 
     @event_priority(50)  # before mkdocs-jupyter's on_files, so the workbooks become its pages
     @shown_when_serving
@@ -168,7 +182,7 @@ class BookPlugin(BasePlugin[BookConfig]):
     def _book_files(self, files: Files, config) -> Files:
         """Add KaTeX's CSS and fonts and math.js to the site; find every chapter's snippets."""
         executor = _executor if executing(self.config) else None
-        self.book = Book(executor, config, self.root, self.build, serving=_serving)
+        self.book = Book(executor, config, self.root, self.build, self.refs, serving=_serving)
         if _executor is not None:
             _executor.executed = _executor.cached = 0
             _executor.cpu.clear()
@@ -182,14 +196,13 @@ class BookPlugin(BasePlugin[BookConfig]):
             raise BookError("math.js is not installed: run `npm ci` in the repository root")
         files.append(File.generated(config, "assets/mathjs/math.js", abs_src_path=str(MATHJS)))
         self.answers.attach(self.book)
-        self.sections = SectionRefs()
         for file in files.documentation_pages():
-            markdown = chapter_body(Path(file.abs_src_path).read_text(encoding="utf-8"))
-            self.book.scan(file.src_uri, markdown)
-            self.sections.scan(file.src_uri, markdown)
+            markdown = self.texts.get(file.src_uri)  # (a page another plugin added since:)
+            self.book.scan(file.src_uri, chapter_body(file.content_string)
+                           if markdown is None else markdown)
         return files
 
-    on_files = CombinedEvent(_notebooks_files, _book_files)
+    on_files = CombinedEvent(_refs_files, _notebooks_files, _book_files)
 
     @shown_when_serving
     def _notebooks_nav(self, nav, config, files):

@@ -8,7 +8,9 @@ import json
 import re
 import runpy
 import sys
+from collections import Counter
 from pathlib import Path
+from urllib.parse import urljoin
 
 import nbformat
 import pytest
@@ -26,6 +28,7 @@ from conftest import (
 from test_pages import html_of
 
 from textbook import notebooks, workbooks
+from textbook.config_file import read_config
 from textbook.exercises import answer_name, find_exercises
 
 PARTS = ["part-1", "part-2"]
@@ -165,6 +168,55 @@ def test_chapter_notebooks_have_headings_and_formulas(site):
     prose = [c.source for c in calculus.cells if c.cell_type == "markdown"
              and not c.source.startswith(("#", "$$", ">"))]
     assert len(prose) >= 5, "the chapter notebook lost the chapter's prose"
+
+
+REF_LINK = re.compile(r'<a class="(?:eq|sec)-ref" href="(?P<href>[^"]*)">(?P<text>[^<]*)</a>')
+
+
+@EVERY_PAGE
+def test_a_chapter_notebook_links_each_reference_its_page_links(site):
+    """Each section and equation reference that a chapter's page makes a link is one in
+    its notebook too, to the same place on the published site (but in the folded answers,
+    which the notebook leaves to the solutions notebook)."""
+    base = read_config(ROOT / "mkdocs.yml")["site_url"]
+    for page in CHAPTERS:
+        here = base + notebooks.page_url(page)
+        on_page = Counter((a.get_text(), urljoin(here, a["href"]))
+                          for a in html_of(site, page).select("article a.sec-ref, article a.eq-ref")
+                          if not a.find_parent("details", class_="success"))
+        nb = nbformat.read(site_notebook(site, page), as_version=4)
+        in_notebook = Counter((m["text"], m["href"]) for cell in nb.cells
+                              if cell.cell_type == "markdown"
+                              for m in REF_LINK.finditer(cell.source))
+        assert in_notebook == on_page, (
+            f"{page}: only on the page {sorted(on_page - in_notebook)}, only in the notebook "
+            f"{sorted(in_notebook - on_page)}")
+
+
+@EVERY_PAGE
+def test_every_reference_in_a_notebook_leads_to_its_place_on_the_site(site):
+    """Each reference link of a chapter notebook or a workbook leads to a page of the site
+    and an element with its id; a workbook's questions are linked as its solutions notebook
+    links them (which is written later in the build, once every chapter is read)."""
+    base = read_config(ROOT / "mkdocs.yml")["site_url"]
+    problems, links = [], 0
+    for path in sorted(site.rglob("*.ipynb")):
+        for cell in nbformat.read(path, as_version=4).cells:
+            for m in REF_LINK.finditer(cell.source) if cell.cell_type == "markdown" else ():
+                links += 1
+                url, _, id_ = m["href"].partition("#")
+                page = site / url.removeprefix(base) / "index.html"
+                if not url.startswith(base) or not page.is_file():
+                    problems.append(f"{path.relative_to(site)}: {m[0]} leads to no page")
+                elif id_ and built_page(page).find(id=id_) is None:
+                    problems.append(f"{path.relative_to(site)}: {m[0]}: no #{id_} there")
+    assert links and not problems, "\n".join(problems)
+    for part in PARTS:
+        cells = [[c.source for c in nbformat.read(site / uri, as_version=4).cells]
+                 for uri in (f"workbooks/{part}/{part}.ipynb",
+                             f"workbooks/{part}-solutions/{part}-solutions.ipynb")]
+        unlike = [c for c in cells[0] if "*From [" in c and c not in cells[1]]
+        assert not unlike, f"{part}: questions unlike the solutions notebook's: {unlike}"
 
 
 # --- Workbooks --------------------------------------------------------------------

@@ -152,7 +152,7 @@ def test_every_equation_reference_is_a_link_to_its_number(site):
     for page in built_pages(site):
         article = built_page(page).find("article")
         if article is None or article.select_one(".jp-Notebook"):
-            continue  # a workbook's words are its chapters', as a notebook holds them
+            continue  # a workbook's words are its chapters' (test_notebooks.py: its links)
         for text in article.find_all(string=REF):
             if text.find_parent(["a", "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6"]) or (
                     text.find_parent(class_="katex")):
@@ -200,7 +200,7 @@ def test_every_section_reference_is_a_link_to_its_heading(site):
     for page in built_pages(site):
         article = built_page(page).find("article")
         if article is None or article.select_one(".jp-Notebook"):
-            continue  # a workbook's words are its chapters', as a notebook holds them
+            continue  # a workbook's words are its chapters' (test_notebooks.py: its links)
         where = page.relative_to(site)
         own = sections_shown(article.find("h1"))
         problems += [f"{where}: a link inside a link: {a}" for a in article.select("a a")]
