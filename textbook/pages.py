@@ -21,7 +21,6 @@ from markdown import Markdown
 
 from . import drawn
 from .build_info import BuildInfo, restamp, stand_in_for
-from .equation_refs import EquationRefs
 from .equations import Equations, counts, strip_markers
 from .errors import BookError
 from .executor import Executor, Job
@@ -79,7 +78,7 @@ class Book:
     """State of one build: the chapters' blocks, their files' jobs and the math renderer."""
 
     def __init__(self, executor: Executor | None, config, root: Path, build: BuildInfo,
-                 refs: EquationRefs, serving: bool = False):
+                 serving: bool = False):
         self.executor = executor
         self.build = build  # commit, date and versions: file links and the stamp
         self.stand_in = stand_in_for(build)  # the stamp of what is kept across commits
@@ -114,7 +113,6 @@ class Book:
         self.includes = "pymdownx.snippets" in config.markdown_extensions  # --8<-- elsewhere
         self.equations = Equations(Memo(root / ".cache" / "book" / "formulas.json", salt(
             sources=tuple(sorted(p.name for p in PACKAGE.glob("*.py"))))))
-        self.refs = refs  # which page shows each equation number (scanned by the plugin)
         self.started = time.perf_counter()
 
     def scan(self, page: str, markdown: str) -> None:

@@ -182,7 +182,7 @@ class BookPlugin(BasePlugin[BookConfig]):
     def _book_files(self, files: Files, config) -> Files:
         """Add KaTeX's CSS and fonts and math.js to the site; find every chapter's snippets."""
         executor = _executor if executing(self.config) else None
-        self.book = Book(executor, config, self.root, self.build, self.refs, serving=_serving)
+        self.book = Book(executor, config, self.root, self.build, serving=_serving)
         if _executor is not None:
             _executor.executed = _executor.cached = 0
             _executor.cpu.clear()
@@ -269,8 +269,8 @@ class BookPlugin(BasePlugin[BookConfig]):
         def url(uri: str) -> str:
             return files.get_file_from_path(uri).url_relative_to(page.file)
         sections = self.sections.edits(page.file.src_uri, markdown, url)
-        markdown = self.book.refs.link(page.file.src_uri, markdown, url, sections)
-        self.book.refs.code(page.file.src_uri, markdown, self.root / "snippets")
+        markdown = self.refs.link(page.file.src_uri, markdown, url, sections)
+        self.refs.code(page.file.src_uri, markdown, self.root / "snippets")
         markdown = link_snippets(page.file.src_uri, markdown, self.root / "snippets", self.build)
         markdown = self.book.page_markdown(page.file.src_uri, markdown)
         return self.answers.page_markdown(page.file.src_uri, markdown, self.book)

@@ -170,6 +170,7 @@ def test_chapter_notebooks_have_headings_and_formulas(site):
     assert len(prose) >= 5, "the chapter notebook lost the chapter's prose"
 
 
+SITE_URL = read_config(ROOT / "mkdocs.yml")["site_url"]  # where a notebook's links lead
 REF_LINK = re.compile(r'<a class="(?:eq|sec)-ref" href="(?P<href>[^"]*)">(?P<text>[^<]*)</a>')
 
 
@@ -178,9 +179,8 @@ def test_a_chapter_notebook_links_each_reference_its_page_links(site):
     """Each section and equation reference that a chapter's page makes a link is one in
     its notebook too, to the same place on the published site (but in the folded answers,
     which the notebook leaves to the solutions notebook)."""
-    base = read_config(ROOT / "mkdocs.yml")["site_url"]
     for page in CHAPTERS:
-        here = base + notebooks.page_url(page)
+        here = SITE_URL + notebooks.page_url(page)
         on_page = Counter((a.get_text(), urljoin(here, a["href"]))
                           for a in html_of(site, page).select("article a.sec-ref, article a.eq-ref")
                           if not a.find_parent("details", class_="success"))
@@ -198,15 +198,14 @@ def test_every_reference_in_a_notebook_leads_to_its_place_on_the_site(site):
     """Each reference link of a chapter notebook or a workbook leads to a page of the site
     and an element with its id; a workbook's questions are linked as its solutions notebook
     links them (which is written later in the build, once every chapter is read)."""
-    base = read_config(ROOT / "mkdocs.yml")["site_url"]
     problems, links = [], 0
     for path in sorted(site.rglob("*.ipynb")):
         for cell in nbformat.read(path, as_version=4).cells:
             for m in REF_LINK.finditer(cell.source) if cell.cell_type == "markdown" else ():
                 links += 1
                 url, _, id_ = m["href"].partition("#")
-                page = site / url.removeprefix(base) / "index.html"
-                if not url.startswith(base) or not page.is_file():
+                page = site / url.removeprefix(SITE_URL) / "index.html"
+                if not url.startswith(SITE_URL) or not page.is_file():
                     problems.append(f"{path.relative_to(site)}: {m[0]} leads to no page")
                 elif id_ and built_page(page).find(id=id_) is None:
                     problems.append(f"{path.relative_to(site)}: {m[0]}: no #{id_} there")

@@ -13,12 +13,16 @@ from textbook.notebooks import Builder
 SITE = "https://example.org/book/"
 
 
-def linked(page: str, markdown: str) -> str:
+def builder() -> Builder:
+    """A Builder whose references are those of the equation and section tests' book."""
     references = (test_equation_refs.refs(**test_equation_refs.BOOK),
                   test_section_refs.sections())
-    builder = Builder(lambda: None, Path("snippets"), SITE, build=None,
-                      references=lambda: references)
-    return builder.linked(markdown, page)
+    return Builder(lambda: None, Path("snippets"), SITE, build=None,
+                   references=lambda: references)
+
+
+def linked(page: str, markdown: str) -> str:
+    return builder().linked(markdown, page)
 
 
 def test_a_reference_leads_to_its_page_on_the_site():
@@ -45,11 +49,7 @@ def test_words_the_chapters_page_refuses_stay_words():
 
 def test_code_in_a_box_stays_code():
     """A box's words are made once: quoted, its fenced code is still code, never linked."""
-    references = (test_equation_refs.refs(**test_equation_refs.BOOK),
-                  test_section_refs.sections())
-    builder = Builder(lambda: None, Path("snippets"), SITE, build=None,
-                      references=lambda: references)
-    cells = builder.full("part-1/x.md", '!!! note "See §2.1"\n    Body, as §2.4 says.\n\n'
+    cells = builder().full("part-1/x.md", '!!! note "See §2.1"\n    Body, as §2.4 says.\n\n'
                          "    ```text\n    see §2.4 and eq. (3)\n    ```\n", [0])
     assert [cell.source for cell in cells] == [
         f'> **See <a class="sec-ref" href="{SITE}part-1/linear/#basics">§2.1</a>.** Body, as '
